@@ -1,0 +1,170 @@
+"""`dashchat ask`: the same pipeline as the window, printed in sections as the seeds' example
+prints them: thinking, each executed code block, the answer, then one usage line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from typing import TextIO
+
+from ..config import Config
+from ..export import ExportError, export_to
+from ..model.turn import Turn, TurnStatus
+from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
+from ..session import ChatSession
+from ..store.history import History
+from .main import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+
+RULE = "=" * 20
+# A terminal sees text as it arrives; a pipe gets it in large writes (far fewer syscalls).
+TTY_FLUSH_INTERVAL = 0.03
+
+
+def section(title: str) -> str:
+    return f"{RULE}{title}{RULE}\n"
+
+
+def usage_line(turn: Turn) -> str:
+    u = turn.usage
+    return (
+        f"Usage: {u.input_tokens} input + {u.output_tokens} output tokens "
+        f"({u.reasoning_tokens} reasoning) = {u.total_tokens} total · "
+        f"code interpreter runs: {u.code_interpreter_calls}"
+    )
+
+
+class TerminalView:
+    def __init__(self, out: TextIO, answer_only: bool = False) -> None:
+        self._out = out
+        self._answer_only = answer_only
+        self._section: str | None = None
+        self._pending_code: dict[int, str] = {}
+        self._printed_code: set[int] = set()
+        self._interactive = out.isatty()
+        self._last_flush = 0.0
+        self._ends_with_newline = True
+
+    def _write(self, text: str) -> None:
+        if text:
+            self._out.write(text)
+            self._ends_with_newline = text.endswith("\n")
+
+    def _enter(self, name: str, title: str) -> None:
+        if self._section != name:
+            if not self._ends_with_newline:
+                self._write("\n")
+            if self._section is not None:
+                self._write("\n")
+            self._write(section(title))
+            self._section = name
+
+    def _flush_code(self) -> None:
+        # A call may first appear as a "" placeholder and be filled later: print it once it
+        # has settled, i.e. when the stream moves on to something else.
+        for index in sorted(self._pending_code):
+            code = self._pending_code.pop(index)
+            if index in self._printed_code or not code:
+                continue
+            self._printed_code.add(index)
+            if not self._answer_only:
+                self._enter(f"code{index}", f"Executed code #{index + 1}")
+                self._write(code if code.endswith("\n") else code + "\n")
+
+    def turn_started(self, turn: Turn) -> None:
+        pass
+
+    def turn_event(self, turn: Turn, event: Event) -> None:
+        if isinstance(event, CodeCall):
+            self._pending_code[event.index] = event.code
+            return
+        if self._pending_code and isinstance(event, ThinkingDelta | AnswerDelta):
+            self._flush_code()
+        if isinstance(event, ThinkingDelta):
+            if not self._answer_only:
+                self._enter("thinking", "Thinking")
+                self._write(event.text)
+        elif isinstance(event, AnswerDelta):
+            if not self._answer_only:
+                self._enter("answer", "Answer")
+            self._write(event.text)
+        else:
+            return
+        if self._interactive:
+            now = time.monotonic()
+            if now - self._last_flush >= TTY_FLUSH_INTERVAL:
+                self._out.flush()
+                self._last_flush = now
+
+    def turn_finished(self, turn: Turn) -> None:
+        self._flush_code()
+        if not self._ends_with_newline:
+            self._write("\n")
+        if not self._answer_only and turn.received_anything:
+            self._write("\n" + section("Usage") + usage_line(turn) + "\n")
+        self._out.flush()
+
+
+def _question(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
+    text = " ".join(args.text).strip()
+    if not text and not sys.stdin.isatty():
+        text = sys.stdin.read().strip()
+    if not text:
+        parser.error("ask needs a question: dashchat ask 'What is 123 to the power of 21?'")
+    return text
+
+
+def _prepare_stdout() -> None:
+    # A console in a legacy code page must not crash on Japanese or Chinese output.
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
+def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentParser) -> int:
+    text = _question(args, parser)
+    _prepare_stdout()
+    try:
+        history = History(config.history_path)
+    except Exception as exc:  # noqa: BLE001 - any failure to open the profile is a usage problem
+        print(f"dashchat: cannot open the history in {config.profile}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    session = ChatSession(config, history)
+    if args.continue_ and not session.continue_latest():
+        print("dashchat: no earlier conversation to continue; starting a new one", file=sys.stderr)
+    view = TerminalView(sys.stdout, answer_only=args.answer_only)
+
+    async def ask() -> Turn:
+        try:
+            return await session.send(text, view)
+        finally:
+            await session.aclose()
+
+    try:
+        turn = asyncio.run(ask())
+    except KeyboardInterrupt:
+        # asyncio.run cancelled the stream; the session saved the turn as interrupted.
+        sys.stdout.flush()
+        print("\ndashchat: interrupted; what arrived is kept in the history", file=sys.stderr)
+        _export(config, session, args)
+        history.close()
+        return EXIT_INTERRUPTED
+    code = _export(config, session, args)
+    history.close()
+    if turn.status is TurnStatus.ERROR and turn.error is not None:
+        print(f"dashchat: error: {turn.error}", file=sys.stderr)
+        return EXIT_USAGE if turn.error.code == "MissingApiKey" else EXIT_FAILED
+    return code
+
+
+def _export(config: Config, session: ChatSession, args: argparse.Namespace) -> int:
+    if args.export is None:
+        return EXIT_OK
+    try:
+        export_to(args.export, session.conversation)
+    except (ExportError, OSError) as exc:
+        print(f"dashchat: export failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

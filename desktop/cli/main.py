@@ -1,0 +1,80 @@
+"""`dashchat`: the window by default, `dashchat ask TEXT` in a terminal."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..config import Config, default_profile
+from ..protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL, GenerationOptions
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # an API or network error
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    # Options are accepted before and after the subcommand; in the subcommand they default
+    # to SUPPRESS so that a value given before it is not overwritten by the default.
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument("--profile", type=Path, default=default(None), metavar="DIR",
+                        help="where settings and history live (default: the per-user data dir)")
+    parser.add_argument("--base-url", default=default(None), metavar="URL",
+                        help=f"service base URL, may carry a path prefix (default: {DEFAULT_BASE_URL})")
+    parser.add_argument("--model", default=default(None), metavar="NAME", help=f"model (default: {DEFAULT_MODEL})")
+    parser.add_argument("--demo", action="store_true", default=default(False),
+                        help="replay a recorded conversation: no key, no network")
+    parser.add_argument("--export", type=Path, default=default(None), metavar="PATH",
+                        help="write the conversation after the reply ends (.json, .md or .html)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dashchat",
+        description="Chat with Qwen's code interpreter on Alibaba Cloud Model Studio (DashScope). "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"dashchat {__version__}")
+    _add_common(parser, suppress=False)
+    parser.add_argument("--ask", metavar="TEXT", help="window: send TEXT at start")
+    parser.add_argument("--quit", action="store_true",
+                        help="window: close when that reply ends (exit status as for 'ask')")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ask = commands.add_parser("ask", help="ask in the terminal: thinking, executed code, answer, usage")
+    _add_common(ask, suppress=True)
+    ask.add_argument("text", nargs="*", metavar="TEXT", help="the question (read from stdin when absent)")
+    ask.add_argument("--continue", dest="continue_", action="store_true",
+                     help="continue the latest conversation")
+    ask.add_argument("--answer-only", action="store_true", help="print only the answer (for scripts)")
+    return parser
+
+
+def config_from(args: argparse.Namespace) -> Config:
+    return Config(
+        profile=args.profile or default_profile(),
+        base_url=args.base_url or DEFAULT_BASE_URL,
+        options=GenerationOptions(model=args.model or DEFAULT_MODEL),
+        demo=bool(args.demo),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "ask":
+        if args.ask or args.quit:
+            parser.error("--ask and --quit are for the window; 'ask' takes the question itself")
+        from .ask import run_ask
+
+        return run_ask(args, config_from(args), parser)
+    if args.quit and not args.ask:
+        parser.error("--quit needs --ask TEXT")
+    from ..ui.app import run_window
+
+    return run_window(config_from(args), ask=args.ask, quit_after=args.quit, export=args.export)
+

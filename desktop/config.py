@@ -1,0 +1,40 @@
+"""Where things live and what the next request uses. No Qt: the terminal and the window share it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from .protocol.client import Timeouts
+from .protocol.request import DEFAULT_BASE_URL, GenerationOptions
+from .protocol.secret import ApiKey
+
+APP_NAME = "dashchat"
+KEY_ENV = "DASHSCOPE_API_KEY"
+
+
+def default_profile() -> Path:
+    # Per-user data dir: ~/.local/share/dashchat, ~/Library/Application Support/dashchat,
+    # %LOCALAPPDATA%\dashchat.
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class Config:
+    profile: Path = field(default_factory=default_profile)
+    base_url: str = DEFAULT_BASE_URL
+    options: GenerationOptions = field(default_factory=GenerationOptions)
+    timeouts: Timeouts = field(default_factory=Timeouts)
+    demo: bool = False
+
+    @property
+    def history_path(self) -> Path:
+        return self.profile / "history.sqlite3"
+
+
+def key_from_environment() -> ApiKey | None:
+    value = os.environ.get(KEY_ENV, "").strip()
+    return ApiKey(value) if value else None

@@ -1,0 +1,213 @@
+"""One question and everything the service sent back for it, built only by applying events."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..protocol.errors import ServiceError
+from ..protocol.events import (
+    AnswerDelta,
+    CodeCall,
+    Event,
+    Failed,
+    Finished,
+    RequestStarted,
+    ThinkingDelta,
+    Usage,
+    UsageUpdate,
+)
+
+
+class TurnStatus(StrEnum):
+    STREAMING = "streaming"
+    COMPLETE = "complete"
+    INTERRUPTED = "interrupted"  # stopped by the user, or found unfinished after a crash
+    ERROR = "error"
+
+
+class StepKind(StrEnum):
+    THINKING = "thinking"
+    CODE = "code"
+    ANSWER = "answer"
+
+
+@dataclass(slots=True)
+class Step:
+    """One phase of the timeline. Thinking and answer steps span [start, end) of their text;
+    a code step names its call by index."""
+
+    kind: StepKind
+    start: int = 0
+    end: int = 0
+    code_index: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        if self.kind is StepKind.CODE:
+            return {"kind": str(self.kind), "code_index": self.code_index}
+        return {"kind": str(self.kind), "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Step:
+        kind = StepKind(str(data["kind"]))
+        index = data.get("code_index")
+        return cls(
+            kind,
+            int(data.get("start", 0) or 0),  # type: ignore[call-overload]
+            int(data.get("end", 0) or 0),  # type: ignore[call-overload]
+            index if isinstance(index, int) else None,
+        )
+
+
+class _Text:
+    """Text that grows by appends in O(1) and is joined only when read."""
+
+    __slots__ = ("_parts", "_length", "_joined")
+
+    def __init__(self, text: str = "") -> None:
+        self._parts = [text] if text else []
+        self._length = len(text)
+        self._joined: str | None = text
+
+    def append(self, text: str) -> None:
+        self._parts.append(text)
+        self._length += len(text)
+        self._joined = None
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __str__(self) -> str:
+        if self._joined is None:
+            self._joined = "".join(self._parts)
+            self._parts = [self._joined]
+        return self._joined
+
+
+@dataclass(eq=False)
+class Turn:
+    user: str
+    model: str = ""
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    code: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    usage: Usage = field(default_factory=Usage)
+    status: TurnStatus = TurnStatus.STREAMING
+    finish_reason: str | None = None
+    error: ServiceError | None = None
+    request_id: str | None = None
+    sent_at: float | None = None  # wall-clock seconds since the epoch
+    first_token_at: float | None = None
+    finished_at: float | None = None
+    _thinking: _Text = field(default_factory=_Text, repr=False)
+    _answer: _Text = field(default_factory=_Text, repr=False)
+
+    @property
+    def thinking(self) -> str:
+        return str(self._thinking)
+
+    @property
+    def answer(self) -> str:
+        return str(self._answer)
+
+    @property
+    def thinking_length(self) -> int:
+        return len(self._thinking)
+
+    @property
+    def answer_length(self) -> int:
+        return len(self._answer)
+
+    @property
+    def finished(self) -> bool:
+        return self.status is not TurnStatus.STREAMING
+
+    @property
+    def received_anything(self) -> bool:
+        return bool(self._thinking or self._answer or self.code)
+
+    # -- building -------------------------------------------------------------------------
+
+    def mark_sent(self, now: float | None = None) -> None:
+        self.sent_at = time.time() if now is None else now
+
+    def apply(self, event: Event, now: float | None = None) -> None:
+        if self.finished:
+            return  # a finished turn never changes: late events are ignored
+        now = time.time() if now is None else now
+        match event:
+            case ThinkingDelta(text):
+                self._first_token(now)
+                self._extend(StepKind.THINKING, self._thinking, text)
+            case AnswerDelta(text):
+                self._first_token(now)
+                self._extend(StepKind.ANSWER, self._answer, text)
+            case CodeCall(index, code):
+                self._first_token(now)
+                if index < len(self.code):
+                    self.code[index] = code
+                else:
+                    # Calls arrive in order; a gap would mean a lost frame, so fill it honestly.
+                    while len(self.code) < index:
+                        self.code.append("")
+                    self.code.append(code)
+                    self.steps.append(Step(StepKind.CODE, code_index=index))
+            case UsageUpdate(usage):
+                self.usage = usage
+            case RequestStarted(request_id):
+                self.request_id = request_id
+            case Finished(reason):
+                self.finish_reason = reason
+                self._end(TurnStatus.COMPLETE, now)
+            case Failed(error):
+                self.error = error
+                if error.request_id and not self.request_id:
+                    self.request_id = error.request_id
+                self._end(TurnStatus.ERROR, now)
+
+    def interrupt(self, now: float | None = None) -> None:
+        """The user stopped the stream (or the app died): keep what arrived."""
+        if not self.finished:
+            self._end(TurnStatus.INTERRUPTED, time.time() if now is None else now)
+
+    def _first_token(self, now: float) -> None:
+        if self.first_token_at is None:
+            self.first_token_at = now
+
+    def _extend(self, kind: StepKind, text: _Text, delta: str) -> None:
+        start = len(text)
+        text.append(delta)
+        last = self.steps[-1] if self.steps else None
+        if last is not None and last.kind is kind:
+            last.end = len(text)
+        else:
+            self.steps.append(Step(kind, start, len(text)))
+
+    def _end(self, status: TurnStatus, now: float) -> None:
+        self.status = status
+        self.finished_at = now
+
+    # -- timings --------------------------------------------------------------------------
+
+    @property
+    def time_to_first_token(self) -> float | None:
+        if self.sent_at is None or self.first_token_at is None:
+            return None
+        return self.first_token_at - self.sent_at
+
+    def elapsed(self, now: float | None = None) -> float | None:
+        if self.sent_at is None:
+            return None
+        end = self.finished_at if self.finished_at is not None else (time.time() if now is None else now)
+        return end - self.sent_at
+
+    # -- restoring from storage -----------------------------------------------------------
+
+    @classmethod
+    def restore(cls, *, thinking: str = "", answer: str = "", **fields: object) -> Turn:
+        turn = cls(**fields)  # type: ignore[arg-type]
+        turn._thinking = _Text(thinking)
+        turn._answer = _Text(answer)
+        return turn

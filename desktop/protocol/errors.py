@@ -1,0 +1,56 @@
+"""Failures as the user should read them: the service's code, its HTTP status, its request id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ErrorKind(StrEnum):
+    SERVICE = "service"  # the service answered with an error code
+    NETWORK = "network"  # no answer, or the connection broke
+    PROTOCOL = "protocol"  # an answer we cannot read
+    CONFIG = "config"  # nothing was sent: the request could not be made
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceError:
+    """One failure of one request. Safe to show and to store: never holds the API key."""
+
+    code: str
+    message: str
+    http_status: int | None = None
+    request_id: str | None = None
+    kind: ErrorKind = ErrorKind.SERVICE
+
+    def __str__(self) -> str:
+        status = f"HTTP {self.http_status}" if self.http_status is not None else "no HTTP status"
+        text = f"{self.code} ({status}): {self.message}"
+        if self.request_id:
+            text += f" [request {self.request_id}]"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "message": self.message,
+            "http_status": self.http_status,
+            "request_id": self.request_id,
+            "kind": str(self.kind),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> ServiceError:
+        status = data.get("http_status")
+        request_id = data.get("request_id")
+        try:
+            kind = ErrorKind(str(data.get("kind", ErrorKind.SERVICE)))
+        except ValueError:
+            kind = ErrorKind.SERVICE
+        return cls(
+            code=str(data.get("code") or "Unknown"),
+            message=str(data.get("message") or ""),
+            http_status=status if isinstance(status, int) else None,
+            request_id=request_id if isinstance(request_id, str) else None,
+            kind=kind,
+        )

@@ -1,0 +1,226 @@
+"""Native DashScope frames -> typed events. Sans-IO: no HTTP here, so every rule is testable
+with plain frames.
+
+What the stream does (PROTOCOL.md): `reasoning_content` and `content` carry text; `tool_info`
+is cumulative (it lists every interpreter call so far in every later frame, and a call may
+first appear with `"code": ""`); `usage` is cumulative over all inferences of the request;
+`finish_reason` is the string "null" until the last frame.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .errors import ErrorKind, ServiceError
+from .events import (
+    AnswerDelta,
+    CodeCall,
+    Event,
+    Failed,
+    Finished,
+    RequestStarted,
+    ThinkingDelta,
+    Usage,
+    UsageUpdate,
+)
+from .sse import Frame
+
+_NOT_FINISHED = (None, "", "null")
+
+
+class TextTracker:
+    """Turns a text field into deltas, whether the service sends deltas (what we ask for) or the
+    full text so far (what it does without `incremental_output`).
+
+    The mode is decided by the first frame that can tell them apart: the second non-empty text
+    of a segment either extends the text so far (full text) or does not (deltas). A delta that
+    happens to start with everything said so far would be misread, which no real stream does
+    past its first token. A cumulative text that stops extending the segment starts a new one:
+    each inference after an interpreter run begins its text afresh.
+    """
+
+    __slots__ = ("cumulative", "_segment")
+
+    def __init__(self) -> None:
+        self.cumulative: bool | None = None  # None: not known yet
+        self._segment = ""
+
+    def delta(self, text: str) -> str:
+        if not text:
+            return ""
+        if self.cumulative is None:
+            if not self._segment:
+                self._segment = text
+                return text
+            self.cumulative = text.startswith(self._segment) and len(text) > len(self._segment)
+        if not self.cumulative:
+            return text
+        if text.startswith(self._segment):
+            new = text[len(self._segment) :]
+        else:
+            new = text
+        self._segment = text
+        return new
+
+    def new_segment(self) -> None:
+        self._segment = ""
+
+
+class NativeParser:
+    """One request's frames in, events out. Never raises on bad input: a frame it cannot read
+    becomes a `Failed` event naming the problem."""
+
+    def __init__(self) -> None:
+        self._request_id: str | None = None
+        self._thinking = TextTracker()
+        self._answer = TextTracker()
+        self._codes: list[str] = []
+        self._usage: Usage | None = None
+        self.done = False  # a Finished or Failed event was produced
+
+    @property
+    def request_id(self) -> str | None:
+        return self._request_id
+
+    def feed(self, frame: Frame) -> list[Event]:
+        if self.done:
+            return []
+        try:
+            data = json.loads(frame.data) if frame.data else None
+        except ValueError as exc:
+            return self._fail(
+                ServiceError(
+                    "MalformedFrame",
+                    f"frame {frame.id or '?'} is not valid JSON ({exc.msg} at character "
+                    f"{exc.pos}): {frame.data[:120]!r}",
+                    frame.status,
+                    self._request_id,
+                    ErrorKind.PROTOCOL,
+                )
+            )
+        if not isinstance(data, dict):
+            if data is None and frame.event != "error":
+                return []  # a keep-alive or an empty frame
+            data = {}
+        if frame.event == "error" or (frame.status is not None and frame.status >= 400):
+            return self._fail(error_from_body(data, frame.status, self._request_id))
+        return self._result(data)
+
+    def _result(self, data: dict[str, Any]) -> list[Event]:
+        events: list[Event] = []
+        request_id = data.get("request_id")
+        if self._request_id is None and isinstance(request_id, str) and request_id:
+            self._request_id = request_id
+            events.append(RequestStarted(request_id))
+        # A result frame can still carry an error code (seen from gateways): honour it.
+        if data.get("code") and not isinstance(data.get("output"), dict):
+            return events + self._fail(error_from_body(data, None, self._request_id))
+        output = data.get("output")
+        output = output if isinstance(output, dict) else {}
+        choice = _first_choice(output)
+        message = choice.get("message")
+        message = message if isinstance(message, dict) else {}
+
+        # Order within one frame follows the phases: thinking, then code, then answer.
+        thinking = self._thinking.delta(_text(message.get("reasoning_content")))
+        if thinking:
+            events.append(ThinkingDelta(thinking))
+        events.extend(self._tool_calls(output.get("tool_info")))
+        answer = self._answer.delta(_text(message.get("content")))
+        if answer:
+            events.append(AnswerDelta(answer))
+
+        usage = data.get("usage")
+        if isinstance(usage, dict):
+            parsed = parse_usage(usage)
+            if parsed != self._usage:
+                self._usage = parsed
+                events.append(UsageUpdate(parsed))
+
+        reason = choice.get("finish_reason")
+        if reason not in _NOT_FINISHED:
+            self.done = True
+            events.append(Finished(str(reason)))
+        return events
+
+    def _tool_calls(self, tool_info: object) -> list[Event]:
+        if not isinstance(tool_info, list):
+            return []
+        events: list[Event] = []
+        index = 0
+        for entry in tool_info:
+            if not isinstance(entry, dict):
+                continue
+            call = entry.get("code_interpreter")
+            if entry.get("type", "code_interpreter") != "code_interpreter" or not isinstance(
+                call, dict
+            ):
+                continue
+            code = _text(call.get("code"))
+            if index == len(self._codes):
+                self._codes.append(code)
+                events.append(CodeCall(index, code))
+                # The inference after a run starts its text afresh (matters in full-text mode).
+                self._thinking.new_segment()
+                self._answer.new_segment()
+            elif code != self._codes[index] and code:
+                self._codes[index] = code
+                events.append(CodeCall(index, code))
+            index += 1
+        return events
+
+    def _fail(self, error: ServiceError) -> list[Event]:
+        self.done = True
+        return [Failed(error)]
+
+
+def _first_choice(output: dict[str, Any]) -> dict[str, Any]:
+    choices = output.get("choices")
+    if isinstance(choices, list) and choices and isinstance(choices[0], dict):
+        return choices[0]
+    # result_format "text" puts text and finish_reason on output itself.
+    if "text" in output or "finish_reason" in output:
+        return {"message": {"content": output.get("text")}, "finish_reason": output.get("finish_reason")}
+    return {}
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def parse_usage(usage: dict[str, Any]) -> Usage:
+    details = usage.get("output_tokens_details")
+    plugins = usage.get("plugins")
+    interpreter = plugins.get("code_interpreter") if isinstance(plugins, dict) else None
+    input_tokens = _int(usage.get("input_tokens"))
+    output_tokens = _int(usage.get("output_tokens"))
+    return Usage(
+        input_tokens=input_tokens,
+        output_tokens=output_tokens,
+        reasoning_tokens=_int(details.get("reasoning_tokens")) if isinstance(details, dict) else 0,
+        total_tokens=_int(usage.get("total_tokens")) or input_tokens + output_tokens,
+        code_interpreter_calls=_int(interpreter.get("count")) if isinstance(interpreter, dict) else 0,
+    )
+
+
+def error_from_body(data: dict[str, Any], status: int | None, request_id: str | None) -> ServiceError:
+    """A DashScope error body `{"code","message","request_id"}`, or the OpenAI envelope
+    `{"error": {"code","message","type"}}` that gateways and the compatible mode use."""
+    inner = data.get("error")
+    if isinstance(inner, dict):
+        data = {**inner, "request_id": data.get("request_id") or inner.get("request_id")}
+    code = data.get("code") or data.get("type")
+    message = data.get("message")
+    rid = data.get("request_id")
+    return ServiceError(
+        code=str(code) if code else (f"HTTP{status}" if status else "UnknownError"),
+        message=str(message) if message else "The service reported an error without a message.",
+        http_status=status,
+        request_id=rid if isinstance(rid, str) and rid else request_id,
+        kind=ErrorKind.SERVICE,
+    )

@@ -1,0 +1,71 @@
+"""The native DashScope request for the code interpreter, exactly as PROTOCOL.md describes it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULT_MODEL = "qwen3-max-preview"
+NATIVE_PATH = "/api/v1/services/aigc/text-generation/generation"
+
+# Region base URLs. API keys are bound to a region; the code interpreter is documented for
+# Beijing only.
+REGIONS: dict[str, str] = {
+    "beijing": "https://dashscope.aliyuncs.com",
+    "singapore": "https://dashscope-intl.aliyuncs.com",
+    "us-virginia": "https://dashscope-us.aliyuncs.com",
+}
+DEFAULT_BASE_URL = REGIONS["beijing"]
+
+Message = dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class GenerationOptions:
+    """What a user may tune. None leaves the service's default in place."""
+
+    model: str = DEFAULT_MODEL
+    thinking_budget: int | None = None
+    temperature: float | None = None
+    top_p: float | None = None
+    max_tokens: int | None = None
+    seed: int | None = None
+    enable_search: bool | None = None
+
+
+def native_url(base_url: str) -> str:
+    """`https://gw.example/proxy` -> `https://gw.example/proxy/api/v1/services/...`: a gateway's
+    path prefix is kept."""
+    return base_url.rstrip("/") + NATIVE_PATH
+
+
+def native_headers() -> dict[str, str]:
+    # Authorization is added by the client at send time, so that no structure built here
+    # ever holds the key.
+    return {
+        "Content-Type": "application/json",
+        "Accept": "text/event-stream",
+        "X-DashScope-SSE": "enable",
+        "Cache-Control": "no-store",
+    }
+
+
+def native_body(messages: list[Message], options: GenerationOptions) -> dict[str, Any]:
+    # The interpreter works only in thinking mode, only streamed, only with result_format
+    # "message"; thinking mode accepts only incremental_output true.
+    parameters: dict[str, Any] = {
+        "enable_code_interpreter": True,
+        "enable_thinking": True,
+        "result_format": "message",
+        "incremental_output": True,
+    }
+    optional = {
+        "thinking_budget": options.thinking_budget,
+        "temperature": options.temperature,
+        "top_p": options.top_p,
+        "max_tokens": options.max_tokens,
+        "seed": options.seed,
+        "enable_search": options.enable_search,
+    }
+    parameters.update({k: v for k, v in optional.items() if v is not None})
+    return {"model": options.model, "input": {"messages": messages}, "parameters": parameters}
