@@ -1,0 +1,171 @@
+"""The Answer pane: the conversation, one card per turn (question, Markdown answer, outcome)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.turn import Turn, TurnStatus
+from .markdown_view import MarkdownView
+from .panes import at_bottom
+
+
+class _FittedMarkdown(MarkdownView):
+    """A MarkdownView as tall as its document: the pane scrolls, not each answer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_: object) -> None:
+        margins = self.contentsMargins()
+        height = int(self.document().size().height()) + margins.top() + margins.bottom() + 2
+        if height != self.height():
+            self.setFixedHeight(max(height, 24))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.height())
+
+
+class TurnCard(QFrame):
+    def __init__(self, number: int, turn: Turn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("turnCard")
+        self.turn = turn
+        you = QLabel(f"{number}. You")
+        you.setObjectName("roleLabel")
+        self.question = QLabel(turn.user)
+        self.question.setObjectName("question")
+        self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        model = QLabel(turn.model or "Qwen")
+        model.setObjectName("roleLabel")
+        self.answer = _FittedMarkdown()
+        self.answer.setObjectName("answerView")
+        self.answer.linkActivated.connect(_open_link)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("outcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = QPushButton("Copy answer")
+        self.copy_button.setObjectName("copyAnswer")
+        self.copy_button.setToolTip("Copy this answer as Markdown")
+        self.copy_button.clicked.connect(self.copy_answer)
+        self.copy_button.setEnabled(False)
+        footer = QHBoxLayout()
+        footer.addWidget(self.outcome, 1)
+        footer.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(4)
+        layout.addWidget(you)
+        layout.addWidget(self.question)
+        layout.addSpacing(6)
+        layout.addWidget(model)
+        layout.addWidget(self.answer)
+        layout.addLayout(footer)
+        self.show_outcome()
+
+    def append_answer(self, text: str) -> None:
+        self.answer.append(text)
+        self.copy_button.setEnabled(True)
+
+    def finish(self) -> None:
+        self.answer.finish()
+        self.show_outcome()
+
+    def load(self) -> None:
+        """Show a stored turn at once."""
+        self.answer.set_markdown(self.turn.answer)
+        self.show_outcome()
+
+    def show_outcome(self) -> None:
+        turn = self.turn
+        self.copy_button.setEnabled(bool(turn.answer_length))
+        state = {
+            TurnStatus.STREAMING: "Streaming…",
+            TurnStatus.COMPLETE: "Complete" + (" (cut at max tokens)" if turn.finish_reason == "length" else ""),
+            TurnStatus.INTERRUPTED: "Interrupted: what arrived is kept",
+            TurnStatus.ERROR: "Failed",
+        }[turn.status]
+        if turn.status is TurnStatus.ERROR and turn.error is not None:
+            state += f": {turn.error}"
+        self.outcome.setText(state)
+        self.outcome.setProperty("state", turn.status.value)
+        self.outcome.style().unpolish(self.outcome)
+        self.outcome.style().polish(self.outcome)
+        if turn.status is not TurnStatus.STREAMING and not turn.answer_length:
+            self.answer.setVisible(False)
+
+    def copy_answer(self) -> None:
+        QGuiApplication.clipboard().setText(self.turn.answer)
+
+
+def _open_link(url: QUrl) -> None:
+    # Only on click, and only http(s): a model cannot make the app open files or run handlers.
+    if url.scheme() in ("http", "https"):
+        QDesktopServices.openUrl(url)
+
+
+class AnswerPane(QScrollArea):
+    copied = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("answerPane")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        inner.setObjectName("answerPaneInner")
+        self._layout = QVBoxLayout(inner)
+        self._layout.setContentsMargins(8, 8, 8, 8)
+        self._layout.setSpacing(10)
+        self._hint = QLabel("Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.")
+        self._hint.setObjectName("paneHint")
+        self._hint.setWordWrap(True)
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self._hint)
+        self._layout.addStretch(1)
+        self.setWidget(inner)
+        self.cards: list[TurnCard] = []
+        self._follow = True
+        self.verticalScrollBar().rangeChanged.connect(self._range_changed)
+        self.verticalScrollBar().valueChanged.connect(self._value_changed)
+
+    def _value_changed(self, _value: int) -> None:
+        self._follow = at_bottom(self.verticalScrollBar())
+
+    def _range_changed(self, _min: int, maximum: int) -> None:
+        # Follow the bottom only if the user was already there.
+        if self._follow:
+            self.verticalScrollBar().setValue(maximum)
+
+    def clear(self) -> None:
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
+        self._hint.show()
+
+    def add_turn(self, turn: Turn) -> TurnCard:
+        self._hint.hide()
+        card = TurnCard(len(self.cards) + 1, turn)
+        self.cards.append(card)
+        self._layout.insertWidget(self._layout.count() - 1, card)
+        self._follow = True
+        return card

@@ -1,0 +1,322 @@
+"""The window: input, three live panes, status bar. It talks to a ChatSession, never to HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..export import ExportError, export_to
+from ..model.turn import Turn, TurnStatus
+from ..protocol.errors import ErrorKind
+from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
+from ..session import ChatSession
+from .answer_pane import AnswerPane, TurnCard
+from .panes import CodePane, ThinkingPane
+from .status import RequestStatus
+from .style import STYLE_SHEET
+
+# Deltas are merged and painted at most this often: one repaint per frame, not per token.
+FLUSH_INTERVAL_MS = 40
+CLOCK_INTERVAL_MS = 200
+
+
+class QuestionBox(QPlainTextEdit):
+    """Enter inserts a newline; Ctrl+Enter (Cmd+Enter on macOS) sends."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class _Pane(QWidget):
+    def __init__(self, title: str, body: QWidget, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.title = QLabel(title)
+        self.title.setObjectName("paneTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.title)
+        layout.addWidget(body, 1)
+
+
+class WindowView(QObject):
+    """The session's TurnView for the window: buffers deltas and paints them on a timer."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+        self._thinking: list[str] = []
+        self._answer: list[str] = []
+        self._codes: dict[int, str] = {}
+        self._marked: set[int] = set()  # code calls of this turn already marked in Thinking
+        self._turn: Turn | None = None
+        self._card: TurnCard | None = None
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_INTERVAL_MS)
+        self._flush_timer.timeout.connect(self.flush)
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_INTERVAL_MS)
+        self._clock.timeout.connect(self._tick)
+
+    def turn_started(self, turn: Turn) -> None:
+        self._turn = turn
+        self._marked = set()
+        number = len(self._w.answer_pane.cards) + 1
+        self._card = self._w.answer_pane.add_turn(turn)
+        self._w.thinking_pane.begin_turn(number, turn.user)
+        self._w.code_pane.begin_turn(number, turn.user)
+        self._w.status.show_turn(turn)
+        self._clock.start()
+
+    def turn_event(self, turn: Turn, event: Event) -> None:
+        if isinstance(event, ThinkingDelta):
+            self._thinking.append(event.text)
+        elif isinstance(event, AnswerDelta):
+            self._answer.append(event.text)
+        elif isinstance(event, CodeCall):
+            # Thinking before the call must land before the call's marker.
+            self._flush_text()
+            if event.index not in self._marked:
+                self._marked.add(event.index)
+                self._w.thinking_pane.mark_code_run(event.index)
+            self._codes[event.index] = event.code
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def _flush_text(self) -> None:
+        if self._thinking:
+            self._w.thinking_pane.append_text("".join(self._thinking))
+            self._thinking.clear()
+        if self._answer and self._card is not None:
+            self._card.append_answer("".join(self._answer))
+            self._answer.clear()
+
+    def flush(self) -> None:
+        self._flush_timer.stop()
+        self._flush_text()
+        for index, code in sorted(self._codes.items()):
+            self._w.code_pane.set_code(index, code)
+        self._codes.clear()
+        if self._turn is not None:
+            self._w.status.show_turn(self._turn)
+
+    def _tick(self) -> None:
+        if self._turn is not None:
+            self._w.status.show_turn(self._turn)
+
+    def turn_finished(self, turn: Turn) -> None:
+        self.flush()
+        self._clock.stop()
+        if self._card is not None:
+            self._card.finish()
+        self._w.status.show_turn(turn)
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+    turn_done = Signal(object)  # the finished Turn
+
+    def __init__(self, session: ChatSession, export: Path | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.export_path = export
+        self._task: asyncio.Task[Turn] | None = None
+        self._closing = False
+        self.setWindowTitle("dashchat" + (" (demo)" if session.demo else ""))
+        self.setStyleSheet(STYLE_SHEET)
+        self.resize(1280, 820)
+
+        self.answer_pane = AnswerPane()
+        self.thinking_pane = ThinkingPane()
+        self.code_pane = CodePane()
+        self.status = RequestStatus()
+        self.setStatusBar(self.status)
+
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(_Pane("Thinking", self.thinking_pane, "thinkingBox"))
+        side.addWidget(_Pane("Executed code", self.code_pane, "codeBox"))
+        side.setSizes([430, 330])
+        panes = QSplitter(Qt.Orientation.Horizontal)
+        panes.addWidget(_Pane("Answer", self.answer_pane, "answerBox"))
+        panes.addWidget(side)
+        panes.setSizes([700, 560])
+        panes.setChildrenCollapsible(False)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.notice = QLabel()
+        self.notice.setObjectName("errorBanner")
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+
+        self.input = QuestionBox()
+        self.input.setObjectName("questionBox")
+        self.input.setPlaceholderText("Ask Qwen — it can run Python to work things out.  (Ctrl+Enter sends)")
+        self.input.setFixedHeight(84)
+        self.input.submitted.connect(self.send_from_input)
+        self.send_button = QPushButton("Send")
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setDefault(True)
+        self.send_button.setToolTip("Send (Ctrl+Enter)")
+        self.send_button.clicked.connect(self.send_from_input)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setToolTip("Stop the reply and keep what arrived (Esc)")
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        composer = QHBoxLayout()
+        composer.addWidget(self.input, 1)
+        composer.addLayout(buttons)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.banner)
+        layout.addWidget(panes, 1)
+        layout.addWidget(self.notice)
+        layout.addLayout(composer)
+        self.setCentralWidget(central)
+
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_conversation)
+        self.view = WindowView(self)
+
+        if session.demo is not None:
+            self.banner.setText(
+                "Demo: recorded replies from the documentation's examples stream through the real "
+                "pipeline. No key, no network. Whatever you ask, the next recording answers."
+            )
+            self.banner.show()
+            self.input.setPlainText(session.demo.next_question())
+
+    # -- sending ----------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def send_from_input(self) -> None:
+        text = self.input.toPlainText().strip()
+        if not text or self.busy:
+            return
+        self.input.clear()
+        self.submit(text)
+
+    def submit(self, text: str) -> asyncio.Task[Turn]:
+        self.notice.hide()
+        self._task = asyncio.ensure_future(self._run(text))
+        return self._task
+
+    async def _run(self, text: str) -> Turn:
+        self.send_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        try:
+            turn = await self.session.send(text, self.view)
+        except asyncio.CancelledError:
+            turn = self.session.conversation.turns[-1]
+            raise
+        finally:
+            self.send_button.setEnabled(True)
+            self.stop_button.setEnabled(False)
+            last = self.session.conversation.turns[-1] if self.session.conversation.turns else None
+            if last is not None:
+                self._after_turn(last)
+        return turn
+
+    def _after_turn(self, turn: Turn) -> None:
+        if turn.status is TurnStatus.ERROR and turn.error is not None:
+            self.notice.setText(f"<b>{turn.error.code}</b> — {_html(str(turn.error))}")
+            self.notice.show()
+            if not turn.received_anything and turn.error.kind in (ErrorKind.CONFIG, ErrorKind.NETWORK):
+                # Nothing came back: give the question back so nothing typed is lost.
+                if not self.input.toPlainText().strip():
+                    self.input.setPlainText(turn.user)
+        if self.export_path is not None:
+            try:
+                export_to(self.export_path, self.session.conversation)
+            except (ExportError, OSError) as exc:
+                self.notice.setText(f"Export failed: {_html(str(exc))}")
+                self.notice.show()
+        self.turn_done.emit(turn)
+        if self.session.demo is not None and not self.input.toPlainText().strip():
+            self.input.setPlainText(self.session.demo.next_question())
+
+    def stop(self) -> None:
+        if self.busy:
+            assert self._task is not None
+            self._task.cancel()
+
+    def new_conversation(self) -> None:
+        if self.busy:
+            return
+        self.session.new_conversation()
+        self.answer_pane.clear()
+        self.thinking_pane.clear()
+        self.code_pane.clear()
+        self.status.show_message("New conversation")
+
+    def show_conversation(self) -> None:
+        """Show the session's current conversation (e.g. after --continue)."""
+        for number, turn in enumerate(self.session.conversation.turns, 1):
+            card = self.answer_pane.add_turn(turn)
+            card.load()
+            self.thinking_pane.begin_turn(number, turn.user)
+            self.code_pane.begin_turn(number, turn.user)
+            for step in turn.steps:
+                if step.kind.value == "thinking":
+                    self.thinking_pane.append_text(turn.thinking[step.start : step.end])
+                elif step.kind.value == "code" and step.code_index is not None:
+                    self.thinking_pane.mark_code_run(step.code_index)
+                    self.code_pane.set_code(step.code_index, turn.code[step.code_index])
+        if self.session.conversation.turns:
+            self.status.show_turn(self.session.conversation.turns[-1])
+
+    # -- closing ----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # Closing mid-stream: stop the stream first (the turn is saved as interrupted), then
+        # close for real once the task has unwound.
+        if self.busy and self._task is not None:
+            event.ignore()
+            if not self._closing:
+                self._closing = True
+                self._task.add_done_callback(lambda _t: QTimer.singleShot(0, self.close))
+                self._task.cancel()
+            return
+        event.accept()
+        self.closed.emit()
+
+
+def _html(text: str) -> str:
+    return html.escape(text)

@@ -1,0 +1,205 @@
+"""The Thinking and Executed-code panes. They append; they never re-render what is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .highlight import PythonHighlighter
+
+
+def monospace_font() -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    return font
+
+
+def at_bottom(bar) -> bool:  # type: ignore[no-untyped-def]
+    return bar.value() >= bar.maximum() - 4
+
+
+def question_snippet(text: str, limit: int = 90) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+class ThinkingPane(QPlainTextEdit):
+    """The model's reasoning as plain text, with a visible marker where each code run happened."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("thinkingPane")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setPlaceholderText("The model's thinking streams here.")
+        self._plain = QTextCharFormat()
+        self._plain.setForeground(self.palette().text())
+        self._header = QTextCharFormat()
+        self._header.setFontWeight(QFont.Weight.Bold)
+        self._marker = QTextCharFormat()
+        self._marker.setForeground(QColor("#1a7f37"))
+        self._marker.setFontWeight(QFont.Weight.DemiBold)
+        self._marker.setBackground(QColor(26, 127, 55, 28))
+
+    def _insert(self, text: str, fmt: QTextCharFormat) -> None:
+        bar = self.verticalScrollBar()
+        follow = at_bottom(bar)
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text, fmt)
+        if follow:
+            bar.setValue(bar.maximum())
+
+    def begin_turn(self, number: int, question: str) -> None:
+        lead = "" if self.document().isEmpty() else "\n\n"
+        self._insert(f"{lead}▍ {number}. {question_snippet(question)}\n", self._header)
+
+    def append_text(self, text: str) -> None:
+        self._insert(text, self._plain)
+
+    def mark_code_run(self, index: int) -> None:
+        # Its own line, so the marker reads as a step between two passages of thought.
+        text = self.toPlainText()
+        lead = "" if not text or text.endswith("\n") else "\n"
+        self._insert(f"{lead}  ⚙ ran code #{index + 1}  \n", self._marker)
+
+
+class CodeBlock(QFrame):
+    """One interpreter call: its number, a Copy button, and the code exactly as executed."""
+
+    copied = Signal(str)
+
+    def __init__(self, number: int, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codeBlock")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._code = ""
+        self.title = QLabel()
+        self.title.setObjectName("codeBlockTitle")
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setObjectName("copyCode")
+        self.copy_button.setToolTip("Copy exactly the code the interpreter ran")
+        self.copy_button.clicked.connect(self.copy)
+        self.editor = QPlainTextEdit()
+        self.editor.setReadOnly(True)
+        self.editor.setFont(monospace_font())
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._highlighter = PythonHighlighter(self.editor.document())
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(self.editor)
+        self._number = number
+        self.set_code(code)
+
+    @property
+    def code(self) -> str:
+        return self._code
+
+    def set_code(self, code: str) -> None:
+        self._code = code
+        self.editor.setPlainText(code)
+        self.title.setText(f"#{self._number}" + ("" if code else "  · writing code…"))
+        self.copy_button.setEnabled(bool(code))
+        lines = max(1, min(code.count("\n") + 1, 18))
+        metrics = self.editor.fontMetrics()
+        scrollbar = self.editor.horizontalScrollBar().sizeHint().height()
+        self.editor.setFixedHeight(lines * metrics.lineSpacing() + 14 + scrollbar)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self._code)
+        self.copied.emit(self._code)
+
+
+class CodePane(QScrollArea):
+    """Every snippet the interpreter ran, in call order, grouped by turn."""
+
+    copied = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codePane")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QWidget()
+        inner.setObjectName("codePaneInner")
+        self._layout = QVBoxLayout(inner)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._layout.setSpacing(6)
+        self._empty = QLabel("Code the interpreter runs appears here, one block per run.")
+        self._empty.setObjectName("paneHint")
+        self._empty.setWordWrap(True)
+        self._layout.addWidget(self._empty)
+        self._layout.addStretch(1)
+        self.setWidget(inner)
+        self._blocks: list[CodeBlock] = []
+        self._turn_blocks: dict[int, CodeBlock] = {}
+        self._turn_label: QLabel | None = None
+
+    def clear(self) -> None:
+        while self._layout.count() > 2:  # keep the hint and the closing stretch
+            item = self._layout.takeAt(1)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self._blocks = []
+        self._turn_blocks = {}
+        self._empty.show()
+
+    @property
+    def blocks(self) -> list[CodeBlock]:
+        return list(self._blocks)
+
+    def _add(self, widget: QWidget) -> None:
+        self._empty.hide()
+        follow = at_bottom(self.verticalScrollBar())
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+        if follow:
+            # The new widget is laid out on the next pass; scroll once it is.
+            self.widget().adjustSize()
+            self.verticalScrollBar().rangeChanged.connect(self._scroll_to_end_once)
+
+    def _scroll_to_end_once(self, _min: int, maximum: int) -> None:
+        self.verticalScrollBar().rangeChanged.disconnect(self._scroll_to_end_once)
+        self.verticalScrollBar().setValue(maximum)
+
+    def begin_turn(self, number: int, question: str) -> None:
+        self._turn_blocks = {}
+        self._turn_label = QLabel(f"{number}. {question_snippet(question, 70)}")
+        self._turn_label.setObjectName("turnLabel")
+        self._turn_label.hide()  # shown with the turn's first code block
+        self._layout.insertWidget(self._layout.count() - 1, self._turn_label)
+
+    def set_code(self, index: int, code: str) -> None:
+        block = self._turn_blocks.get(index)
+        if block is not None:
+            block.set_code(code)
+            return
+        if self._turn_label is not None:
+            self._turn_label.show()
+        block = CodeBlock(index + 1, code)
+        block.copied.connect(self.copied)
+        self._turn_blocks[index] = block
+        self._blocks.append(block)
+        self._add(block)

@@ -1,0 +1,60 @@
+"""Screenshots of the real window streaming the demo: mid-stream and at rest.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" python tools/screenshots.py OUT_DIR
+
+(or QT_QPA_PLATFORM=offscreen). Writes OUT_DIR/window-midstream.png and window-done.png,
+plus window-followup.png after a second (two-call) question.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.config import Config
+from desktop.session import ChatSession
+from desktop.store.history import History
+from desktop.ui.main_window import MainWindow
+from desktop.ui.qt_loop import EventLoop
+
+
+async def shoot(out: Path, app: QApplication) -> None:
+    with tempfile.TemporaryDirectory() as profile:
+        config = Config(profile=Path(profile), demo=True)
+        history = History(config.history_path)
+        session = ChatSession(config, history)
+        window = MainWindow(session)
+        window.resize(1400, 860)
+        window.show()
+        task = window.submit(window.input.toPlainText())
+        window.input.clear()
+        await asyncio.sleep(3.0)  # past the interpreter run, into the second thinking phase
+        window.grab().save(str(out / "window-midstream.png"))
+        await task
+        await asyncio.sleep(0.3)
+        window.grab().save(str(out / "window-done.png"))
+        task = window.submit(window.input.toPlainText())
+        window.input.clear()
+        await task
+        await asyncio.sleep(0.3)
+        window.grab().save(str(out / "window-followup.png"))
+        window.close()
+        await session.aclose()
+        history.close()
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with asyncio.Runner(loop_factory=lambda: EventLoop(app)) as runner:
+        runner.run(shoot(out, app))
+    print(f"screenshots in {out}")
+
+
+if __name__ == "__main__":
+    main()
