@@ -40,8 +40,8 @@ class _Paced(httpx.AsyncByteStream):
     async def __aiter__(self) -> AsyncIterator[bytes]:
         calls = 0
         for frame in self._frames:
-            # A frame listing one more tool call than before: the interpreter just ran.
-            seen = frame.count(b'"type":"code_interpreter"')
+            # A frame listing one more call with its code filled in: the interpreter just ran.
+            seen = frame.count(b'"type":"code_interpreter"') - frame.count(b'"code":""')
             if seen > calls:
                 calls = seen
                 await asyncio.sleep(self._pause)
@@ -49,19 +49,20 @@ class _Paced(httpx.AsyncByteStream):
             yield frame
 
 
-class DemoTransport(httpx.AsyncBaseTransport):
-    """Answers each request with the next recording, in turn."""
+def recording_for(answered: int) -> str:
+    """The recordings take turns: the first question gets the first, a follow-up the next."""
+    return RECORDINGS[answered % len(RECORDINGS)]
 
+
+class DemoTransport(httpx.AsyncBaseTransport):
     def __init__(self, delay: float = FRAME_DELAY, pause: float = INTERPRETER_PAUSE) -> None:
         self._delay = delay
         self._pause = pause
-        self._next = 0
-        self.requests: list[dict[str, object]] = []
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(json.loads(await request.aread()))
-        name = RECORDINGS[self._next % len(RECORDINGS)]
-        self._next += 1
+        body = json.loads(await request.aread())
+        answered = sum(1 for m in body["input"]["messages"] if m.get("role") == "assistant")
+        name = recording_for(answered)
         return httpx.Response(
             200,
             headers={"content-type": "text/event-stream;charset=UTF-8"},
@@ -69,5 +70,6 @@ class DemoTransport(httpx.AsyncBaseTransport):
             request=request,
         )
 
-    def next_question(self) -> str:
-        return QUESTIONS[RECORDINGS[self._next % len(RECORDINGS)]]
+    @staticmethod
+    def question_for(answered: int) -> str:
+        return QUESTIONS[recording_for(answered)]

@@ -36,8 +36,9 @@ class TextTracker:
     The mode is decided by the first frame that can tell them apart: the second non-empty text
     of a segment either extends the text so far (full text) or does not (deltas). A delta that
     happens to start with everything said so far would be misread, which no real stream does
-    past its first token. A cumulative text that stops extending the segment starts a new one:
-    each inference after an interpreter run begins its text afresh.
+    past its first token. In full-text mode a text that does not extend the segment starts a
+    new one: an inference after an interpreter run may begin its text afresh, or go on
+    extending the text of the whole request; both read right.
     """
 
     __slots__ = ("cumulative", "_segment")
@@ -62,9 +63,6 @@ class TextTracker:
             new = text
         self._segment = text
         return new
-
-    def new_segment(self) -> None:
-        self._segment = ""
 
 
 class NativeParser:
@@ -161,9 +159,6 @@ class NativeParser:
             if index == len(self._codes):
                 self._codes.append(code)
                 events.append(CodeCall(index, code))
-                # The inference after a run starts its text afresh (matters in full-text mode).
-                self._thinking.new_segment()
-                self._answer.new_segment()
             elif code != self._codes[index] and code:
                 self._codes[index] = code
                 events.append(CodeCall(index, code))

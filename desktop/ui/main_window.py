@@ -218,9 +218,12 @@ class MainWindow(QMainWindow):
                 "pipeline. No key, no network. Whatever you ask, the next recording answers."
             )
             self.banner.show()
-            self.input.setPlainText(session.demo.next_question())
+            self.input.setPlainText(session.demo.question_for(self._answered()))
 
     # -- sending ----------------------------------------------------------------------------
+
+    def _answered(self) -> int:
+        return sum(1 for t in self.session.conversation.turns if t.answer_length)
 
     @property
     def busy(self) -> bool:
@@ -270,7 +273,7 @@ class MainWindow(QMainWindow):
                 self.notice.show()
         self.turn_done.emit(turn)
         if self.session.demo is not None and not self.input.toPlainText().strip():
-            self.input.setPlainText(self.session.demo.next_question())
+            self.input.setPlainText(self.session.demo.question_for(self._answered()))
 
     def stop(self) -> None:
         if self.busy:
