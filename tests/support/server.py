@@ -1,0 +1,319 @@
+"""A loopback stand-in for DashScope's native endpoint, run as its own process.
+
+    python -m tests.support.server --port 0 [--api-key KEY] [--verbose]
+
+Prints `PORT <n>` once listening on 127.0.0.1, serves until SIGTERM/SIGINT, exits 0.
+
+It is a separate process on a real socket, not an in-process mock, so that the app's HTTP
+stack, its threads and its cancellation are exercised exactly as against the service.
+
+URLs (the app appends the generation path to a base URL that may carry a prefix):
+    POST /s/<scenario>[,k=v...]/api/v1/services/aigc/text-generation/generation
+    POST /api/v1/services/aigc/text-generation/generation         (scenario power_21)
+    GET /_health, GET /_requests (JSON list), DELETE /_requests
+Options every stream understands: delay=<s between frames>, split=<bytes per chunk>,
+hold=<s to stall after the 3rd frame>. Scenario options are in tests/support/scenarios.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import socket
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from tests.support import scenarios
+from tests.support.scenarios import OptionError, Options, Plain, Reply, Stream
+
+GENERATION_PATH = "/api/v1/services/aigc/text-generation/generation"
+DEFAULT_SCENARIO = "power_21"
+HOLD_AFTER_FRAMES = 3
+
+
+class RequestLog:
+    """Every API request, for tests to inspect what the app really sent."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: list[dict[str, Any]] = []
+
+    def add(self, item: dict[str, Any]) -> None:
+        with self._lock:
+            self._items.append(item)
+
+    def snapshot(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self._items)
+
+    def clear(self) -> int:
+        with self._lock:
+            count = len(self._items)
+            self._items.clear()
+            return count
+
+
+class LoopbackServer(ThreadingHTTPServer):
+    # Daemon threads: a handler stalled in `silent` or `hold` must not block shutdown.
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self, port: int, api_key: str | None, verbose: bool) -> None:
+        super().__init__(("127.0.0.1", port), Handler)
+        self.api_key = api_key
+        self.verbose = verbose
+        self.log = RequestLog()
+
+
+def parse_route(path: str) -> tuple[str, dict[str, str]] | None:
+    """`/s/power_21,delay=0.02/api/...` -> ("power_21", {"delay": "0.02"}); None if no match."""
+    if path == GENERATION_PATH:
+        return DEFAULT_SCENARIO, {}
+    if not (path.startswith("/s/") and path.endswith(GENERATION_PATH)):
+        return None
+    segment = path[len("/s/"):-len(GENERATION_PATH)]
+    if not segment or "/" in segment:
+        return None
+    # Split before unquoting so that an option value may contain an escaped comma (%2C).
+    name, *pairs = segment.split(",")
+    options: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise OptionError(f"option {unquote(pair)!r} is not key=value")
+        options[unquote(key)] = unquote(value)
+    return unquote(name), options
+
+
+def validate(headers: dict[str, str], body: Any) -> str | None:
+    """What the service would reject this request for, or None (checks in the service's spirit)."""
+    if headers.get("x-dashscope-sse", "").lower() != "enable":
+        return ("The code interpreter only supports streaming output: "
+                "header X-DashScope-SSE: enable is required.")
+    if not isinstance(body, dict):
+        return "Request body must be a JSON object."
+    if not isinstance(body.get("model"), str) or not body["model"]:
+        return "Required parameter 'model' missing or invalid."
+    payload = body.get("input")
+    messages = payload.get("messages") if isinstance(payload, dict) else None
+    if not isinstance(messages, list) or not messages:
+        return "Required parameter 'input.messages' missing or empty."
+    for index, message in enumerate(messages):
+        if not isinstance(message, dict) or not isinstance(message.get("content"), str):
+            return f"input.messages[{index}] must be an object with a string 'content'."
+        role = message.get("role")
+        if role not in ("system", "user", "assistant"):
+            return f"input.messages[{index}].role {role!r} is invalid."
+        if role == "system" and index != 0:
+            return "Only input.messages[0] may have role 'system'."
+    params = body.get("parameters")
+    if not isinstance(params, dict):
+        return "Required parameter 'parameters' missing."
+    if not isinstance(params.get("enable_code_interpreter"), bool):
+        return "parameters.enable_code_interpreter must be a boolean."
+    if params.get("enable_thinking") is not True:
+        return "The code interpreter requires parameters.enable_thinking to be true."
+    if params.get("result_format") != "message":
+        return "The code interpreter requires parameters.result_format to be \"message\"."
+    if params.get("incremental_output") is not True:
+        return "The incremental_output parameter of this model cannot be set to False."
+    if params.get("enable_code_interpreter") and params.get("tools"):
+        return "The code interpreter and function calling (tools) cannot be used together."
+    return None
+
+
+class Pacing:
+    """The stream options that are about timing and chunking, not content."""
+
+    def __init__(self, opts: Options) -> None:
+        self.delay = opts.number("delay", 0.0)
+        self.split = opts.integer("split", 0)
+        self.hold = opts.number("hold", 0.0)
+        if self.split < 0 or self.delay < 0 or self.hold < 0:
+            raise OptionError("delay, split and hold must not be negative")
+
+    def pieces(self, part: bytes) -> Iterator[bytes]:
+        if self.split <= 0:
+            yield part
+            return
+        for start in range(0, len(part), self.split):
+            yield part[start:start + self.split]
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # chunked streams and keep-alive
+    server: LoopbackServer
+
+    def setup(self) -> None:
+        super().setup()
+        # Without this, Nagle would merge the small chunks that `split` is meant to exercise.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    def do_GET(self) -> None:
+        self._dispatch()
+
+    def do_POST(self) -> None:
+        self._dispatch()
+
+    def do_DELETE(self) -> None:
+        self._dispatch()
+
+    def do_PUT(self) -> None:
+        self._dispatch()
+
+    # ------------------------------------------------------------ routing
+
+    def _dispatch(self) -> None:
+        path = urlsplit(self.path).path
+        raw = self._read_body()
+        if path == "/_health":
+            self._plain(Plain(200, b"ok", "text/plain; charset=utf-8"))
+            return
+        if path == "/_requests":
+            self._control_requests()
+            return
+
+        text = raw.decode("utf-8", errors="replace")
+        try:
+            body: Any = json.loads(text)
+        except ValueError:
+            body = None
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        self.server.log.add({"method": self.command, "path": self.path, "headers": headers,
+                             "body": body if body is not None else text, "raw": text,
+                             "time": time.time()})
+        self._api(path, headers, body)
+
+    def _control_requests(self) -> None:
+        if self.command == "GET":
+            self._plain(Plain(200, scenarios.json_bytes(self.server.log.snapshot())))
+        elif self.command == "DELETE":
+            cleared = self.server.log.clear()
+            self._plain(Plain(200, scenarios.json_bytes({"cleared": cleared})))
+        else:
+            self._error(405, "MethodNotAllowed", f"{self.command} /_requests is not supported.")
+
+    def _api(self, path: str, headers: dict[str, str], body: Any) -> None:
+        key = self.server.api_key
+        if key is not None and headers.get("authorization") != f"Bearer {key}":
+            self._error(401, "InvalidApiKey")
+            return
+        try:
+            route = parse_route(path)
+        except OptionError as exc:
+            self._error(400, "TestServer.BadOption", str(exc))
+            return
+        if route is None:
+            self._error(404, "InvalidURL", f"No such endpoint: {path}")
+            return
+        name, raw_options = route
+        if self.command != "POST":
+            self._error(405, "MethodNotAllowed", "Only POST is supported here.")
+            return
+        scenario = scenarios.find(name)
+        if scenario is None:
+            self._error(404, "TestServer.UnknownScenario",
+                        f"Unknown scenario {name!r}; known: {', '.join(scenarios.names())}")
+            return
+        problem = validate(headers, body)
+        if problem is not None:
+            self._error(400, "InvalidParameter", problem)
+            return
+        opts = Options(raw_options)
+        try:
+            pacing = Pacing(opts)
+            reply: Reply = scenario(opts)
+            if opts.unread():
+                raise OptionError(f"unknown option(s) for {name}: {', '.join(opts.unread())}")
+        except OptionError as exc:
+            self._error(400, "TestServer.BadOption", str(exc))
+            return
+        if isinstance(reply, Plain):
+            self._plain(reply)
+        else:
+            self._stream(reply, pacing)
+
+    # ------------------------------------------------------------ I/O
+
+    def _read_body(self) -> bytes:
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            data = bytearray()
+            while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
+                data += self.rfile.read(size)
+                self.rfile.readline()
+            while self.rfile.readline() not in (b"\r\n", b"\n", b""):  # trailers
+                pass
+            return bytes(data)
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def _error(self, status: int, code: str, message: str | None = None) -> None:
+        self._plain(Plain(status, scenarios.json_bytes(scenarios.error_body(code, message))))
+
+    def _plain(self, reply: Plain) -> None:
+        self.send_response(reply.status)
+        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Content-Length", str(len(reply.body)))
+        self.end_headers()
+        self.wfile.write(reply.body)
+
+    def _stream(self, reply: Stream, pacing: Pacing) -> None:
+        self.send_response(reply.status)
+        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        try:
+            for index, part in enumerate(reply.parts, start=1):
+                if index > 1 and pacing.delay:
+                    time.sleep(pacing.delay)
+                for piece in pacing.pieces(part):
+                    # One write per chunk: the socket writer is unbuffered, so this is the flush.
+                    self.wfile.write(b"%x\r\n%b\r\n" % (len(piece), piece))
+                if index == HOLD_AFTER_FRAMES and pacing.hold:
+                    time.sleep(pacing.hold)
+            if reply.ending == "drop":
+                # Returning with close_connection set closes the socket with no final chunk.
+                self.close_connection = True
+                return
+            self.wfile.write(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client went away (Stop, timeout): not an error
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--api-key", default=None,
+                        help="require 'Authorization: Bearer KEY', else 401 InvalidApiKey")
+    parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
+    args = parser.parse_args(argv)
+
+    httpd = LoopbackServer(args.port, args.api_key, args.verbose)
+
+    def stop(signum: int, frame: object) -> None:
+        # shutdown() waits for serve_forever() to return, so it must run on another thread.
+        threading.Thread(target=httpd.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    print(f"PORT {httpd.server_address[1]}", flush=True)
+    try:
+        httpd.serve_forever(poll_interval=0.1)
+    finally:
+        httpd.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
