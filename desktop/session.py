@@ -76,6 +76,9 @@ class ChatSession:
         self.conversation = loaded
         return True
 
+    def has_key(self) -> bool:
+        return self._key() is not None
+
     def _key(self) -> ApiKey | None:
         return ApiKey("demo-key-not-secret") if self.demo is not None else self._key_source()
 

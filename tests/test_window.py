@@ -205,3 +205,22 @@ def test_window_process_exit_status_on_error(tmp_path: Path, server: ServerHandl
     )
     assert result.returncode == 1
     assert "ModelUnavailable (HTTP 503)" in out.read_text(encoding="utf-8")
+
+
+def test_without_a_key_the_window_says_how_to_get_one_and_keeps_the_question(qtbot, qloop, profile: Path) -> None:  # type: ignore[no-untyped-def]
+    config = Config(profile=profile, base_url="http://127.0.0.1:9")
+    history = History(config.history_path)
+    session = ChatSession(config, history, key_source=lambda: None)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.banner.isVisible() and "DASHSCOPE_API_KEY" in window.banner.text()
+    window.input.setPlainText("a question I typed")
+    window.send_from_input()
+    turn = qloop.run_until_complete(window._task)  # noqa: SLF001
+    assert turn.error is not None and turn.error.code == "MissingApiKey"
+    assert "DASHSCOPE_API_KEY" in window.notice.text()
+    assert window.input.toPlainText() == "a question I typed"
+    window.close()
+    qloop.run_until_complete(session.aclose())
+    history.close()

@@ -113,6 +113,11 @@ class TurnCard(QFrame):
         if turn.status is not TurnStatus.STREAMING and not turn.answer_length:
             self.answer.setVisible(False)
 
+    def show_phase(self, text: str) -> None:
+        """While streaming: what the service is doing now."""
+        if self.turn.status is TurnStatus.STREAMING:
+            self.outcome.setText(text)
+
     def copy_answer(self) -> None:
         QGuiApplication.clipboard().setText(self.turn.answer)
 

@@ -6,6 +6,7 @@ import asyncio
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from ..config import Config
@@ -27,7 +28,24 @@ def exit_code_for(turn: Turn | None) -> int:
     return 1
 
 
+def _quiet_offscreen_warnings() -> None:
+    """The offscreen platform (CI, `--quit` in scripts) warns on every window about a feature
+    it lacks; pass every other message on as Qt would print it."""
+    previous = None
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+
+
 def run_window(config: Config, ask: str | None = None, quit_after: bool = False, export: Path | None = None) -> int:
+    _quiet_offscreen_warnings()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("dashchat")
     app.setOrganizationName("dashchat")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..export import ExportError, export_to
-from ..model.turn import Turn, TurnStatus
+from ..model.turn import StepKind, Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
 from ..session import ChatSession
@@ -59,6 +59,15 @@ class _Pane(QWidget):
         layout.setSpacing(3)
         layout.addWidget(self.title)
         layout.addWidget(body, 1)
+
+
+def phase_of(turn: Turn) -> str:
+    if not turn.steps:
+        return "Waiting for the service…"
+    step = turn.steps[-1]
+    if step.kind is StepKind.CODE and step.code_index is not None:
+        return f"Running code #{step.code_index + 1} in the sandbox…"
+    return "Writing the answer…" if step.kind is StepKind.ANSWER else "Thinking…"
 
 
 class WindowView(QObject):
@@ -122,6 +131,8 @@ class WindowView(QObject):
         self._codes.clear()
         if self._turn is not None:
             self._w.status.show_turn(self._turn)
+            if self._card is not None:
+                self._card.show_phase(phase_of(self._turn))
 
     def _tick(self) -> None:
         if self._turn is not None:
@@ -219,6 +230,14 @@ class MainWindow(QMainWindow):
             )
             self.banner.show()
             self.input.setPlainText(session.demo.question_for(self._answered()))
+        elif not session.has_key():
+            self.banner.setText(
+                "No API key yet: set the DASHSCOPE_API_KEY environment variable to a Model Studio key "
+                "(Beijing region for the code interpreter) and restart, or start with --demo to try "
+                "recorded replies."
+            )
+            self.banner.setProperty("tone", "warning")
+            self.banner.show()
 
     # -- sending ----------------------------------------------------------------------------
 

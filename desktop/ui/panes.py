@@ -188,6 +188,7 @@ class CodePane(QScrollArea):
         self._turn_blocks = {}
         self._turn_label = QLabel(f"{number}. {question_snippet(question, 70)}")
         self._turn_label.setObjectName("turnLabel")
+        self._turn_label.setWordWrap(True)
         self._turn_label.hide()  # shown with the turn's first code block
         self._layout.insertWidget(self._layout.count() - 1, self._turn_label)
 
