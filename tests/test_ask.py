@@ -124,7 +124,7 @@ def test_connection_refused_names_the_cause(profile: Path) -> None:
         port = s.getsockname()[1]
     result = ask(profile, f"http://127.0.0.1:{port}", "hi")
     assert result.returncode == 1
-    assert "ConnectionFailed" in result.stderr and f"127.0.0.1" in result.stderr
+    assert "ConnectionFailed" in result.stderr and "127.0.0.1" in result.stderr
 
 
 def test_usage_errors_exit_2(profile: Path) -> None:
@@ -142,12 +142,16 @@ def test_ctrl_c_exits_130_and_keeps_what_arrived(server: ServerHandle, profile: 
     deadline = time.monotonic() + 20
     db_path = profile / "history.sqlite3"
     while time.monotonic() < deadline:  # wait until the first frames are on disk
-        if db_path.exists():
+        time.sleep(0.05)
+        if not db_path.exists():  # connecting would create it
+            continue
+        try:
             with sqlite3.connect(db_path) as db:
                 row = db.execute("SELECT thinking FROM turns").fetchone()
-            if row and row[0]:
-                break
-        time.sleep(0.1)
+        except sqlite3.OperationalError:  # the schema is not there yet
+            continue
+        if row and row[0]:
+            break
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=20)
     assert process.returncode == 130, err

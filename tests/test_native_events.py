@@ -8,7 +8,14 @@ import json
 import pytest
 
 from desktop.model.turn import StepKind, Turn, TurnStatus
-from desktop.protocol.events import AnswerDelta, CodeCall, Failed, Finished, RequestStarted, UsageUpdate
+from desktop.protocol.events import (
+    AnswerDelta,
+    CodeCall,
+    Failed,
+    Finished,
+    RequestStarted,
+    UsageUpdate,
+)
 from desktop.protocol.native import NativeParser
 from desktop.protocol.sse import Frame
 from tests.wire import (

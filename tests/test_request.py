@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from desktop.protocol.request import GenerationOptions, native_body, native_headers, native_url
+from desktop.protocol.request import (
+    GenerationOptions,
+    native_body,
+    native_headers,
+    native_url,
+)
 
 
 def test_url_keeps_a_gateway_path_prefix() -> None:

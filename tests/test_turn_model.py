@@ -5,7 +5,15 @@ from __future__ import annotations
 from desktop.model.conversation import Conversation
 from desktop.model.turn import StepKind, TurnStatus
 from desktop.protocol.errors import ServiceError
-from desktop.protocol.events import AnswerDelta, CodeCall, Failed, Finished, ThinkingDelta, Usage, UsageUpdate
+from desktop.protocol.events import (
+    AnswerDelta,
+    CodeCall,
+    Failed,
+    Finished,
+    ThinkingDelta,
+    Usage,
+    UsageUpdate,
+)
 
 
 def test_timeline_marks_where_each_code_run_happened() -> None:

@@ -13,7 +13,13 @@ from .events import (
     Usage,
     UsageUpdate,
 )
-from .request import DEFAULT_BASE_URL, DEFAULT_MODEL, REGIONS, GenerationOptions, Message
+from .request import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MODEL,
+    REGIONS,
+    GenerationOptions,
+    Message,
+)
 from .secret import ApiKey
 
 __all__ = [

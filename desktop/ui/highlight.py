@@ -1,50 +1,99 @@
-"""Python highlighting for the executed-code blocks, from Pygments tokens."""
+"""Pygments tokens as Qt character formats: one theme for the answer's fenced code and for the
+executed-code blocks, light or dark after the palette."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from pygments.lexers import PythonLexer
-from pygments.token import Comment, Keyword, Name, Number, Operator, String, Token, _TokenType
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
-
-# GitHub-like colours that stay readable on a light background.
-_STYLE: list[tuple[_TokenType, str, bool]] = [
-    (Keyword, "#cf222e", False),
-    (Name.Builtin, "#8250df", False),
-    (Name.Function, "#8250df", False),
-    (Name.Class, "#953800", True),
-    (String, "#0a3069", False),
-    (Number, "#0550ae", False),
-    (Comment, "#6e7781", False),
-    (Operator, "#cf222e", False),
-]
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.styles import get_style_by_name
+from pygments.token import Token, _TokenType
+from pygments.util import ClassNotFound
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 
 @lru_cache(maxsize=64)
-def _format(token: _TokenType) -> QTextCharFormat | None:
-    for kind, colour, bold in _STYLE:
-        if token in kind:
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor(colour))
-            if bold:
+def lexer_for(lang: str) -> Lexer | None:
+    # No guessing from content: pygments.guess_lexer tries every lexer and is slow.
+    try:
+        return get_lexer_by_name(lang, stripnl=False, ensurenl=False) if lang else None
+    except ClassNotFound:
+        return None
+
+
+class CodeTheme:
+    """A Pygments style as Qt formats, cached per token type."""
+
+    def __init__(self, palette: QPalette, style: str | None = None) -> None:
+        dark = palette.base().color().lightnessF() < 0.5
+        self._style = get_style_by_name(style or ("monokai" if dark else "friendly"))
+        self.mono: QFont = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.plain = QTextCharFormat()
+        self.plain.setFontFamilies([self.mono.family(), "monospace"])
+        self.plain.setFontFixedPitch(True)
+        plain_color = self._style.style_for_token(Token.Text)["color"]
+        if plain_color:
+            self.plain.setForeground(QColor("#" + plain_color))
+        self.background = QColor(self._style.background_color or "#f6f8fa")
+        self.border = self.background.darker(112)
+        self._formats: dict[_TokenType, QTextCharFormat] = {}
+
+    def format(self, ttype: _TokenType) -> QTextCharFormat:
+        fmt = self._formats.get(ttype)
+        if fmt is None:
+            style = self._style.style_for_token(ttype)
+            fmt = QTextCharFormat(self.plain)
+            if style["color"]:
+                fmt.setForeground(QColor("#" + style["color"]))
+            if style["bold"]:
                 fmt.setFontWeight(QFont.Weight.Bold)
-            return fmt
-    return None
+            if style["italic"]:
+                fmt.setFontItalic(True)
+            if style["underline"]:
+                fmt.setFontUnderline(True)
+            # Identical styles share one format object, so that runs of them can be merged.
+            for other in self._formats.values():
+                if other == fmt:
+                    fmt = other
+                    break
+            self._formats[ttype] = fmt
+        return fmt
 
 
 class PythonHighlighter(QSyntaxHighlighter):
-    """Highlights one line at a time: executed snippets are short, and multi-line strings are
+    """Highlights executed snippets line by line: they are short, and multi-line strings are
     rare enough there that per-line lexing reads well."""
 
-    def __init__(self, document: QTextDocument) -> None:
+    def __init__(self, document: QTextDocument, theme: CodeTheme) -> None:
         super().__init__(document)
-        self._lexer = PythonLexer(stripnl=False, ensurenl=False)
+        self._theme = theme
+        self._lexer = lexer_for("python")
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if self._lexer is None:
+            return
         position = 0
         for token, value in self._lexer.get_tokens(text):
-            fmt = _format(token) if token is not Token.Text else None
-            if fmt is not None:
-                self.setFormat(position, len(value), fmt)
+            if token is not Token.Text:
+                self.setFormat(position, len(value), self._theme.format(token))
             position += len(value)
+
+
+_THEMES: dict[tuple[bool, str | None], CodeTheme] = {}
+
+
+def shared_theme(palette: QPalette, style: str | None = None) -> CodeTheme:
+    """One theme per look, shared by every code block in the window."""
+    key = (palette.base().color().lightnessF() < 0.5, style)
+    if key not in _THEMES:
+        _THEMES[key] = CodeTheme(palette, style)
+    return _THEMES[key]

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .highlight import PythonHighlighter
+from .highlight import PythonHighlighter, shared_theme
 
 
 def monospace_font() -> QFont:
@@ -100,7 +107,7 @@ class CodeBlock(QFrame):
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._highlighter = PythonHighlighter(self.editor.document())
+        self._highlighter = PythonHighlighter(self.editor.document(), shared_theme(self.palette()))
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.title)

@@ -169,7 +169,7 @@ def _error_from_opts(opts: Options, status: int, code: str,
     return status, error_body(code, opts.optional_text("message"), request_id)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def recording(name: str) -> tuple[bytes, ...]:
     """The frames of a recording, each with its blank-line terminator, as written on the wire."""
     data = (RECORDINGS / f"{name}.sse").read_bytes()

@@ -1,0 +1,441 @@
+"""The Answer pane: a Markdown view that renders a streamed answer incrementally.
+
+The source is cut into top-level blocks. A block is rendered into the document once, when the
+next block begins; only the unfinished last block (the "tail") is re-rendered per append, so the
+cost of an append is bounded by the size of one block, not of the answer (LAB.md §4).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from pygments.token import _TokenType
+from PySide6.QtCore import QPoint, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFormat,
+    QTextTable,
+)
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from .highlight import lexer_for, shared_theme
+from .markdown_blocks import Block, BlockScanner, fence_code
+
+# NoHTML: model output is text, never markup of ours to interpret.
+_MD_FEATURES = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+# Every block is rendered behind this paragraph and copied from just after it, so the copy
+# starts with a block separator and carries the block's own format (list, quote, heading);
+# a fragment copied from position 0 would lose its first block's format on insertion.
+_SENTINEL = "x\n\n"
+_FILLER = QTextBlockFormat()  # see MarkdownView._reset
+_FILLER.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+_FRAME_END = "\ufdd1"  # QTextEndOfFrame: what the document holds where a frame (a table) closes
+# Code blocks are plain blocks tagged with the source offset of their code (so that adjacent code
+# blocks stay apart) and boxed by paintEvent. Not frames: QTextDocumentLayout does work for
+# every frame in the document on every change, which makes streaming quadratic in their number.
+_CODE_ID = QTextFormat.Property.UserProperty.value + 1
+_PAD = 8  # code box padding, px
+
+_QUOTE = re.compile(r"^ {0,3}>", re.M)
+_QUIET = QColor("#6a737d")  # block quotes: GitHub's grey, readable on light and dark bases
+
+
+class _Document(QTextDocument):
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002, N802 - Qt's signature
+        # QTextDocument's own fallback would read local files and decode data: URLs; nothing from
+        # the model gets loaded, and the view puts no resources of its own in.
+        return None
+
+
+class MarkdownView(QTextBrowser):
+    """Read-only Markdown view fed with `append()` while an answer streams in.
+
+    `code_style` names a Pygments style for code blocks; by default a light or a dark one,
+    after the palette.
+    """
+
+    linkActivated = Signal(QUrl)  # an http(s) link was clicked
+
+    _source: str  # everything received so far
+    _finished: bool
+
+    def __init__(self, parent: QWidget | None = None, code_style: str | None = None) -> None:
+        super().__init__(parent)
+        self.setDocument(_Document(self))
+        self.document().setUndoRedoEnabled(False)  # the undo stack would keep every removed tail
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.anchorClicked.connect(self._on_anchor)
+        self._scratch = QTextDocument(self)
+        self._scratch.setUndoRedoEnabled(False)
+        self._init_code_formats(code_style)
+        self._follow = True
+        self._scrolling = False
+        self._code_touched = False
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scrolled)
+        # Layout may finish after append() returns; follow the range, not just the edit.
+        bar.rangeChanged.connect(self._on_range)
+        self._reset()
+
+    # -- public API -----------------------------------------------------------------------
+
+    def append(self, text: str) -> None:  # replaces QTextEdit.append, which adds a paragraph
+        if self._finished:
+            raise RuntimeError("append() after finish(); call clear() first")
+        if text:
+            self._source += text
+            self._update(final=False)
+
+    def finish(self) -> None:
+        if not self._finished:
+            self._finished = True
+            self._update(final=True)
+
+    def set_markdown(self, text: str) -> None:
+        self.clear()
+        self._source = text
+        self._finished = True
+        self._update(final=True)
+        self._follow = False  # a stored answer is read from the top
+        self.setTextCursor(QTextCursor(self.document()))  # keyboard selection starts there too
+        self._scroll_to(0)
+
+    def clear(self) -> None:
+        self.document().clear()
+        self._reset()
+        self._follow = True
+
+    def markdown(self) -> str:
+        return self._source
+
+    def code_blocks(self) -> list[str]:
+        return [fence_code(self._source, f) for f in self._scanner.fences]
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002, N802 - Qt's signature
+        return None  # never fetch what the model points at (the document does not ask either)
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def _reset(self) -> None:
+        self._source = ""
+        self._finished = False
+        self._scanner = BlockScanner()
+        # The document always ends in a filler: an empty block of zero height after the last
+        # finished block, where the tail is rendered. Removing the tail therefore never touches
+        # the separator that ends a finished block (Qt would merge that block with the next one
+        # and give it the next one's format and identity).
+        self._tail_pos = 0  # the filler's position
+        self._tail_key: tuple[Any, ...] | None = None  # what the tail rendering shows
+        self._make_filler(QTextCursor(self.document()))
+        # Qt drops the last block's bottom margin from the document's height, so a code box at
+        # the very end would lose its bottom padding when scrolled to the bottom.
+        root = self.document().rootFrame()
+        root_format = root.frameFormat()
+        root_format.setBottomMargin(root_format.bottomMargin() + _PAD)
+        root.setFrameFormat(root_format)
+
+    def _update(self, final: bool) -> None:
+        bar = self.verticalScrollBar()
+        follow = self._follow
+        finished = self._scanner.feed(self._source, final)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one layout pass and one size change for the whole update
+        try:
+            if finished:
+                self._remove_tail()
+                for block in finished:
+                    self._render_block(block)
+                    if block.end < len(self._source) or not final:  # no tail after the last
+                        self._tail_pos = self._end_with_filler()
+            self._render_tail()
+        finally:
+            cursor.endEditBlock()
+        if self._code_touched:  # its box is painted by us, partly outside Qt's update rects
+            self._code_touched = False
+            self.viewport().update()
+        if follow:
+            self._follow = True
+            self._scroll_to(bar.maximum())
+
+    def _render_block(self, block: Block) -> None:
+        if block.fence is None:
+            self._insert_markdown(self._source[block.start : block.end])
+        else:
+            fence = block.fence
+            self._insert_code(fence_code(self._source, fence), fence.lang, fence.content_start, highlight=True)
+
+    def _render_tail(self) -> None:
+        scan = self._scanner
+        if scan.kind == "fence" and scan.fence is not None:
+            fence = scan.fence
+            # Hold back a final newline: it would show as an empty last line until more arrives.
+            shown = len(self._source) - fence.content_start - self._source.endswith("\n")
+            key = self._tail_key
+            if key is not None and key[0] == "code" and key[1] == fence.content_start:
+                # An open fence only ever grows at its end: append the new text, no re-render.
+                if shown > key[2]:
+                    cursor = QTextCursor(self.document())
+                    cursor.movePosition(QTextCursor.MoveOperation.End)
+                    grown_from = cursor.position()
+                    start = fence.content_start
+                    cursor.insertText(self._source[start + key[2] : start + shown], self._code_plain)
+                    self._shape_code(self._tail_pos, grown_from, fence.content_start, fence.lang)
+                self._tail_key = ("code", fence.content_start, shown)
+                return
+            self._remove_tail()
+            code = self._source[fence.content_start : fence.content_start + shown]
+            self._insert_code(code, fence.lang, fence.content_start, highlight=False)
+            self._tail_key = ("code", fence.content_start, shown)
+            return
+        text = self._source[scan.tail :]
+        if self._tail_key == ("md", text):
+            return
+        self._remove_tail()
+        if text.strip():
+            self._insert_markdown(text)
+        self._tail_key = ("md", text)
+
+    def _remove_tail(self) -> None:
+        if self._tail_key is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._tail_pos)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._make_filler(cursor)  # the tail's first block was folded into it: undo its format
+        self._tail_key = None
+
+    @staticmethod
+    def _make_filler(cursor: QTextCursor) -> None:
+        cursor.setBlockFormat(_FILLER)
+        cursor.setBlockCharFormat(QTextCharFormat())
+
+    def _end_with_filler(self) -> int:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        pos = cursor.position()
+        if cursor.block().length() == 1 and self.document().characterAt(pos - 1) == _FRAME_END:
+            self._make_filler(cursor)  # the empty block Qt keeps after a table
+        else:
+            cursor.insertBlock(_FILLER, QTextCharFormat())
+        return cursor.position()
+
+    def _insert_markdown(self, source: str) -> None:
+        scratch = self._scratch
+        scratch.setMarkdown(_SENTINEL + source, _MD_FEATURES)
+        if "![" in source:
+            self._replace_images(scratch)
+        if "|" in source or _QUOTE.search(source):
+            self._polish(scratch)
+        pick = QTextCursor(scratch)
+        pick.setPosition(len(_SENTINEL) - 2)  # end of the sentinel paragraph: keep its separator
+        pick.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        if not pick.hasSelection():
+            return  # e.g. only a link reference definition
+        first = QTextCursor(scratch)
+        first.setPosition(len(_SENTINEL) - 1)
+        starts_with_table = first.currentTable() is not None
+        fragment: QTextDocumentFragment = pick.selection()
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)  # the filler
+        pos = cursor.position()
+        cursor.insertFragment(fragment)
+        cursor.setPosition(pos)
+        if starts_with_table:  # a table needs the (invisible) filler before it
+            self._make_filler(cursor)  # which took the format of the sentinel paragraph
+        else:
+            # Fold the filler into the fragment's first block, which then keeps its own format
+            # (an empty block merged with the next takes the next one's format).
+            cursor.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+
+    @staticmethod
+    def _replace_images(doc: QTextDocument) -> None:
+        # Markdown images (`![alt](url)`) would make the document fetch `url`: show alt text.
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                it += 1
+                fmt = frag.charFormat()
+                if fmt.isImageFormat():
+                    url = fmt.stringProperty(QTextFormat.Property.ImageName)
+                    alt = fmt.stringProperty(QTextFormat.Property.ImageAltText) or url
+                    link = QTextCharFormat()
+                    link.setAnchor(True)
+                    link.setAnchorHref(url)
+                    link.setFontItalic(True)
+                    link.setForeground(QGuiApplication.palette().link())  # as Qt colours links
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(frag.position())
+                    cursor.setPosition(frag.position() + frag.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.insertText(f"[image: {alt}]", link)
+                    it = block.begin()  # the block's fragments changed under the iterator
+            block = block.next()
+
+    @staticmethod
+    def _polish(doc: QTextDocument) -> None:
+        # Qt draws tables flush against their neighbours with a dark grid, and block quotes as
+        # bare indentation; set them apart a little, as GitHub does.
+        for frame in doc.rootFrame().childFrames():
+            if isinstance(frame, QTextTable):
+                table_format = frame.format()
+                table_format.setTopMargin(4)
+                table_format.setBottomMargin(4)
+                frame.setFormat(table_format)
+        quiet = QTextCharFormat()
+        quiet.setForeground(_QUIET)
+        block = doc.begin()
+        while block.isValid():
+            if block.blockFormat().intProperty(QTextFormat.Property.BlockQuoteLevel):
+                cursor = QTextCursor(block)
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(quiet)
+            block = block.next()
+
+    def _insert_code(self, code: str, lang: str, code_id: int, highlight: bool) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)  # the filler becomes the first line
+        if self.document().characterAt(cursor.position() - 1) == _FRAME_END:
+            # ...unless it follows a table: Qt ignores the top margin of a block after a frame.
+            cursor.insertBlock()
+        first = cursor.position()
+        cursor.setBlockCharFormat(self._code_plain)
+        lexer = lexer_for(lang) if highlight else None
+        if lexer is None:
+            cursor.insertText(code, self._code_plain)
+        else:
+            tokens: Iterable[tuple[_TokenType, str]] = lexer.get_tokens(code)
+            # Merge runs of the same format: one insertText per run, not per token.
+            run: list[str] = []
+            run_fmt = self._code_plain
+            for ttype, value in tokens:
+                fmt = self._theme.format(ttype)
+                if fmt is not run_fmt and run:
+                    cursor.insertText("".join(run), run_fmt)
+                    run = []
+                run_fmt = fmt
+                run.append(value)
+            if run:
+                cursor.insertText("".join(run), run_fmt)
+        self._shape_code(first, first, code_id, lang)
+
+    def _shape_code(self, first: int, changed: int, code_id: int, lang: str) -> None:
+        """Give the code lines from `changed` to the end their block format; the box's padding
+        lives in the margins of its first and last lines."""
+        self._code_touched = True
+        fmt = QTextBlockFormat()
+        fmt.setLeftMargin(_PAD)
+        fmt.setRightMargin(_PAD)
+        fmt.setProperty(_CODE_ID, code_id)
+        # Qt's own marks for a code block (its Markdown writer reads them back).
+        fmt.setProperty(QTextFormat.Property.BlockCodeFence, "`")
+        if lang:
+            fmt.setProperty(QTextFormat.Property.BlockCodeLanguage, lang)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(changed)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setBlockFormat(fmt)
+        top, bottom = QTextBlockFormat(fmt), QTextBlockFormat(fmt)
+        bottom.setBottomMargin(_PAD + 6)
+        cursor.setPosition(first)
+        # Qt collapses adjacent margins (the larger wins): two boxes in a row need the room of both.
+        after_code = cursor.block().previous().blockFormat().property(_CODE_ID) is not None
+        top.setTopMargin(2 * _PAD + 6 if after_code else _PAD + 6)
+        if cursor.block() == self.document().lastBlock():
+            top.setBottomMargin(_PAD + 6)
+            cursor.setBlockFormat(top)
+            return
+        cursor.setBlockFormat(top)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.setBlockFormat(bottom)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        self._paint_code_boxes()
+        super().paintEvent(event)
+
+    def _paint_code_boxes(self) -> None:
+        # Only the blocks in view are visited, so painting does not grow with the answer.
+        viewport = self.viewport()
+        layout = self.document().documentLayout()
+        dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
+        block = self.cursorForPosition(QPoint(0, 0)).block()
+        boxes: list[QRectF] = []
+        box: QRectF | None = None
+        box_id = None
+        while block.isValid():
+            rect = layout.blockBoundingRect(block).translated(dx, dy)
+            code_id = block.blockFormat().property(_CODE_ID)
+            # The rect holds the text: its left is the margin's, its width the text's.
+            rect.setWidth(rect.width() + 2 * _PAD)
+            if code_id is not None and code_id == box_id and box is not None:
+                box = box.united(rect)
+            else:
+                if box is not None:
+                    boxes.append(box)
+                box, box_id = (QRectF(rect), code_id) if code_id is not None else (None, None)
+                if box is not None and block.previous().blockFormat().property(_CODE_ID) == code_id:
+                    box.setTop(-2 * _PAD)  # the box began above the view
+            if rect.top() > viewport.height():
+                break
+            block = block.next()
+        if box is not None:
+            boxes.append(box)
+        if not boxes:
+            return
+        painter = QPainter(viewport)
+        painter.setPen(QPen(self._code_border, 1))
+        painter.setBrush(self._code_background)
+        for found in boxes:
+            # Square and not antialiased: a rounded antialiased rect costs ~0.2 ms per paint.
+            painter.drawRect(found.adjusted(0, -_PAD, -1, _PAD - 1))
+        painter.end()
+
+    def _init_code_formats(self, code_style: str | None) -> None:
+        self._theme = shared_theme(self.palette(), code_style)
+        self._code_plain = self._theme.plain
+        self._code_background = self._theme.background
+        self._code_border = self._theme.border
+        # Tabs in code at 4 columns, not Qt's 80 px.
+        self.setTabStopDistance(4 * QFontMetricsF(self._theme.mono).horizontalAdvance(" "))
+
+    # -- scrolling and links --------------------------------------------------------------
+
+    def _scroll_to(self, value: int) -> None:
+        self._scrolling = True
+        try:
+            self.verticalScrollBar().setValue(value)
+        finally:
+            self._scrolling = False
+
+    def _on_scrolled(self, value: int) -> None:
+        if not self._scrolling:
+            self._follow = value >= self.verticalScrollBar().maximum()
+
+    def _on_range(self, _minimum: int, maximum: int) -> None:
+        if self._follow:
+            self._scroll_to(maximum)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            self.linkActivated.emit(url)

@@ -1,0 +1,440 @@
+"""The Answer pane's Markdown view, driven as the app drives it: append(), finish(), set_markdown()."""
+
+from __future__ import annotations
+
+import gc
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.markdown_view import _CODE_ID, MarkdownView
+
+FEATURES = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+
+PARAGRAPHS = "First paragraph with *emphasis*\nand a second line.\n\nSecond, **bold** and `code`.\n\nThird.\n"
+NESTED_LIST = (
+    "Steps:\n\n- one\n- two\n  - two a\n  - two b\n\n    more of two b\n- three\n\n"
+    "1. first\n\n2. second\n\nafter the list\n"
+)
+TABLE = "| name | value |\n|:-----|------:|\n| alpha | 1 |\n| beta | 22 |\n\nBelow the table.\n"
+FENCE_WITH_BLANKS = "Code:\n\n```python\ndef f(x):\n\n\n    return x  # two blank lines above\n```\nAfter.\n"
+CJK = "# 标题\n\n这是一个段落，包含**粗体**和`代码`。\n\n- 列表项一\n- 列表项二\n\n日本語の文章です。한국어 문장.\n"
+MIXED = (
+    "# Result\n\nThe interpreter ran:\n\n~~~bash\nls -la\n~~~\n\n"
+    "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+    "> quoted\n> text\n\n---\n\n"
+    "````md\n```\nnot a fence end\n```\n````\n"
+    "Setext\n======\n\n    indented code\n\n    still code\n\n"
+    "See [docs](https://example.com/docs) and https://example.org.\n"
+)
+DOCUMENTS = {
+    "paragraphs": PARAGRAPHS,
+    "nested_list": NESTED_LIST,
+    "table": TABLE,
+    "fence_with_blanks": FENCE_WITH_BLANKS,
+    "cjk": CJK,
+    "mixed": MIXED,
+    "unclosed_fence": "Text\n\n```py\nprint('never closed')\n",
+    "no_trailing_newline": "para\n\n```\ncode\n```",
+}
+
+
+@pytest.fixture(autouse=True)
+def _collect() -> Iterator[None]:
+    yield
+    gc.collect()
+
+
+def make_view(qtbot: QtBot, width: int = 600, height: int = 400) -> MarkdownView:
+    view = MarkdownView()
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    return view
+
+
+def stream(view: MarkdownView, pieces: list[str]) -> None:
+    for piece in pieces:
+        view.append(piece)
+    view.finish()
+
+
+def cut(text: str, sizes: list[int]) -> list[str]:
+    pieces, i, k = [], 0, 0
+    while i < len(text):
+        n = sizes[k % len(sizes)]
+        pieces.append(text[i : i + n])
+        i, k = i + n, k + 1
+    return pieces
+
+
+def body_html(view: MarkdownView) -> str:
+    html = view.document().toHtml()
+    return html[html.index("<body") :]
+
+
+def assert_same_as_one_shot(qtbot: QtBot, text: str, pieces: list[str]) -> None:
+    assert "".join(pieces) == text
+    streamed = make_view(qtbot)
+    stream(streamed, pieces)
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(text)
+    assert streamed.markdown() == text
+    assert streamed.toPlainText() == one_shot.toPlainText()
+    assert streamed.document().blockCount() == one_shot.document().blockCount()
+    assert streamed.code_blocks() == one_shot.code_blocks()
+    assert body_html(streamed) == body_html(one_shot)  # same formats too, not only the same text
+
+
+def code_boxes(view: MarkdownView) -> list[list[QTextBlock]]:
+    """The code blocks the view drew, each as its lines (QTextBlocks)."""
+    boxes: list[list[QTextBlock]] = []
+    last_id = None
+    block = view.document().begin()
+    while block.isValid():
+        code_id = block.blockFormat().property(_CODE_ID)
+        if code_id is not None:
+            assert block.blockFormat().hasProperty(QTextFormat.Property.BlockCodeFence)
+            if code_id != last_id:
+                boxes.append([])
+            boxes[-1].append(block)
+        last_id = code_id
+        block = block.next()
+    return boxes
+
+
+def box_text(lines: list[QTextBlock]) -> str:
+    return "\n".join(line.text() for line in lines)
+
+
+def box_colours(lines: list[QTextBlock]) -> set[str]:
+    colours: set[str] = set()
+    for line in lines:
+        it = line.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            assert fmt.fontFixedPitch()  # code is monospace throughout
+            colours.add(fmt.foreground().color().name() if fmt.foreground().style() != Qt.BrushStyle.NoBrush else "")
+            it += 1
+    return colours
+
+
+# -- streamed == one-shot -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+@pytest.mark.parametrize("sizes", [[1], [2, 5], [6], [7, 1, 13], [1000]], ids=str)
+def test_streamed_render_equals_one_shot(qtbot: QtBot, name: str, sizes: list[int]) -> None:
+    text = DOCUMENTS[name]
+    assert_same_as_one_shot(qtbot, text, cut(text, sizes))
+
+
+def test_fence_marker_split_across_fragments(qtbot: QtBot) -> None:
+    pieces = ["Intro\n\n``", "`py", "\nx = 1\n", "``", "`\nafter | a", " |\n|---|\n| 1 |\n"]
+    text = "".join(pieces)
+    assert_same_as_one_shot(qtbot, text, pieces)
+    view = make_view(qtbot)
+    stream(view, pieces)
+    assert view.code_blocks() == ["x = 1"]
+    assert "```" not in view.toPlainText()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(doc=st.sampled_from(sorted(DOCUMENTS)), seed=st.integers(0, 2**32))
+def test_any_fragmentation_equals_one_shot(qtbot: QtBot, doc: str, seed: int) -> None:
+    text = DOCUMENTS[doc]
+    rnd = random.Random(seed)
+    cuts = sorted(rnd.sample(range(1, len(text)), k=min(len(text) - 1, rnd.randint(1, 40))))
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    assert_same_as_one_shot(qtbot, text, pieces)
+
+
+@pytest.mark.parametrize("name", ["paragraphs", "nested_list", "cjk", "fence_with_blanks", "unclosed_fence"])
+def test_block_splitting_agrees_with_qt_whole_document_parse(qtbot: QtBot, name: str) -> None:
+    # Rendering block by block must not change what the Markdown means (a loose list stays one
+    # list, an ordered list keeps counting): compare with Qt parsing the whole text at once.
+    text = DOCUMENTS[name]
+    whole = QTextDocument()
+    whole.setMarkdown(text, FEATURES)
+    view = make_view(qtbot)
+    stream(view, cut(text, [3]))
+    assert view.toPlainText() == whole.toPlainText()
+    assert view.document().blockCount() == whole.blockCount()
+
+
+# -- safety: no HTML, no resources -----------------------------------------------------------
+
+
+def test_html_in_source_is_shown_literally_and_loads_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    picture = tmp_path / "local.png"
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    assert image.save(str(picture))
+    local_url = QUrl.fromLocalFile(str(picture))
+    text = (
+        'Say <b>bold</b> and <img src="https://example.com/tracker.png">.\n\n'
+        "<script>alert(1)</script>\n\n"
+        f"![local]({local_url.toString()}) ![remote](https://example.com/pixel.png)\n"
+    )
+    view = make_view(qtbot)
+    view.show()
+    stream(view, cut(text, [4]))
+    view.grab()  # lay out and paint: any image in the document would be fetched now
+
+    shown = view.toPlainText()
+    assert "<b>bold</b>" in shown
+    assert '<img src="https://example.com/tracker.png">' in shown
+    assert "<script>alert(1)</script>" in shown
+    assert "[image: local]" in shown and "[image: remote]" in shown
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            assert not fmt.isImageFormat()
+            assert not fmt.fontWeight() > 400 or "bold" not in it.fragment().text()
+            it += 1
+        block = block.next()
+    # A plain QTextDocument would read the local file; the view's document fetches nothing.
+    plain = QTextDocument()
+    assert plain.resource(QTextDocument.ResourceType.ImageResource.value, local_url) is not None
+    assert view.document().resource(QTextDocument.ResourceType.ImageResource.value, local_url) is None
+    assert view.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("https://example.com/pixel.png")) is None
+
+
+# -- code blocks ------------------------------------------------------------------------------
+
+
+def test_code_blocks_returns_exact_code_without_fences(qtbot: QtBot) -> None:
+    text = (
+        "```python title=x.py\nif x:\n\treturn  1  \n\n\n```\n"
+        "~~~\n``` not closing\n~~~\n"
+        "````\n```\n````\n"
+        "- item\n\n  ```sh\n  echo hi\n\n    indented\n  ```\n"
+        "``` \n```\n"
+    )
+    view = make_view(qtbot)
+    stream(view, cut(text, [5]))
+    assert view.code_blocks() == ["if x:\n\treturn  1  \n\n", "``` not closing", "```", "echo hi\n\n  indented", ""]
+
+
+def test_code_blocks_while_streaming_include_the_open_fence(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.append("```py\nprint(1)\n")
+    assert view.code_blocks() == ["print(1)"]
+    view.append("print(2)")
+    assert view.code_blocks() == ["print(1)\nprint(2)"]
+
+
+def test_unclosed_fence_is_rendered_as_code_at_finish(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    stream(view, ["Result:\n\n```python\n", "def g():\n    return 'open'\n"])
+    assert view.code_blocks() == ["def g():\n    return 'open'"]
+    [box] = code_boxes(view)
+    assert box_text(box) == "def g():\n    return 'open'"
+    assert len(box_colours(box)) > 1  # highlighted as if the fence had closed
+
+
+def test_code_is_highlighted_once_its_fence_closes(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.append("```python\nimport os\n\n\nfor name in os.listdir('.'):  # list\n    print(name)\n")
+    [box] = code_boxes(view)
+    assert box_text(box) == "import os\n\n\nfor name in os.listdir('.'):  # list\n    print(name)"
+    assert len(box_colours(box)) == 1  # still open: plain monospace text
+    view.append("pri")
+    [box] = code_boxes(view)
+    assert box_text(box) == "import os\n\n\nfor name in os.listdir('.'):  # list\n    print(name)\npri"
+    view.append("nt('done')\n")
+    view.append("```\n")
+    code = "import os\n\n\nfor name in os.listdir('.'):  # list\n    print(name)\nprint('done')"
+    [box] = code_boxes(view)
+    assert box_text(box) == code
+    assert len(box_colours(box)) >= 3  # keyword, string, comment, names...
+    view.finish()
+    assert [box_text(b) for b in code_boxes(view)] == [code] == view.code_blocks()
+
+
+def test_unknown_language_falls_back_to_plain_code(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    stream(view, ["```no-such-language\n  a  b\n```\n"])
+    [box] = code_boxes(view)
+    assert box_text(box) == "  a  b"
+    assert len(box_colours(box)) == 1
+
+
+# -- incremental rendering --------------------------------------------------------------------
+
+
+def test_finished_blocks_are_never_rendered_again(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    rendered: list[int] = []
+    render_block = view._render_block
+
+    def spy(block: Any) -> None:
+        rendered.append(block.start)
+        render_block(block)
+
+    view._render_block = spy  # type: ignore[method-assign]
+    view.append("# Heading\n\nFirst paragraph.\n\nSecond paragraph")
+    view.append(" goes on.\n")  # a later block has begun: heading and first paragraph are final
+    heading, first = view.document().firstBlock(), view.document().firstBlock().next()
+    assert (heading.text(), first.text()) == ("Heading", "First paragraph.")
+    # A user state survives only as long as its block is never removed and re-inserted.
+    heading.setUserState(4242)
+    first.setUserState(4343)
+    for piece in cut(MIXED + FENCE_WITH_BLANKS + TABLE + NESTED_LIST * 3, [9]):
+        view.append(piece)
+    view.finish()
+    heading, first = view.document().firstBlock(), view.document().firstBlock().next()
+    assert (heading.text(), heading.userState()) == ("Heading", 4242)
+    assert (first.text(), first.userState()) == ("First paragraph.", 4343)
+    assert rendered[:2] == [0, len("# Heading\n\n")]
+    assert len(rendered) == len(set(rendered))  # each block rendered as final exactly once
+
+
+def test_append_renders_only_the_open_block(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    sources: list[str] = []
+    insert = view._insert_markdown
+
+    def spy(source: str) -> None:
+        sources.append(source)
+        insert(source)
+
+    view._insert_markdown = spy  # type: ignore[method-assign]
+    paragraph = "A sentence of a paragraph that keeps the stream busy. " * 3 + "\n\n"
+    text = paragraph * 100
+    for piece in cut(text, [6 * 50]):
+        view.append(piece)
+    view.finish()
+    assert len(text) > 10_000
+    assert max(map(len, sources)) <= 2 * len(paragraph)  # never the whole answer
+
+
+# -- scrolling --------------------------------------------------------------------------------
+
+
+def test_follows_the_bottom_while_at_the_bottom(qtbot: QtBot) -> None:
+    view = make_view(qtbot, 400, 200)
+    view.show()
+    bar = view.verticalScrollBar()
+    for i in range(80):
+        view.append(f"Line {i} of a long answer.\n\n")
+        QApplication.processEvents()
+    assert bar.maximum() > 0
+    assert bar.value() == bar.maximum()
+    view.append("```python\n" + "x = 1\n" * 30)
+    QApplication.processEvents()
+    assert bar.value() == bar.maximum()
+
+
+def test_does_not_move_a_reader_who_scrolled_up(qtbot: QtBot) -> None:
+    view = make_view(qtbot, 400, 200)
+    view.show()
+    bar = view.verticalScrollBar()
+    for i in range(80):
+        view.append(f"Line {i} of a long answer.\n\n")
+    QApplication.processEvents()
+    bar.setValue(bar.maximum() // 3)  # the user drags the scroll bar up
+    reading = bar.value()
+    top_line = view.cursorForPosition(QPoint(5, 5)).block().text()
+    for i in range(80):
+        view.append(f"More {i}.\n\n")
+        QApplication.processEvents()
+    view.finish()
+    QApplication.processEvents()
+    assert bar.value() == reading
+    assert view.cursorForPosition(QPoint(5, 5)).block().text() == top_line
+    assert bar.maximum() > reading
+
+    bar.setValue(bar.maximum())  # back at the bottom: following again
+    view.clear()
+    view.append("x\n\n" * 200)
+    QApplication.processEvents()
+    assert bar.value() == bar.maximum() > 0
+
+
+# -- links and interaction --------------------------------------------------------------------
+
+
+def _click_text(qtbot: QtBot, view: MarkdownView, needle: str) -> None:
+    found = view.document().find(needle)
+    assert not found.isNull()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(found.selectionStart() + 1)
+    rect = view.cursorRect(cursor)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_http_links_emit_link_activated_and_nothing_else_does(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_markdown("Open [the docs](https://example.com/docs) or [a file](file:///etc/passwd) now.\n")
+    before = view.toPlainText()
+    with qtbot.waitSignal(view.linkActivated) as blocker:
+        _click_text(qtbot, view, "the docs")
+    assert blocker.args == [QUrl("https://example.com/docs")]
+    with qtbot.assertNotEmitted(view.linkActivated):
+        _click_text(qtbot, view, "a file")
+    assert view.toPlainText() == before  # the browser did not navigate anywhere
+    assert view.source().isEmpty()
+
+
+def test_read_only_and_selectable_by_keyboard(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_markdown("Some **answer** text.\n")
+    assert view.isReadOnly()
+    flags = view.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    assert flags & Qt.TextInteractionFlag.TextSelectableByMouse
+    view.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.textCursor().selectedText() == "Some"
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert view.textCursor().selectedText() == "Some answer text."
+    qtbot.keyClicks(view, "typed")
+    assert view.toPlainText() == "Some answer text."
+
+
+# -- state ------------------------------------------------------------------------------------
+
+
+def test_markdown_clear_and_set_markdown(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    pieces = ["# T", "itle\r\n\n", "tex", "t ```x``` ok"]
+    for piece in pieces:
+        view.append(piece)
+    assert view.markdown() == "".join(pieces)
+    view.clear()
+    assert view.markdown() == "" and view.toPlainText() == "" and view.code_blocks() == []
+    assert not code_boxes(view)
+    view.set_markdown(FENCE_WITH_BLANKS)
+    assert view.markdown() == FENCE_WITH_BLANKS
+    assert view.code_blocks() == ["def f(x):\n\n\n    return x  # two blank lines above"]
+    with pytest.raises(RuntimeError):
+        view.append("more")  # finished: the app must clear() before streaming a new answer
+    view.clear()
+    view.append("again")
+    view.finish()
+    assert view.toPlainText() == "again"
