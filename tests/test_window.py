@@ -79,6 +79,8 @@ def test_streams_thinking_code_and_answer_into_three_panes(make_window, qloop, q
     assert status.tokens.text() == "Tokens: 734 in · 263 out · 171 reasoning · 997 total"
     assert status.runs.text() == "Interpreter runs: 1"
     assert status.request_id.text() == f"Request {ref.request_id}"
+    qtbot.mouseClick(status.copy_id, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == ref.request_id
     assert status.timing.text().startswith("Elapsed ")
     assert "first token" in status.timing.text() and "–" not in status.timing.text()
     assert status.state.text() == "Done"
