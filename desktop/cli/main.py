@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..config import Config, default_profile
+from ..protocol.client import Timeouts
 from ..protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL, GenerationOptions
 
 EXIT_OK = 0
@@ -31,6 +32,19 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
                         help="replay a recorded conversation: no key, no network")
     parser.add_argument("--export", type=Path, default=default(None), metavar="PATH",
                         help="write the conversation after the reply ends (.json, .md or .html)")
+    parser.add_argument("--idle-timeout", type=_positive, default=default(None), metavar="SECONDS",
+                        help="give up when the stream sends nothing for this long (default: 300; the "
+                        "interpreter can run silently for a while)")
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +73,7 @@ def config_from(args: argparse.Namespace) -> Config:
         profile=args.profile or default_profile(),
         base_url=args.base_url or DEFAULT_BASE_URL,
         options=GenerationOptions(model=args.model or DEFAULT_MODEL),
+        timeouts=Timeouts(idle=args.idle_timeout) if args.idle_timeout else Timeouts(),
         demo=bool(args.demo),
     )
 
