@@ -136,8 +136,31 @@ def test_malformed_json_ends_with_one_clear_error() -> None:
     events = parser.feed(Frame("result", '{"output":{"choices":[{"mess', "6", 200))
     assert len(events) == 1 and isinstance(events[0], Failed)
     assert events[0].error.code == "MalformedFrame"
-    assert "frame 6" in events[0].error.message
+    assert events[0].error.message.startswith("Frame 6 of the stream is not valid JSON (cut short: ")
+    assert events[0].error.http_status == 200
     assert parser.feed(to_frames(frames("power_21"))[0]) == []  # nothing after the end
+
+
+def test_wrong_character_is_not_called_cut_short() -> None:
+    [event] = NativeParser().feed(Frame("result", '{"a": 1,, "b": 2}', "", 200))
+    assert isinstance(event, Failed)
+    assert event.error.message == (
+        "A frame of the stream is not valid JSON (Expecting property name enclosed in double quotes at "
+        "character 8 of 17): '{\"a\": 1,, \"b\": 2}'"
+    )
+
+
+def test_json_nested_deeper_than_the_stack_is_one_clean_error_not_an_exception() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    [event] = NativeParser().feed(Frame("result", deep, "3", 200))
+    assert isinstance(event, Failed) and event.error.code == "MalformedFrame"
+    assert "nested too deeply" in event.error.message and len(event.error.message) < 250
+
+
+def test_error_frame_without_a_body_still_names_its_status() -> None:
+    [event] = NativeParser().feed(Frame("error", "", "9", 503))
+    assert isinstance(event, Failed)
+    assert (event.error.code, event.error.http_status) == ("HTTP503", 503)
 
 
 def test_unknown_and_missing_fields_are_tolerated() -> None:

@@ -102,3 +102,11 @@ def test_last_frame_without_blank_line_is_flushed_at_end() -> None:
 def test_invalid_utf8_is_replaced_not_fatal() -> None:
     got = decode([b"data:{\"t\":\"\xff\"}\n\n"])
     assert got == [Frame("", '{"t":"\ufffd"}', "", None)]
+
+
+@pytest.mark.parametrize("comment", [":HTTP_STATUS/²⁰⁰", ":HTTP_STATUS/٤٢٩", ":HTTP_STATUS/" + "9" * 5000,
+                                     ":HTTP_STATUS/42", ":HTTP_STATUS/-429", ":HTTP_STATUS/"])
+def test_a_status_comment_that_is_not_three_ascii_digits_is_ignored_not_fatal(comment: str) -> None:
+    # str.isdigit() accepts superscripts and Arabic-Indic digits, which int() rejects.
+    data = f"event:error\n{comment}\ndata:{{}}\n\n".encode()
+    assert decode([data]) == [Frame("error", "{}", "", None)]

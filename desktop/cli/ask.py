@@ -12,7 +12,9 @@ from typing import TextIO
 from ..config import Config
 from ..export import ExportError, export_to
 from ..model.turn import Turn, TurnStatus
+from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
+from ..protocol.hints import hint_for
 from ..session import ChatSession
 from ..store.history import History
 from .main import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
@@ -154,8 +156,10 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
     code = _export(config, session, args)
     history.close()
     if turn.status is TurnStatus.ERROR and turn.error is not None:
-        print(f"dashchat: error: {turn.error}", file=sys.stderr)
-        return EXIT_USAGE if turn.error.code == "MissingApiKey" else EXIT_FAILED
+        # One line, for scripts that read stderr: the cause, then what to do about it.
+        hint = hint_for(turn.error, session.base_url)
+        print(f"dashchat: error: {turn.error}" + (f" Hint: {hint}" if hint else ""), file=sys.stderr)
+        return EXIT_USAGE if turn.error.kind is ErrorKind.CONFIG else EXIT_FAILED
     return code
 
 

@@ -13,6 +13,7 @@ from .events import (
     Usage,
     UsageUpdate,
 )
+from .hints import hint_for
 from .request import (
     DEFAULT_BASE_URL,
     DEFAULT_MODEL,
@@ -41,6 +42,7 @@ __all__ = [
     "Timeouts",
     "Usage",
     "UsageUpdate",
+    "hint_for",
     "make_client",
     "stream_native",
 ]

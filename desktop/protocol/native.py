@@ -86,17 +86,10 @@ class NativeParser:
             return []
         try:
             data = json.loads(frame.data) if frame.data else None
-        except ValueError as exc:
-            return self._fail(
-                ServiceError(
-                    "MalformedFrame",
-                    f"frame {frame.id or '?'} is not valid JSON ({exc.msg} at character "
-                    f"{exc.pos}): {frame.data[:120]!r}",
-                    frame.status,
-                    self._request_id,
-                    ErrorKind.PROTOCOL,
-                )
-            )
+        except (ValueError, RecursionError) as exc:
+            # RecursionError: `[[[[...` nested deeper than the interpreter's stack; no real
+            # frame does that, and it must not escape as an exception.
+            return self._fail(malformed_frame(frame, exc, self._request_id))
         if not isinstance(data, dict):
             if data is None and frame.event != "error":
                 return []  # a keep-alive or an empty frame
@@ -168,6 +161,29 @@ class NativeParser:
     def _fail(self, error: ServiceError) -> list[Event]:
         self.done = True
         return [Failed(error)]
+
+
+def malformed_frame(frame: Frame, exc: Exception, request_id: str | None) -> ServiceError:
+    size = len(frame.data)
+    if isinstance(exc, json.JSONDecodeError):
+        # Cut short: the parser ran out of text (an unterminated string, or "expecting" more
+        # at the very end) rather than meeting a wrong character.
+        cut = exc.msg.startswith("Unterminated") or exc.pos >= len(frame.data.rstrip())
+        at = " " if exc.msg.endswith(" at") else " at "
+        why = ("cut short: " if cut else "") + f"{exc.msg}{at}character {exc.pos} of {size}"
+    elif isinstance(exc, RecursionError):
+        why = f"nested too deeply to read, {size} characters"
+    else:
+        why = f"{exc}, {size} characters"
+    label = f"Frame {frame.id}" if frame.id else "A frame"
+    excerpt = frame.data if size <= 80 else frame.data[:80] + "…"
+    return ServiceError(
+        "MalformedFrame",
+        f"{label} of the stream is not valid JSON ({why}): {excerpt!r}",
+        frame.status,
+        request_id,
+        ErrorKind.PROTOCOL,
+    )
 
 
 def _first_choice(output: dict[str, Any]) -> dict[str, Any]:

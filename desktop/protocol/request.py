@@ -35,8 +35,10 @@ class GenerationOptions:
 
 def native_url(base_url: str) -> str:
     """`https://gw.example/proxy` -> `https://gw.example/proxy/api/v1/services/...`: a gateway's
-    path prefix is kept."""
-    return base_url.rstrip("/") + NATIVE_PATH
+    path prefix is kept, and so is a query string (`?code=...`, which some gateways want), which
+    must follow the path rather than swallow it."""
+    head, sep, query = base_url.strip().partition("#")[0].partition("?")
+    return head.rstrip("/") + NATIVE_PATH + sep + query
 
 
 def native_headers() -> dict[str, str]:

@@ -1,6 +1,29 @@
-"""The API key, wrapped so that printing, logging or storing it by mistake shows nothing."""
+"""The API key, wrapped so that printing, logging or storing it by mistake shows nothing.
+
+Every key wrapped here is also registered, for this process only, as a secret that log output
+must not contain (`desktop.logs` redacts registered secrets from every record it writes).
+"""
 
 from __future__ import annotations
+
+import threading
+
+_registry_lock = threading.Lock()
+_registered: set[str] = set()
+
+
+def register_secret(value: str) -> None:
+    """Remember `value` as a secret to redact from logs (in memory only, never written)."""
+    value = value.strip()
+    if value:
+        with _registry_lock:
+            _registered.add(value)
+
+
+def registered_secrets() -> tuple[str, ...]:
+    """The secrets registered so far, longest first (so that a longer one is replaced whole)."""
+    with _registry_lock:
+        return tuple(sorted(_registered, key=len, reverse=True))
 
 
 class ApiKey:
@@ -11,6 +34,7 @@ class ApiKey:
         if not value:
             raise ValueError("an API key cannot be empty")
         self._value = value
+        register_secret(value)
 
     def reveal(self) -> str:
         """The key itself: only for the Authorization header."""
@@ -19,6 +43,12 @@ class ApiKey:
     def hint(self) -> str:
         """At most the last four characters, for a user checking which key is in use."""
         return "…" + self._value[-4:] if len(self._value) > 8 else "…"
+
+    def sendable(self) -> bool:
+        """Whether the key can go in an HTTP header: printable ASCII, no spaces or controls.
+        (A key pasted with a smart quote or a line break would otherwise make the HTTP
+        library raise, some of them with the header value, key included, in the message.)"""
+        return all("!" <= c <= "~" for c in self._value)
 
     def __repr__(self) -> str:
         return "ApiKey(<hidden>)"

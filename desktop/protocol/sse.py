@@ -24,10 +24,23 @@ class Frame:
     status: int | None  # from the `:HTTP_STATUS/n` comment, None when absent
 
 
+def _status_of(comment_line: str) -> int | None:
+    """The status in a `:HTTP_STATUS/429` comment line; None for any other comment."""
+    comment = comment_line[1:].strip()
+    if comment.startswith(_STATUS_PREFIX):
+        digits = comment[len(_STATUS_PREFIX) :]
+        # Three ASCII digits only: str.isdigit() also accepts "²" or "٤", which
+        # int() rejects, and a status is never longer.
+        if len(digits) == 3 and digits.isascii() and digits.isdigit():
+            return int(digits)
+    return None
+
+
 class FrameDecoder:
     """Feed bytes in, get complete frames out."""
 
-    __slots__ = ("_text", "_pending", "_trailing_cr", "_event", "_data", "_id", "_status")
+    __slots__ = ("_text", "_pending", "_trailing_cr", "_event", "_data", "_id", "_status", "_comment",
+                 "_comment_status")
 
     def __init__(self) -> None:
         # errors="replace": a broken byte must not abort a stream whose JSON may still parse;
@@ -39,6 +52,8 @@ class FrameDecoder:
         self._data: list[str] = []
         self._id = ""
         self._status: int | None = None
+        self._comment = ""  # the last comment line seen, and the status it gives (None: none)
+        self._comment_status: int | None = None
 
     def feed(self, chunk: bytes) -> list[Frame]:
         return self._feed_text(self._text.decode(chunk))
@@ -73,30 +88,34 @@ class FrameDecoder:
         return self._lines(lines)
 
     def _lines(self, lines: list[str]) -> list[Frame]:
+        # The hot loop of a stream (a few lines per frame, tens of thousands of frames): the
+        # frame being built lives in locals and is written back once per call.
         frames: list[Frame] = []
+        event, data, frame_id, status = self._event, self._data, self._id, self._status
         for line in lines:
             if not line:
-                frame = self._dispatch()
-                if frame is not None:
-                    frames.append(frame)
+                if data or event or status is not None:
+                    frames.append(Frame(event, "\n".join(data), frame_id, status))
+                    event, data, status = "", [], None
             elif line[0] == ":":
-                comment = line[1:].strip()
-                if comment.startswith(_STATUS_PREFIX):
-                    digits = comment[len(_STATUS_PREFIX) :]
-                    if digits.isdigit():
-                        self._status = int(digits)
+                # The service repeats the same comment in every frame: read it once.
+                if line != self._comment:
+                    self._comment, self._comment_status = line, _status_of(line)
+                if self._comment_status is not None:
+                    status = self._comment_status
             else:
                 name, _, value = line.partition(":")
                 if value[:1] == " ":
                     value = value[1:]
                 if name == "data":
-                    self._data.append(value)
+                    data.append(value)
                 elif name == "event":
-                    self._event = value
+                    event = value
                 elif name == "id":
                     if "\0" not in value:
-                        self._id = value
+                        frame_id = value
                 # "retry" and unknown fields are ignored, as the spec says.
+        self._event, self._data, self._id, self._status = event, data, frame_id, status
         return frames
 
     def _dispatch(self) -> Frame | None:

@@ -6,13 +6,18 @@ Enable with `pytest_plugins = ["tests.support.fixtures"]` in tests/conftest.py, 
         url = server.base("power_21,delay=0.01") + GENERATION_PATH
 
 For a server that checks the API key: `with start_server(api_key="sk-test") as keyed: ...`.
+For HTTPS with a self-signed certificate: the `tls_server` fixture (its `cert` is the file a
+client must trust to get through; without it, verification fails).
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import ssl
 import subprocess
 import sys
+import tempfile
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -22,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.support import tls
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATION_PATH = "/api/v1/services/aigc/text-generation/generation"
@@ -35,10 +42,19 @@ _OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 class ServerHandle:
     port: int
     process: subprocess.Popen[str]
+    cert: Path | None = None  # set in TLS mode: the self-signed certificate to trust
 
     @property
     def root(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.cert else 'http'}://127.0.0.1:{self.port}"
+
+    def _open(self, request: str | urllib.request.Request) -> Any:
+        if self.cert is None:
+            return _OPENER.open(request, timeout=5)
+        context = ssl.create_default_context(cafile=str(self.cert))
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}),
+                                             urllib.request.HTTPSHandler(context=context))
+        return opener.open(request, timeout=5)
 
     def base(self, scenario: str) -> str:
         """A base URL for the app: it appends GENERATION_PATH itself."""
@@ -50,29 +66,33 @@ class ServerHandle:
 
     def requests(self) -> list[dict[str, Any]]:
         """Recorded API requests: method, path, headers (lower-case names), body, raw, time."""
-        with _OPENER.open(f"{self.root}/_requests", timeout=5) as response:
+        with self._open(f"{self.root}/_requests") as response:
             result: list[dict[str, Any]] = json.load(response)
         return result
 
     def clear(self) -> None:
         request = urllib.request.Request(f"{self.root}/_requests", method="DELETE")
-        with _OPENER.open(request, timeout=5):
+        with self._open(request):
             pass
 
 
 @contextmanager
-def start_server(api_key: str | None = None, *, verbose: bool = False) -> Iterator[ServerHandle]:
-    """Run a server subprocess for the duration of the block; SIGTERM it afterwards."""
+def start_server(api_key: str | None = None, *, verbose: bool = False,
+                 cert_dir: Path | None = None) -> Iterator[ServerHandle]:
+    """Run a server subprocess for the duration of the block; SIGTERM it afterwards.
+    With `cert_dir`, the server speaks HTTPS with a self-signed certificate written there."""
     command = [sys.executable, "-m", "tests.support.server", "--port", "0"]
     if api_key is not None:
         command += ["--api-key", api_key]
     if verbose:
         command.append("--verbose")
+    if cert_dir is not None:
+        command += ["--tls", "--cert-dir", str(cert_dir)]
     # stderr is inherited so that a crash's traceback shows in pytest's captured output.
     process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True)
     try:
         port = _read_port(process)
-        yield ServerHandle(port, process)
+        yield ServerHandle(port, process, cert_dir / tls.CERT_NAME if cert_dir is not None else None)
     finally:
         process.terminate()
         try:
@@ -105,3 +125,16 @@ def server() -> Iterator[ServerHandle]:
     """One server for the whole session, accepting any API key."""
     with start_server() as handle:
         yield handle
+
+
+@pytest.fixture(scope="session")
+def tls_server() -> Iterator[ServerHandle]:
+    """One HTTPS server for the session, with a self-signed certificate (`handle.cert`)."""
+    if tls.available() is None:
+        pytest.skip("needs the cryptography package or the openssl command to make a certificate")
+    directory = Path(tempfile.mkdtemp(prefix="dashchat-tls-"))
+    try:
+        with start_server(cert_dir=directory) as handle:
+            yield handle
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)

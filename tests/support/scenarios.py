@@ -54,11 +54,13 @@ class OptionError(ValueError):
 
 
 class Options:
-    """The `k=v` options of one request; remembers which were read so typos are reported."""
+    """The `k=v` options of one request; remembers which were read so typos are reported.
+    `headers` are the request's headers (lower-case names), for scenarios that echo them."""
 
-    def __init__(self, raw: dict[str, str]) -> None:
+    def __init__(self, raw: dict[str, str], headers: dict[str, str] | None = None) -> None:
         self._raw = raw
         self._read: set[str] = set()
+        self.headers = headers or {}
 
     def _get(self, key: str) -> str | None:
         self._read.add(key)
@@ -157,7 +159,9 @@ def _lookup(code: str) -> tuple[int, str] | None:
 
 def _error_from_opts(opts: Options, status: int, code: str,
                      request_id: str | None = None) -> tuple[int, dict]:
-    """`status` and `code` options override the defaults; given one, the other follows from it."""
+    """`status` and `code` options override the defaults; given one, the other follows from it.
+    `message` and `request_id` options replace the body's message and request id."""
+    request_id = opts.optional_text("request_id") or request_id
     code_opt = opts.optional_text("code")
     status_opt = opts.integer("status", 0)
     if code_opt:
@@ -284,3 +288,66 @@ def big(opts: Options) -> Reply:
     if chars < 1 or frame < 1:
         raise OptionError("chars and frame must be positive")
     return Stream(bigstream.batches(chars, frame))
+
+
+@scenario
+def json_200(opts: Options) -> Reply:
+    """HTTP 200 labelled application/json whose body is a DashScope error, not a stream (some
+    gateways answer so)."""
+    _, body = _error_from_opts(opts, 200, "InvalidParameter")
+    return Plain(200, json_bytes(body), JSON_TYPE)
+
+
+@scenario
+def echo_key(opts: Options) -> Reply:
+    """401 whose message quotes the request's Authorization header back (gateways do): the
+    client must not show, store or log the key even when the server repeats it."""
+    sent = opts.headers.get("authorization", "")
+    status, body = _error_from_opts(opts, 401, "InvalidApiKey")
+    body["message"] = f"Invalid API-key provided: {sent.removeprefix('Bearer ')} (header: {sent})"
+    return Plain(status, json_bytes(body))
+
+
+def _odd(data: dict, index: int, last: bool) -> dict:
+    """One frame with fields a newer service might add and optional fields left out."""
+    data = json.loads(json.dumps(data))
+    data["new_top_level"] = {"nested": [1, "two", None]}
+    if index > 0:
+        data.pop("request_id", None)
+    output = data["output"]
+    output["search_info"] = {"results": []}
+    choice = output["choices"][0]
+    choice["logprobs"] = None
+    if not last:
+        choice.pop("finish_reason", None)  # missing instead of "null"
+    message = choice["message"]
+    message.pop("role", None)
+    message["annotations"] = []
+    for key in ("content", "reasoning_content"):
+        if message.get(key) == "":
+            message.pop(key)
+    for call in output.get("tool_info", []):
+        call["id"] = f"call_{index}"
+        call["code_interpreter"]["language"] = "python"
+    usage = data.get("usage")
+    if usage is not None:
+        usage["prompt_tokens_details"] = {"cached_tokens": 0}
+        if index % 2 and not last:
+            del data["usage"]  # usage is cumulative: a frame without it loses nothing
+    return data
+
+
+@scenario
+def odd_fields(opts: Options) -> Reply:
+    """A recording (`source`) with unknown fields at every level, optional fields missing, and
+    keep-alive comments, `retry:` lines and empty `ping` frames in between: a tolerant client
+    shows exactly the recording's reply."""
+    name, frames = _source(opts)
+    parts: list[bytes] = [b": keep-alive\nretry:3000\n\n"]
+    for index, frame in enumerate(frames):
+        head, _, data = frame.partition(b"\ndata:")
+        odd = _odd(json.loads(data), index, index == len(frames) - 1)
+        parts.append(head + b"\nunknown-field:x\ndata:" + json_bytes(odd) + b"\n\n")
+        if index % 10 == 0:
+            parts.append(b"event:ping\ndata:\n\n: ping\n\n")
+    return Stream(parts)

@@ -1,8 +1,11 @@
 """A loopback stand-in for DashScope's native endpoint, run as its own process.
 
-    python -m tests.support.server --port 0 [--api-key KEY] [--verbose]
+    python -m tests.support.server --port 0 [--api-key KEY] [--verbose] [--tls [--cert-dir DIR]]
 
 Prints `PORT <n>` once listening on 127.0.0.1, serves until SIGTERM/SIGINT, exits 0.
+With `--tls` it speaks HTTPS with a self-signed certificate made at start (tests/support/tls.py),
+written to `--cert-dir` (default: a temporary directory removed at exit): a client that does
+not trust that file must fail verification.
 
 It is a separate process on a real socket, not an in-process mock, so that the app's HTTP
 stack, its threads and its cancellation are exercised exactly as against the service.
@@ -21,15 +24,18 @@ import argparse
 import json
 import signal
 import socket
+import ssl
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from tests.support import scenarios
+from tests.support import scenarios, tls
 from tests.support.scenarios import OptionError, Options, Plain, Reply, Stream
 
 GENERATION_PATH = "/api/v1/services/aigc/text-generation/generation"
@@ -64,11 +70,27 @@ class LoopbackServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, port: int, api_key: str | None, verbose: bool) -> None:
+    def __init__(self, port: int, api_key: str | None, verbose: bool,
+                 tls_context: ssl.SSLContext | None = None) -> None:
         super().__init__(("127.0.0.1", port), Handler)
         self.api_key = api_key
         self.verbose = verbose
         self.log = RequestLog()
+        self.tls_context = tls_context
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        sock, address = super().get_request()
+        if self.tls_context is not None:
+            # The handshake runs on the handler's thread (Handler.handle), not in accept():
+            # a client that rejects the certificate must not stall the accept loop.
+            sock = self.tls_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
+        return sock, address
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up or refuses the certificate is what TLS tests are for.
+        if isinstance(sys.exc_info()[1], ssl.SSLError | ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 def parse_route(path: str) -> tuple[str, dict[str, str]] | None:
@@ -128,6 +150,32 @@ def validate(headers: dict[str, str], body: Any) -> str | None:
     return None
 
 
+def is_plain_request(headers: dict[str, str], body: Any) -> bool:
+    """A non-streamed generation without the interpreter: what the app sends to test a key."""
+    params = body.get("parameters") if isinstance(body, dict) else None
+    return ("x-dashscope-sse" not in headers and isinstance(params, dict)
+            and not params.get("enable_code_interpreter"))
+
+
+def validate_plain(body: Any) -> str | None:
+    if not isinstance(body.get("model"), str) or not body["model"]:
+        return "Required parameter 'model' missing or invalid."
+    payload = body.get("input")
+    if not isinstance(payload, dict) or not payload.get("messages"):
+        return "Required parameter 'input.messages' missing or empty."
+    return None
+
+
+def plain_result(body: dict[str, Any]) -> dict[str, Any]:
+    limit = body["parameters"].get("max_tokens")
+    return {
+        "output": {"choices": [{"message": {"role": "assistant", "content": "OK"},
+                                "finish_reason": "length" if limit == 1 else "stop"}]},
+        "usage": {"input_tokens": 12, "output_tokens": 1, "total_tokens": 13},
+        "request_id": "plain-check-0001",
+    }
+
+
 class Pacing:
     """The stream options that are about timing and chunking, not content."""
 
@@ -154,6 +202,15 @@ class Handler(BaseHTTPRequestHandler):
         super().setup()
         # Without this, Nagle would merge the small chunks that `split` is meant to exercise.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def handle(self) -> None:
+        if isinstance(self.connection, ssl.SSLSocket):
+            try:
+                self.connection.do_handshake()
+            except (ssl.SSLError, OSError):
+                self.close_connection = True  # e.g. the client did not trust the certificate
+                return
+        super().handle()
 
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.verbose:
@@ -225,11 +282,12 @@ class Handler(BaseHTTPRequestHandler):
             self._error(404, "TestServer.UnknownScenario",
                         f"Unknown scenario {name!r}; known: {', '.join(scenarios.names())}")
             return
-        problem = validate(headers, body)
+        plain = is_plain_request(headers, body)
+        problem = validate_plain(body) if plain else validate(headers, body)
         if problem is not None:
             self._error(400, "InvalidParameter", problem)
             return
-        opts = Options(raw_options)
+        opts = Options(raw_options, headers)
         try:
             pacing = Pacing(opts)
             reply: Reply = scenario(opts)
@@ -240,6 +298,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         if isinstance(reply, Plain):
             self._plain(reply)
+        elif plain:  # a non-streamed request (the settings' key test) to a streaming scenario
+            self._plain(Plain(200, scenarios.json_bytes(plain_result(body))))
         else:
             self._stream(reply, pacing)
 
@@ -297,9 +357,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--api-key", default=None,
                         help="require 'Authorization: Bearer KEY', else 401 InvalidApiKey")
     parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
+    parser.add_argument("--tls", action="store_true", help="HTTPS with a self-signed certificate")
+    parser.add_argument("--cert-dir", default=None, help="with --tls: where to write cert.pem and key.pem")
     args = parser.parse_args(argv)
 
-    httpd = LoopbackServer(args.port, args.api_key, args.verbose)
+    context: ssl.SSLContext | None = None
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+    if args.tls:
+        if args.cert_dir is None:
+            scratch = tempfile.TemporaryDirectory(prefix="dashchat-tls-")
+        cert, key = tls.make_certificate(Path(args.cert_dir or scratch.name))  # type: ignore[union-attr]
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+    httpd = LoopbackServer(args.port, args.api_key, args.verbose, context)
 
     def stop(signum: int, frame: object) -> None:
         # shutdown() waits for serve_forever() to return, so it must run on another thread.
@@ -312,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
         httpd.serve_forever(poll_interval=0.1)
     finally:
         httpd.server_close()
+        if scratch is not None:
+            scratch.cleanup()
     return 0
 
 

@@ -1,0 +1,115 @@
+"""What a user can do about a failure: one sentence per error, beside the service's own message.
+
+Pure (an error and the base URL in, text out) so that the terminal and the window say the same
+thing, and every hint is tested. None when there is nothing useful to add.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .errors import ServiceError
+from .request import REGIONS
+
+BEIJING = REGIONS["beijing"]
+_REGION_NAMES = {"beijing": "Beijing", "singapore": "Singapore", "us-virginia": "US (Virginia)"}
+
+
+def region_of(base_url: str) -> str | None:
+    """The region key of a DashScope base URL ("beijing", "singapore", ...), None for any other
+    address (a gateway, a proxy, a test server)."""
+    try:
+        host = (urlsplit(base_url.strip()).hostname or "").lower()
+    except ValueError:
+        return None
+    for region, url in REGIONS.items():
+        if host == urlsplit(url).hostname:
+            return region
+    return None
+
+
+def _other_region(base_url: str) -> str | None:
+    region = region_of(base_url)
+    return _REGION_NAMES[region] if region is not None and region != "beijing" else None
+
+
+def hint_for(error: ServiceError, base_url: str) -> str | None:
+    code = error.code
+    family = code.split(".")[0]
+    status = error.http_status
+    other = _other_region(base_url)
+    beijing_only = (
+        f"The code interpreter is documented for the Beijing region ({BEIJING}) only, and this base URL "
+        f"is the {other} region"
+    )
+
+    if code == "InvalidApiKey" or (status == 401 and not code.startswith("HTTP")):
+        if other:
+            return (f"{beijing_only}. API keys are bound to the region they were created in: use a "
+                    f"Beijing key with {BEIJING}.")
+        return ("Check the API key: keys are bound to the region they were created in (Beijing, Singapore "
+                "or US (Virginia)), and a key from one region is rejected by the others. The code "
+                f"interpreter is documented for Beijing ({BEIJING}).")
+    if code == "InvalidApiKeyFormat":
+        return None  # the message says it all
+    if code == "Arrearage":
+        return ("The Alibaba Cloud account behind this key has an overdue payment: settle the bill or top "
+                "up in the Billing console (Expenses and Costs), then try again.")
+    if code == "DataInspectionFailed" or code.startswith("DataInspection"):
+        return ("Alibaba Cloud's content inspection rejected the question or the reply. Rephrase the "
+                "question; sending the same text again will fail the same way.")
+    if family == "Throttling" or status == 429:
+        if code == "Throttling.AllocationQuota":
+            return ("The allocated quota is used up: wait until it resets, or raise the quota in the "
+                    "Model Studio console, then retry.")
+        if code == "Throttling.BurstRate":
+            return "Requests ramped up too quickly: wait a few seconds and retry."
+        return "Too many requests for now: wait a little (a few seconds to a minute) and retry."
+    if code == "AccessDenied" or (status == 403 and not code.startswith("HTTP")):
+        if other:
+            return f"{beijing_only}; the account may not have access to it there."
+        return ("This account may not use this model or feature: check in the Model Studio console that "
+                "the model is activated for the account (and the workspace the key belongs to).")
+    if code == "ModelNotFound" or (status == 404 and not code.startswith("HTTP")):
+        if other:
+            return f"{beijing_only}; the model may not exist there. Check the model name and the region."
+        return ("Check the model name (the code interpreter needs a model that supports it, such as "
+                "qwen3-max-preview) and that the base URL points at DashScope, with any gateway prefix.")
+    if code == "InvalidParameter":
+        return ("The service rejected a request parameter; its message names it. Check the model and the "
+                "options (temperature, top_p, max_tokens, thinking budget).")
+    if code == "InternalError" or family == "InternalError":
+        return ("A fault on the service's side: retry in a moment. If it persists, give the request id to "
+                "Alibaba Cloud support.")
+    if code == "ModelUnavailable" or (status == 503 and not code.startswith("HTTP")):
+        return "The model is temporarily unavailable (overloaded or being updated): retry in a minute."
+    if code.startswith("HTTP") and status is not None:
+        if 300 <= status < 400:
+            return None  # the message says where to
+        return ("This answer did not come from DashScope: check the base URL, and any proxy "
+                "(HTTPS_PROXY) or gateway in between.")
+    if code == "NotAnEventStream":
+        return ("Something other than DashScope answered (a captive portal, a proxy or a gateway?): check "
+                "the network, the base URL and any proxy (HTTPS_PROXY).")
+    if code == "ConnectionFailed":
+        return "Check the base URL, the network, and any proxy (HTTPS_PROXY) or firewall in between."
+    if code == "ConnectTimeout":
+        return "The network or a firewall may be blocking the connection; check any proxy (HTTPS_PROXY)."
+    if code == "ProxyError":
+        return "Check the proxy settings (HTTPS_PROXY, ALL_PROXY, NO_PROXY)."
+    if code == "DNSFailure":
+        return "Check the base URL for typos, and the network connection (DNS)."
+    if code == "TLSError":
+        return ("TLS verification is always on. If your network inspects TLS (a corporate proxy) or a "
+                "gateway uses its own certificate authority, point SSL_CERT_FILE at that CA bundle.")
+    if code == "IdleTimeout":
+        return ("The interpreter's silent runs can take a while, but not this long: retry. If it happens "
+                "often, raise the idle timeout.")
+    if code in ("ConnectionDropped", "IncompleteStream"):
+        return "What arrived is kept. The network or a proxy cut the stream: retry."
+    if code == "MalformedFrame":
+        return ("What arrived is kept. The service or a proxy in between sent a damaged frame: retry. If it "
+                "happens again, a proxy may be rewriting the stream.")
+    if code == "InvalidURL":
+        return f"The base URL must start with https:// (for example {BEIJING})."
+    return None

@@ -1,0 +1,373 @@
+"""Property tests of the protocol layer and the turn model, with hundreds of examples each.
+
+- Any split of a valid stream (and any of the three line endings) gives the same events.
+- Garbage bytes, and any JSON shape in `data:` lines, give events or one clean `Failed` event:
+  no exception escapes FrameDecoder or NativeParser, nothing follows the end.
+- A turn built from any of that never raises, keeps its text and timeline consistent, and
+  never changes once finished.
+- stream_native against a transport answering random statuses, types and bytes (or failing
+  midway) ends with exactly one terminal event and never raises.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.model.turn import StepKind, Turn, TurnStatus
+from desktop.protocol.client import Timeouts, make_client, stream_native
+from desktop.protocol.errors import ErrorKind, ServiceError
+from desktop.protocol.events import (
+    AnswerDelta,
+    CodeCall,
+    Event,
+    Failed,
+    Finished,
+    RequestStarted,
+    ThinkingDelta,
+    Usage,
+    UsageUpdate,
+)
+from desktop.protocol.native import NativeParser
+from desktop.protocol.request import GenerationOptions
+from desktop.protocol.secret import ApiKey
+from desktop.protocol.sse import Frame, FrameDecoder
+from tests.wire import raw
+
+RECORDINGS = ("power_21", "two_calls_ja")
+MANY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EVENT_TYPES = (RequestStarted, ThinkingDelta, AnswerDelta, CodeCall, UsageUpdate, Finished, Failed)
+
+
+def decode_and_parse(chunks: list[bytes]) -> list[Event]:
+    decoder, parser = FrameDecoder(), NativeParser()
+    events: list[Event] = []
+    for chunk in chunks:
+        for frame in decoder.feed(chunk):
+            events += parser.feed(frame)
+    for frame in decoder.flush():
+        events += parser.feed(frame)
+    return events
+
+
+def check_events(events: list[Event]) -> None:
+    """What every consumer of the protocol layer relies on, whatever came in."""
+    assert all(isinstance(e, EVENT_TYPES) for e in events)
+    terminal = [i for i, e in enumerate(events) if isinstance(e, Finished | Failed)]
+    assert terminal in ([], [len(events) - 1]), "one Finished or Failed at most, and nothing after it"
+    assert sum(isinstance(e, RequestStarted) for e in events) <= 1
+    calls = 0
+    for e in events:
+        if isinstance(e, ThinkingDelta | AnswerDelta):
+            assert isinstance(e.text, str) and e.text
+        elif isinstance(e, CodeCall):
+            assert 0 <= e.index <= calls and isinstance(e.code, str)
+            calls = max(calls, e.index + 1)
+        elif isinstance(e, Failed):
+            assert isinstance(e.error, ServiceError)
+            assert isinstance(e.error.code, str) and e.error.code
+            assert isinstance(e.error.message, str) and e.error.message
+            assert isinstance(e.error.kind, ErrorKind)
+            str(e.error)  # printable, as the terminal prints it
+
+
+def split_at(data: bytes, cuts: list[int]) -> list[bytes]:
+    points = sorted({c % (len(data) + 1) for c in cuts})
+    return [data[a:b] for a, b in zip([0, *points], [*points, len(data)])]
+
+
+# ---------------------------------------------------------------- splits of valid streams
+
+@pytest.fixture(scope="module")
+def whole() -> dict[tuple[str, bytes], list[Event]]:
+    return {(name, nl): decode_and_parse([raw(name).replace(b"\n", nl)])
+            for name in RECORDINGS for nl in (b"\n", b"\r\n", b"\r")}
+
+
+@MANY
+@given(name=st.sampled_from(RECORDINGS), newline=st.sampled_from([b"\n", b"\r\n", b"\r"]),
+       cuts=st.lists(st.integers(min_value=0, max_value=1 << 20), max_size=60))
+def test_any_split_of_a_recording_gives_identical_events(whole: dict, name: str, newline: bytes, cuts: list[int]) -> None:
+    data = raw(name).replace(b"\n", newline)
+    got = decode_and_parse(split_at(data, cuts))
+    assert got == whole[(name, b"\n")]  # the line ending changes nothing either
+    assert isinstance(got[-1], Finished)
+
+
+@MANY
+@given(name=st.sampled_from(RECORDINGS), size=st.integers(min_value=1, max_value=9))
+def test_tiny_fixed_chunks_of_a_recording_give_identical_events(whole: dict, name: str, size: int) -> None:
+    data = raw(name)
+    assert decode_and_parse([data[i:i + size] for i in range(0, len(data), size)]) == whole[(name, b"\n")]
+
+
+# ---------------------------------------------------------------- garbage and odd shapes
+
+SSE_PIECES = [b"data:", b"data: ", b"event:error\n", b"event:result\n", b"id:7\n", b":HTTP_STATUS/429\n",
+              b":HTTP_STATUS/200\n", b":HTTP_STATUS/\xc2\xb2\n", b"\n", b"\n\n", b"\r", b"\r\n", b"retry:1\n",
+              b"{", b"}", b'{"output":', b'{"code":"X"}', b'"choices":[', b"\xff", b"\xe6\x97", b"\x00",
+              b'{"output":{"choices":[{"message":{"content":"a"},"finish_reason":"stop"}]}}',
+              b"data:" + b"[" * 50_000 + b"\n\n"]  # deeper than the interpreter's stack
+
+
+@MANY
+@given(chunks=st.lists(st.one_of(st.binary(max_size=64), st.sampled_from(SSE_PIECES)), max_size=80))
+def test_garbage_bytes_give_events_or_one_clean_failure(chunks: list[bytes]) -> None:
+    check_events(decode_and_parse(chunks))
+
+
+KEYS = ["output", "choices", "message", "content", "reasoning_content", "role", "finish_reason", "tool_info",
+        "type", "code_interpreter", "code", "usage", "input_tokens", "output_tokens", "total_tokens",
+        "output_tokens_details", "reasoning_tokens", "plugins", "count", "request_id", "message", "error",
+        "text"]
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=20) | st.sampled_from(["", "null", "stop", "length", "code_interpreter"]),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), children, max_size=5),
+    max_leaves=30,
+)
+
+
+def leaf(plausible: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(plausible, JSON)
+
+
+# Frames shaped like DashScope's with any value anywhere: reaches the parser's deeper paths.
+SHAPED = st.fixed_dictionaries(
+    {},
+    optional={
+        "output": leaf(st.fixed_dictionaries({}, optional={
+            "choices": leaf(st.lists(leaf(st.fixed_dictionaries({}, optional={
+                "message": leaf(st.fixed_dictionaries({}, optional={
+                    "content": leaf(st.text(max_size=10)),
+                    "reasoning_content": leaf(st.text(max_size=10)),
+                })),
+                "finish_reason": leaf(st.sampled_from(["null", "stop", "length", ""])),
+            })), max_size=2)),
+            "tool_info": leaf(st.lists(leaf(st.fixed_dictionaries({}, optional={
+                "type": leaf(st.just("code_interpreter")),
+                "code_interpreter": leaf(st.fixed_dictionaries({}, optional={"code": leaf(st.text(max_size=8))})),
+            })), max_size=3)),
+            "text": leaf(st.text(max_size=10)),
+            "finish_reason": leaf(st.sampled_from(["null", "stop"])),
+        })),
+        "usage": leaf(st.fixed_dictionaries({}, optional={
+            k: leaf(st.integers(0, 10**6)) for k in ("input_tokens", "output_tokens", "total_tokens")
+        } | {"output_tokens_details": leaf(st.fixed_dictionaries({"reasoning_tokens": leaf(st.integers(0, 99))})),
+             "plugins": leaf(st.fixed_dictionaries({"code_interpreter": leaf(st.fixed_dictionaries(
+                 {"count": leaf(st.integers(0, 9))}))}))})),
+        "request_id": leaf(st.text(max_size=12)),
+        "code": leaf(st.text(max_size=12)),
+        "message": leaf(st.text(max_size=12)),
+        "error": leaf(st.fixed_dictionaries({}, optional={"code": JSON, "message": JSON, "type": JSON})),
+    },
+)
+
+FRAMES = st.lists(
+    st.builds(
+        Frame,
+        event=st.sampled_from(["result", "error", "", "ping"]) | st.text(max_size=6),
+        data=st.one_of(
+            (JSON | SHAPED).map(lambda v: json.dumps(v, allow_nan=True)),
+            SHAPED.map(lambda v: json.dumps(v)[: len(json.dumps(v)) // 2]),  # truncated
+            st.text(max_size=30),
+        ),
+        id=st.text(max_size=4),
+        status=st.none() | st.sampled_from([200, 400, 401, 429, 500, 503]) | st.integers(0, 999),
+    ),
+    max_size=12,
+)
+
+
+def parse_frames(frames: list[Frame]) -> tuple[NativeParser, list[Event]]:
+    parser = NativeParser()
+    events: list[Event] = []
+    for frame in frames:
+        events += parser.feed(frame)
+    return parser, events
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(frames=FRAMES)
+def test_any_json_shape_in_frames_gives_events_or_one_clean_failure(frames: list[Frame]) -> None:
+    parser, events = parse_frames(frames)
+    check_events(events)
+    if parser.done:
+        assert parser.feed(Frame("result", '{"output":{"text":"late"}}', "", 200)) == []
+
+
+def render(frame: Frame) -> bytes:
+    """A frame as the wire carries it (fields without line breaks, which SSE cannot carry)."""
+    def clean(text: str) -> str:
+        return text.replace("\r", " ").replace("\n", " ")
+
+    lines = [f"id:{clean(frame.id)}", f"event:{clean(frame.event)}"]
+    if frame.status is not None:
+        lines.append(f":HTTP_STATUS/{frame.status}")
+    lines += [f"data:{line}" for line in clean(frame.data).split("\n")]
+    return ("\n".join(lines) + "\n\n").encode("utf-8", "surrogatepass")
+
+
+@MANY
+@given(frames=FRAMES, cuts=st.lists(st.integers(0, 1 << 16), max_size=20))
+def test_any_frames_on_the_wire_in_any_split_decode_without_escaping(frames: list[Frame], cuts: list[int]) -> None:
+    data = b"".join(render(f) for f in frames)
+    events = decode_and_parse(split_at(data, cuts))
+    check_events(events)
+    assert events == decode_and_parse([data])
+
+
+# ---------------------------------------------------------------- the turn model
+
+def snapshot(turn: Turn) -> tuple:
+    return (turn.status, turn.thinking, turn.answer, list(turn.code), [s.to_dict() for s in turn.steps],
+            turn.usage, turn.error, turn.request_id, turn.finish_reason, turn.finished_at, turn.first_token_at)
+
+
+def check_turn(turn: Turn) -> None:
+    # The timeline covers the text exactly: thinking and answer spans join up to the whole.
+    for kind, text in ((StepKind.THINKING, turn.thinking), (StepKind.ANSWER, turn.answer)):
+        spans = [(s.start, s.end) for s in turn.steps if s.kind is kind]
+        assert "".join(text[a:b] for a, b in spans) == text
+        assert all(a <= b for a, b in spans)
+        assert [a for a, _ in spans[1:]] == [b for _, b in spans[:-1]]
+    code_steps = [s.code_index for s in turn.steps if s.kind is StepKind.CODE]
+    assert all(i is not None and 0 <= i < len(turn.code) for i in code_steps)
+
+
+EVENTS = st.lists(st.one_of(
+    st.builds(ThinkingDelta, st.text(max_size=8)),
+    st.builds(AnswerDelta, st.text(max_size=8)),
+    st.builds(CodeCall, st.integers(0, 12), st.text(max_size=8)),
+    st.builds(UsageUpdate, st.builds(Usage, *[st.integers(0, 10**9)] * 5)),
+    st.builds(RequestStarted, st.text(max_size=8)),
+    st.builds(Finished, st.sampled_from(["stop", "length"]) | st.text(max_size=5)),
+    st.builds(Failed, st.builds(ServiceError, st.text(min_size=1, max_size=8), st.text(max_size=8),
+                                st.none() | st.integers(100, 599), st.none() | st.text(max_size=8),
+                                st.sampled_from(list(ErrorKind)))),
+), max_size=30)
+
+
+@MANY
+@given(frames=FRAMES, late=EVENTS)
+def test_turn_built_from_any_frames_is_consistent_and_frozen_once_finished(frames: list[Frame], late: list[Event]) -> None:
+    _, events = parse_frames(frames)
+    turn = Turn(user="q")
+    for event in events:
+        turn.apply(event)
+    check_turn(turn)
+    assert turn.finished == any(isinstance(e, Finished | Failed) for e in events)
+    if not turn.finished:
+        turn.interrupt()
+    before = snapshot(turn)
+    for event in late:
+        turn.apply(event)
+    turn.interrupt()
+    assert snapshot(turn) == before
+
+
+@MANY
+@given(events=EVENTS, late=EVENTS)
+def test_turn_applies_any_event_sequence_and_never_changes_after_the_end(events: list[Event], late: list[Event]) -> None:
+    turn = Turn(user="q")
+    thinking = answer = ""
+    for event in events:
+        if not turn.finished:
+            thinking += event.text if isinstance(event, ThinkingDelta) else ""
+            answer += event.text if isinstance(event, AnswerDelta) else ""
+        turn.apply(event)
+    assert (turn.thinking, turn.answer) == (thinking, answer)
+    check_turn(turn)
+    ended = [e for e in events if isinstance(e, Finished | Failed)]
+    if ended:
+        assert turn.status is (TurnStatus.COMPLETE if isinstance(ended[0], Finished) else TurnStatus.ERROR)
+        before = snapshot(turn)
+        for event in late:
+            turn.apply(event)
+        assert snapshot(turn) == before
+
+
+# ---------------------------------------------------------------- stream_native end to end
+
+class Reply:
+    """What the mock transport answers next (one client serves every example)."""
+
+    status = 200
+    headers: dict[str, str] = {}
+    chunks: list[bytes] = []
+    fail_with: Exception | None = None
+    fail_at = 0
+
+
+class Body(httpx.AsyncByteStream):
+    def __init__(self, chunks: list[bytes], fail_with: Exception | None, fail_at: int) -> None:
+        self._chunks, self._fail_with, self._fail_at = chunks, fail_with, fail_at
+
+    async def __aiter__(self) -> Iterator[bytes]:  # type: ignore[override]
+        for index, chunk in enumerate(self._chunks):
+            if self._fail_with is not None and index == self._fail_at:
+                raise self._fail_with
+            yield chunk
+        if self._fail_with is not None and self._fail_at >= len(self._chunks):
+            raise self._fail_with
+
+
+def answer(request: httpx.Request) -> httpx.Response:
+    if Reply.fail_with is not None and Reply.fail_at < 0:
+        raise Reply.fail_with
+    return httpx.Response(Reply.status, headers=Reply.headers,
+                          stream=Body(Reply.chunks, Reply.fail_with, Reply.fail_at))
+
+
+@pytest.fixture(scope="module")
+def mock_client() -> Iterator[tuple[asyncio.AbstractEventLoop, httpx.AsyncClient]]:
+    loop = asyncio.new_event_loop()
+    client = make_client(Timeouts(idle=5), transport=httpx.MockTransport(answer))
+    try:
+        yield loop, client
+    finally:
+        loop.run_until_complete(client.aclose())
+        loop.close()
+
+
+TRANSPORT_ERRORS = [httpx.ReadError("reset"), httpx.RemoteProtocolError("peer closed"), httpx.ReadTimeout("t"),
+                    httpx.ConnectError("refused"), httpx.ConnectTimeout("t"), httpx.DecodingError("gzip"),
+                    httpx.ProxyError("407"), httpx.LocalProtocolError("bad header"), RuntimeError("bug"),
+                    ValueError("odd")]
+KEY = "sk-fuzz0123456789abcdefghij"
+
+
+@MANY
+@given(
+    status=st.sampled_from([200, 200, 200, 400, 401, 429, 500, 502, 301]) | st.integers(200, 599),
+    content_type=st.sampled_from(["text/event-stream", "application/json", "text/html", "", "text/plain"]),
+    chunks=st.lists(st.one_of(st.binary(max_size=64), st.sampled_from(SSE_PIECES),
+                              st.sampled_from([raw("power_21")[:3000], raw("two_calls_ja")])), max_size=12),
+    failure=st.none() | st.tuples(st.sampled_from(TRANSPORT_ERRORS), st.integers(-1, 12)),
+)
+def test_stream_native_on_random_answers_ends_with_exactly_one_terminal_event(
+    mock_client: tuple[asyncio.AbstractEventLoop, httpx.AsyncClient], status: int, content_type: str,
+    chunks: list[bytes], failure: tuple[Exception, int] | None,
+) -> None:
+    loop, client = mock_client
+    Reply.status, Reply.chunks = status, chunks
+    Reply.headers = {"content-type": content_type} if content_type else {}
+    Reply.fail_with, Reply.fail_at = failure if failure else (None, 0)
+
+    async def consume() -> list[Event]:
+        return [e async for e in stream_native(client, "https://fuzz.example", ApiKey(KEY),
+                                               [{"role": "user", "content": "q"}], GenerationOptions())]
+
+    events = loop.run_until_complete(consume())
+    check_events(events)
+    assert isinstance(events[-1], Finished | Failed)
+    if isinstance(events[-1], Failed):
+        assert KEY not in str(events[-1].error)
