@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,10 +9,8 @@ import platformdirs
 
 from .protocol.client import Timeouts
 from .protocol.request import DEFAULT_BASE_URL, GenerationOptions
-from .protocol.secret import ApiKey
 
 APP_NAME = "dashchat"
-KEY_ENV = "DASHSCOPE_API_KEY"
 
 
 def default_profile() -> Path:
@@ -34,7 +31,3 @@ class Config:
     def history_path(self) -> Path:
         return self.profile / "history.sqlite3"
 
-
-def key_from_environment() -> ApiKey | None:
-    value = os.environ.get(KEY_ENV, "").strip()
-    return ApiKey(value) if value else None

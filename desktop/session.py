@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
 from typing import Protocol
 
 import httpx
 
-from .config import Config, key_from_environment
+from .config import Config
 from .demo import DEMO_BASE_URL, DemoTransport
+from .keys import KEY_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore
 from .model.conversation import Conversation
 from .model.turn import Turn
+from .protocol.check import CheckResult, check_connection
 from .protocol.client import make_client, stream_native
 from .protocol.errors import ErrorKind, ServiceError
 from .protocol.events import Event, Failed
@@ -33,11 +34,19 @@ class TurnView(Protocol):
     def turn_finished(self, turn: Turn) -> None: ...
 
 
-def missing_key_error() -> ServiceError:
+class KeyProvider(Protocol):
+    async def lookup_async(self) -> KeyLookup: ...
+
+
+def missing_key_error(problem: KeyringProblem | None) -> ServiceError:
+    if problem is not None:
+        return ServiceError(problem.code, f"The API key could not be read: {problem.message} "
+                            f"Setting {KEY_ENV} works without a keyring.", None, None,
+                            ErrorKind.CONFIG)
     return ServiceError(
         "MissingApiKey",
-        "No API key: set the DASHSCOPE_API_KEY environment variable, or run with --demo to try "
-        "a recorded conversation.",
+        f"No API key: add one in Settings or with 'dashchat key set', or set {KEY_ENV}. "
+        "Run with --demo to try recorded replies without a key.",
         None,
         None,
         ErrorKind.CONFIG,
@@ -49,17 +58,40 @@ class ChatSession:
         self,
         config: Config,
         history: History,
-        key_source: Callable[[], ApiKey | None] = key_from_environment,
+        keys: KeyProvider | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.config = config
         self.history = history
-        self._key_source = key_source
+        self.keys: KeyProvider = keys if keys is not None else KeyStore(config.profile)
+        self._transport = transport
         self.demo: DemoTransport | None = None
-        if config.demo and transport is None:
-            self.demo = transport = DemoTransport()
-        self._client = make_client(config.timeouts, transport)
+        self._client = self._make_client()
+        self._streams = 0
+        self._retired: list[httpx.AsyncClient] = []  # replaced while a stream still used them
         self.conversation = Conversation(model=config.options.model)
+
+    def _make_client(self) -> httpx.AsyncClient:
+        transport = self._transport
+        if self.config.demo and transport is None:
+            self.demo = transport = DemoTransport()
+        return make_client(self.config.timeouts, transport)
+
+    async def apply_config(self, config: Config) -> None:
+        """Settings changed: the next request uses them; a reply streaming now is not disturbed."""
+        old = self._client
+        self.config = config
+        self.demo = None
+        self._client = self._make_client()
+        if self._streams:
+            self._retired.append(old)
+        else:
+            await old.aclose()
+
+    async def check(self, key: ApiKey, config: Config) -> CheckResult:
+        """One cheap request with `key` and `config` (which need not be saved yet)."""
+        async with make_client(config.timeouts, self._transport) as client:
+            return await check_connection(client, config.base_url, key, config.options.model)
 
     @property
     def base_url(self) -> str:
@@ -76,11 +108,10 @@ class ChatSession:
         self.conversation = loaded
         return True
 
-    def has_key(self) -> bool:
-        return self._key() is not None
-
-    def _key(self) -> ApiKey | None:
-        return ApiKey("demo-key-not-secret") if self.demo is not None else self._key_source()
+    async def lookup_key(self) -> KeyLookup:
+        if self.demo is not None:
+            return KeyLookup(ApiKey("demo-key-not-secret"), KeySource.SESSION)
+        return await self.keys.lookup_async()
 
     async def send(self, text: str, view: TurnView) -> Turn:
         """Ask `text` in the current conversation. Returns the finished turn; raises only
@@ -90,18 +121,17 @@ class ChatSession:
         messages = conversation.messages_for(turn)
         turn.mark_sent()
         view.turn_started(turn)
-        key = self._key()
-        if key is None:
-            self._apply(turn, Failed(missing_key_error()), view)
-            self.history.save_turn(conversation, turn)
-            view.turn_finished(turn)
-            return turn
-
         self.history.save_turn(conversation, turn)
+        client = self._client
+        self._streams += 1
         dirty = asyncio.Event()
         saver = asyncio.ensure_future(self._save_while_streaming(conversation, turn, dirty))
-        stream = stream_native(self._client, self.base_url, key, messages, self.config.options)
         try:
+            lookup = await self.lookup_key()
+            if lookup.key is None:
+                self._apply(turn, Failed(missing_key_error(lookup.problem)), view)
+                return turn
+            stream = stream_native(client, self.base_url, lookup.key, messages, self.config.options)
             async with contextlib.aclosing(stream):
                 async for event in stream:
                     self._apply(turn, event, view)
@@ -113,6 +143,11 @@ class ChatSession:
             with contextlib.suppress(asyncio.CancelledError):
                 await saver
             self.history.save_turn(conversation, turn)
+            self._streams -= 1
+            if not self._streams:
+                retired, self._retired = self._retired, []
+                for old in retired:
+                    await old.aclose()
             view.turn_finished(turn)
         return turn
 
@@ -130,4 +165,5 @@ class ChatSession:
             self.history.save_turn(conversation, turn)
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        for client in [*self._retired, self._client]:
+            await client.aclose()

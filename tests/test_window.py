@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from desktop.config import Config
+from desktop.keys import KEY_ENV, KeyStore
 from desktop.model.turn import TurnStatus
-from desktop.protocol.secret import ApiKey
 from desktop.session import ChatSession
 from desktop.store.history import History
 from desktop.ui.main_window import MainWindow
@@ -37,7 +37,7 @@ def make_window(qtbot, qloop, profile: Path, server: ServerHandle) -> Iterator: 
         base_url = scenario if scenario.startswith("http") else server.base(scenario)
         config = Config(profile=profile, base_url=base_url)
         history = History(config.history_path)
-        session = ChatSession(config, history, key_source=lambda: ApiKey(KEY))
+        session = ChatSession(config, history, keys=KeyStore(profile, environ={KEY_ENV: KEY}))
         window = MainWindow(session)
         qtbot.addWidget(window)
         window.show()
@@ -144,7 +144,7 @@ def test_service_error_is_shown_with_code_and_status(make_window, qloop) -> None
     window = make_window("error_after,n=46,status=429,code=Throttling.AllocationQuota")
     turn = ask(qloop, window, "q")
     assert turn.status is TurnStatus.ERROR
-    assert window.notice.isVisible()
+    assert window.notice_bar.isVisible()
     assert "Throttling.AllocationQuota (HTTP 429)" in window.notice.text()
     assert "Throttling.AllocationQuota" in window.status.state.text()
     card = window.answer_pane.cards[0]
@@ -209,20 +209,29 @@ def test_window_process_exit_status_on_error(tmp_path: Path, server: ServerHandl
     assert "ModelUnavailable (HTTP 503)" in out.read_text(encoding="utf-8")
 
 
-def test_without_a_key_the_window_says_how_to_get_one_and_keeps_the_question(qtbot, qloop, profile: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_key_the_question_comes_back_with_the_reason(qtbot, qloop, profile: Path) -> None:  # type: ignore[no-untyped-def]
+    import keyring
+    from keyring.backends import fail
+
+    saved = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # a desktop with no keyring, as on a bare Linux box
     config = Config(profile=profile, base_url="http://127.0.0.1:9")
     history = History(config.history_path)
-    session = ChatSession(config, history, key_source=lambda: None)
+    session = ChatSession(config, history, keys=KeyStore(profile, environ={}))
     window = MainWindow(session)
     qtbot.addWidget(window)
     window.show()
-    assert window.banner.isVisible() and "DASHSCOPE_API_KEY" in window.banner.text()
-    window.input.setPlainText("a question I typed")
-    window.send_from_input()
-    turn = qloop.run_until_complete(window._task)  # noqa: SLF001
-    assert turn.error is not None and turn.error.code == "MissingApiKey"
-    assert "DASHSCOPE_API_KEY" in window.notice.text()
-    assert window.input.toPlainText() == "a question I typed"
-    window.close()
-    qloop.run_until_complete(session.aclose())
-    history.close()
+    try:
+        window.input.setPlainText("a question I typed")
+        window.send_from_input()
+        turn = qloop.run_until_complete(window._task)  # noqa: SLF001
+        assert turn.error is not None and turn.error.code == "NoKeyring"
+        assert "no OS keyring is available" in window.notice.text()
+        assert "DASHSCOPE_API_KEY" in window.notice.text()
+        assert window.notice_action.isVisible() and window.notice_action.text() == "Open settings"
+        assert window.input.toPlainText() == "a question I typed"
+    finally:
+        keyring.set_keyring(saved)
+        window.close()
+        qloop.run_until_complete(session.aclose())
+        history.close()

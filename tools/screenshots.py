@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1600x1000x24" python tools/screenshots.py OUT_DIR
 
 (or QT_QPA_PLATFORM=offscreen). Writes OUT_DIR/window-midstream.png and window-done.png,
-plus window-followup.png after a second (two-call) question.
+plus window-followup.png after a second (two-call) question, settings.png, and the first-start
+welcome (welcome.png) when no key is available.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from desktop.config import Config
+from desktop.keys import KeyStore
 from desktop.session import ChatSession
 from desktop.store.history import History
 from desktop.ui.main_window import MainWindow
@@ -42,6 +44,27 @@ async def shoot(out: Path, app: QApplication) -> None:
         await task
         await asyncio.sleep(0.3)
         window.grab().save(str(out / "window-followup.png"))
+        window.open_settings()
+        await window.settings_dialog.wait_idle()
+        window.settings_dialog.grab().save(str(out / "settings.png"))
+        window.settings_dialog.reject()
+        window.close()
+        await session.aclose()
+        history.close()
+
+    # First start: no key anywhere (and no OS keyring on this box).
+    with tempfile.TemporaryDirectory() as profile:
+        config = Config(profile=Path(profile))
+        history = History(config.history_path)
+        session = ChatSession(config, history, keys=KeyStore(Path(profile), environ={}))
+        window = MainWindow(session)
+        window.resize(1400, 860)
+        window.show()
+        await window.check_key_on_start()
+        await asyncio.sleep(0.3)
+        if hasattr(window, "welcome"):
+            window.welcome.grab().save(str(out / "welcome.png"))
+            window.grab().save(str(out / "window-welcome.png"))
         window.close()
         await session.aclose()
         history.close()

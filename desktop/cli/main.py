@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
 from ..config import Config, default_profile
-from ..protocol.client import Timeouts
-from ..protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL, GenerationOptions
+from ..protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # an API or network error
@@ -65,22 +65,40 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--continue", dest="continue_", action="store_true",
                      help="continue the latest conversation")
     ask.add_argument("--answer-only", action="store_true", help="print only the answer (for scripts)")
+
+    key = commands.add_parser("key", help="the API key in the OS keyring: set, status, clear")
+    key_commands = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    for name, text in (
+        ("set", "store a key (read from stdin when it is not a terminal; prompted without echo when it is)"),
+        ("status", "say where the key comes from (shows at most its last 4 characters)"),
+        ("clear", "remove the stored key"),
+    ):
+        action = key_commands.add_parser(name, help=text, description=text)
+        action.add_argument("--profile", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+                            help="the profile whose key this is (default: the per-user data dir)")
     return parser
 
 
 def config_from(args: argparse.Namespace) -> Config:
-    return Config(
-        profile=args.profile or default_profile(),
-        base_url=args.base_url or DEFAULT_BASE_URL,
-        options=GenerationOptions(model=args.model or DEFAULT_MODEL),
-        timeouts=Timeouts(idle=args.idle_timeout) if args.idle_timeout else Timeouts(),
-        demo=bool(args.demo),
-    )
+    """The stored settings of the profile, with this run's command-line options on top."""
+    from ..settings import SettingsStore, with_overrides
+
+    profile = args.profile or default_profile()
+    settings = with_overrides(SettingsStore(profile).load(), args.base_url, args.model, args.idle_timeout)
+    return settings.config(profile, demo=bool(args.demo))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from ..logs import setup_logging
+
+    with contextlib.suppress(OSError):  # a read-only profile must not stop the app
+        setup_logging(args.profile or default_profile())
+    if args.command == "key":
+        from .key import run_key
+
+        return run_key(args.key_command, args.profile or default_profile())
     if args.command == "ask":
         if args.ask or args.quit:
             parser.error("--ask and --quit are for the window; 'ask' takes the question itself")

@@ -70,6 +70,8 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
                 f"{history.recovered} reply(s) cut off by an earlier crash were kept and marked interrupted"
             )
         window.show()
+        if not ask:
+            window.spawn(window.check_key_on_start())
         if ask:
             task = window.submit(ask)
             if quit_after:

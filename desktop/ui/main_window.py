@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import html
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -20,14 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..export import ExportError, export_to
+from ..keys import KeyStore
 from ..model.turn import StepKind, Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
 from ..session import ChatSession
+from ..settings import SettingsStore
 from .answer_pane import AnswerPane, TurnCard
 from .panes import CodePane, ThinkingPane
+from .settings_dialog import SettingsDialog
 from .status import RequestStatus
 from .style import STYLE_SHEET
+from .welcome import WelcomeDialog
 
 # Deltas are merged and painted at most this often: one repaint per frame, not per token.
 FLUSH_INTERVAL_MS = 40
@@ -150,10 +157,13 @@ class MainWindow(QMainWindow):
     closed = Signal()
     turn_done = Signal(object)  # the finished Turn
 
-    def __init__(self, session: ChatSession, export: Path | None = None) -> None:
+    def __init__(self, session: ChatSession, export: Path | None = None,
+                 settings_store: SettingsStore | None = None) -> None:
         super().__init__()
         self.session = session
         self.export_path = export
+        self.settings_store = settings_store or SettingsStore(session.config.profile)
+        self._background: set[asyncio.Task[None]] = set()
         self._task: asyncio.Task[Turn] | None = None
         self._closing = False
         self.setWindowTitle("dashchat" + (" (demo)" if session.demo else ""))
@@ -181,10 +191,19 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.hide()
         self.notice = QLabel()
-        self.notice.setObjectName("errorBanner")
+        self.notice.setObjectName("noticeText")
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice.hide()
+        self.notice_action = QPushButton("Open settings")
+        self.notice_action.setObjectName("noticeAction")
+        self.notice_action.clicked.connect(self.open_settings)
+        self.notice_bar = QFrame()
+        self.notice_bar.setObjectName("errorBanner")
+        notice_layout = QHBoxLayout(self.notice_bar)
+        notice_layout.setContentsMargins(10, 6, 10, 6)
+        notice_layout.addWidget(self.notice, 1)
+        notice_layout.addWidget(self.notice_action, 0, Qt.AlignmentFlag.AlignTop)
+        self.notice_bar.hide()
 
         self.input = QuestionBox()
         self.input.setObjectName("questionBox")
@@ -215,29 +234,96 @@ class MainWindow(QMainWindow):
         layout.setSpacing(6)
         layout.addWidget(self.banner)
         layout.addWidget(panes, 1)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.notice_bar)
         layout.addLayout(composer)
         self.setCentralWidget(central)
 
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_conversation)
         self.view = WindowView(self)
 
+        self._build_menus()
         if session.demo is not None:
-            self.banner.setText(
-                "Demo: recorded replies from the documentation's examples stream through the real "
-                "pipeline. No key, no network. Whatever you ask, the next recording answers."
-            )
-            self.banner.show()
-            self.input.setPlainText(session.demo.question_for(self._answered()))
-        elif not session.has_key():
-            self.banner.setText(
-                "No API key yet: set the DASHSCOPE_API_KEY environment variable to a Model Studio key "
-                "(Beijing region for the code interpreter) and restart, or start with --demo to try "
-                "recorded replies."
-            )
-            self.banner.setProperty("tone", "warning")
-            self.banner.show()
+            self._show_demo_banner()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        new = file_menu.addAction("&New conversation", self.new_conversation)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        export = file_menu.addAction("&Export conversation…", self.export_dialog)
+        export.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        file_menu.addSeparator()
+        settings = file_menu.addAction("&Settings…", self.open_settings)
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction("&Quit", self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.settings_action = settings
+
+    def _show_demo_banner(self) -> None:
+        self.banner.setProperty("tone", "info")
+        self.banner.setText(
+            "Demo: recorded replies from the documentation's examples stream through the real "
+            "pipeline. No key, no network. Whatever you ask, the next recording answers."
+        )
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.show()
+        if self.session.demo is not None and not self.input.toPlainText().strip():
+            self.input.setPlainText(self.session.demo.question_for(self._answered()))
+
+    def spawn(self, coro) -> asyncio.Task[None]:  # type: ignore[no-untyped-def]
+        task = asyncio.ensure_future(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        return task
+
+    # -- key, settings, welcome ------------------------------------------------------------
+
+    async def check_key_on_start(self) -> None:
+        """First start with no key: offer to enter one, or the demo."""
+        if self.session.demo is not None:
+            return
+        lookup = await self.session.lookup_key()
+        if lookup.key is None:
+            detail = lookup.problem.message if lookup.problem is not None else ""
+            self.welcome = WelcomeDialog(detail[:1].upper() + detail[1:], self)
+            self.welcome.enter_key.connect(self.open_settings)
+            self.welcome.try_demo.connect(lambda: self.spawn(self.start_demo()))
+            self.welcome.open()
+
+    async def start_demo(self) -> None:
+        await self.session.apply_config(replace(self.session.config, demo=True))
+        self.setWindowTitle("dashchat (demo)")
+        self._show_demo_banner()
+
+    def open_settings(self) -> None:
+        keys = self.session.keys if isinstance(self.session.keys, KeyStore) else KeyStore(self.session.config.profile)
+        self.settings_dialog = SettingsDialog(self.session, self.settings_store, keys, self)
+        self.settings_dialog.applied.connect(self._settings_applied)
+        self.settings_dialog.open()
+
+    def _settings_applied(self, _settings: object) -> None:
+        self.setWindowTitle("dashchat")
+        self.banner.hide()
+        self.notice_bar.hide()
+        self.status.show_message("Settings saved: they apply to the next question")
+
+    def export_dialog(self) -> None:
+        if not self.session.conversation.turns:
+            self.status.show_message("Nothing to export yet")
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export conversation", f"{self.session.conversation.title[:40] or 'conversation'}.md",
+            "Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)")
+        if path:
+            try:
+                export_to(Path(path), self.session.conversation)
+            except (ExportError, OSError) as exc:
+                self.show_notice(f"Export failed: {_html(str(exc))}")
+            else:
+                self.status.show_message(f"Exported to {path}")
 
     # -- sending ----------------------------------------------------------------------------
 
@@ -255,8 +341,13 @@ class MainWindow(QMainWindow):
         self.input.clear()
         self.submit(text)
 
+    def show_notice(self, text: str, settings_button: bool = False) -> None:
+        self.notice.setText(text)
+        self.notice_action.setVisible(settings_button)
+        self.notice_bar.show()
+
     def submit(self, text: str) -> asyncio.Task[Turn]:
-        self.notice.hide()
+        self.notice_bar.hide()
         self._task = asyncio.ensure_future(self._run(text))
         return self._task
 
@@ -278,8 +369,9 @@ class MainWindow(QMainWindow):
 
     def _after_turn(self, turn: Turn) -> None:
         if turn.status is TurnStatus.ERROR and turn.error is not None:
-            self.notice.setText(f"<b>{turn.error.code}</b> — {_html(str(turn.error))}")
-            self.notice.show()
+            error = turn.error
+            about_key = error.kind is ErrorKind.CONFIG or error.code == "InvalidApiKey" or error.http_status == 401
+            self.show_notice(f"<b>{_html(error.code)}</b> — {_html(str(error))}", settings_button=about_key)
             if not turn.received_anything and turn.error.kind in (ErrorKind.CONFIG, ErrorKind.NETWORK):
                 # Nothing came back: give the question back so nothing typed is lost.
                 if not self.input.toPlainText().strip():
@@ -288,8 +380,7 @@ class MainWindow(QMainWindow):
             try:
                 export_to(self.export_path, self.session.conversation)
             except (ExportError, OSError) as exc:
-                self.notice.setText(f"Export failed: {_html(str(exc))}")
-                self.notice.show()
+                self.show_notice(f"Export failed: {_html(str(exc))}")
         self.turn_done.emit(turn)
         if self.session.demo is not None and not self.input.toPlainText().strip():
             self.input.setPlainText(self.session.demo.question_for(self._answered()))

@@ -1,0 +1,189 @@
+"""Where the API key comes from: the environment, this session's memory, or the OS keyring.
+
+The key is written nowhere but the OS keyring (macOS Keychain, Windows Credential Locker,
+Secret Service / KWallet on Linux). There is no plaintext fallback: when no secure keyring can
+be used, the user is told why and may keep the key in memory for this session, or use the
+environment variable. A failed read never deletes or overwrites the stored key.
+
+Keyring calls block (D-Bus on Linux, and possibly an unlock prompt): the async methods run
+them in a worker thread so the window never freezes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from .protocol.secret import ApiKey
+
+SERVICE = "dashchat"
+KEY_ENV = "DASHSCOPE_API_KEY"
+
+
+class KeySource(StrEnum):
+    ENVIRONMENT = "environment"
+    SESSION = "session"  # typed in this session, kept in memory only
+    KEYRING = "keyring"
+    NONE = "none"
+
+
+class KeyringProblem(Exception):
+    """The OS keyring could not be used. `code` is stable; the message is for the user."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class KeyLookup:
+    key: ApiKey | None
+    source: KeySource
+    problem: KeyringProblem | None = None  # set when the keyring was asked and failed
+    backend: str = ""
+
+    def describe(self) -> str:
+        """One line for `dashchat key status` and the settings dialog (never the key)."""
+        if self.key is not None:
+            where = {
+                KeySource.ENVIRONMENT: f"the environment variable {KEY_ENV}",
+                KeySource.SESSION: "memory, for this session only",
+                KeySource.KEYRING: f"the OS keyring ({self.backend})",
+            }[self.source]
+            return f"Using the API key {self.key.hint()} from {where}."
+        if self.problem is not None:
+            return f"No API key available: {self.problem.message} {KEY_ENV} works without a keyring."
+        return f"No API key stored. Add one with 'dashchat key set' or the settings, or set {KEY_ENV}."
+
+
+def account_for(profile: Path) -> str:
+    """One key per profile: the keyring entry names the profile it belongs to (not secret)."""
+    return f"api-key:{profile.expanduser().resolve()}"
+
+
+def _backend():  # type: ignore[no-untyped-def]
+    import keyring  # imported late: it costs ~20 ms and probes D-Bus on Linux
+
+    return keyring.get_keyring()
+
+
+def backend_name(backend: object) -> str:
+    name = getattr(backend, "name", None) or type(backend).__name__
+    return str(name)
+
+
+def _check_secure(backend: object) -> None:
+    module = type(backend).__module__
+    name = type(backend).__name__
+    if module.startswith("keyring.backends.fail") or module.startswith("keyring.backends.null"):
+        raise KeyringProblem(
+            "NoKeyring",
+            "no OS keyring is available here (on Linux a Secret Service such as GNOME Keyring or "
+            "KWallet must be running in your session).",
+        )
+    if "Plaintext" in name or module.startswith("keyrings.alt"):
+        raise KeyringProblem(
+            "InsecureKeyring",
+            f"the configured keyring ({module}.{name}) stores secrets unencrypted, so dashchat will "
+            "not use it.",
+        )
+
+
+def _translate(exc: Exception) -> KeyringProblem:
+    from keyring.errors import InitError, KeyringLocked, NoKeyringError
+
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, KeyringProblem):
+        return exc
+    if isinstance(exc, NoKeyringError):
+        return KeyringProblem("NoKeyring", f"no OS keyring is available here ({text}).")
+    if isinstance(exc, KeyringLocked) or "dismissed" in text.lower() or "locked" in text.lower():
+        return KeyringProblem(
+            "KeyringLocked",
+            "the OS keyring is locked and was not unlocked (the unlock prompt was dismissed or could "
+            "not be shown). Unlock it and try again; the stored key is untouched.",
+        )
+    if isinstance(exc, InitError):
+        return KeyringProblem("KeyringUnavailable", f"the OS keyring could not be opened ({text}).")
+    return KeyringProblem("KeyringError", f"the OS keyring failed: {text}")
+
+
+class KeyStore:
+    def __init__(self, profile: Path, environ: Mapping[str, str] | None = None) -> None:
+        self.account = account_for(profile)
+        self._environ = os.environ if environ is None else environ
+        self._session_key: ApiKey | None = None
+
+    def __repr__(self) -> str:
+        return f"KeyStore(account={self.account!r})"
+
+    # -- blocking calls (run them in a worker thread from async code) -----------------------
+
+    def lookup(self) -> KeyLookup:
+        value = self._environ.get(KEY_ENV, "").strip()
+        if value:
+            return KeyLookup(ApiKey(value), KeySource.ENVIRONMENT)
+        if self._session_key is not None:
+            return KeyLookup(self._session_key, KeySource.SESSION)
+        return self.stored_lookup()
+
+    def stored_lookup(self) -> KeyLookup:
+        """The OS keyring only, whatever the environment says."""
+        try:
+            backend = _backend()
+            _check_secure(backend)
+            stored = backend.get_password(SERVICE, self.account)
+        except Exception as exc:  # noqa: BLE001 - every keyring failure becomes a KeyringProblem
+            return KeyLookup(None, KeySource.NONE, _translate(exc))
+        name = backend_name(backend)
+        if stored and stored.strip():
+            return KeyLookup(ApiKey(stored), KeySource.KEYRING, backend=name)
+        return KeyLookup(None, KeySource.NONE, backend=name)
+
+    def store(self, key: ApiKey) -> str:
+        """Save the key in the OS keyring; returns the keyring's name. Raises KeyringProblem."""
+        try:
+            backend = _backend()
+            _check_secure(backend)
+            backend.set_password(SERVICE, self.account, key.reveal())
+        except Exception as exc:  # noqa: BLE001
+            raise _translate(exc) from None
+        self._session_key = None
+        return backend_name(backend)
+
+    def delete(self) -> bool:
+        """Remove the stored key; False when none was stored. Raises KeyringProblem."""
+        from keyring.errors import PasswordDeleteError
+
+        self._session_key = None
+        try:
+            backend = _backend()
+            _check_secure(backend)
+            backend.delete_password(SERVICE, self.account)
+        except PasswordDeleteError:
+            return False
+        except Exception as exc:  # noqa: BLE001
+            raise _translate(exc) from None
+        return True
+
+    # -- memory only ------------------------------------------------------------------------
+
+    def use_for_session(self, key: ApiKey | None) -> None:
+        """Keep a key in memory for this run only (when the keyring cannot be used)."""
+        self._session_key = key
+
+    # -- async wrappers ---------------------------------------------------------------------
+
+    async def lookup_async(self) -> KeyLookup:
+        return await asyncio.get_running_loop().run_in_executor(None, self.lookup)
+
+    async def store_async(self, key: ApiKey) -> str:
+        return await asyncio.get_running_loop().run_in_executor(None, self.store, key)
+
+    async def delete_async(self) -> bool:
+        return await asyncio.get_running_loop().run_in_executor(None, self.delete)

@@ -1,0 +1,64 @@
+"""One cheap request that proves a key, a region and a model work together.
+
+Not the code interpreter (that runs a sandbox and thinks at length): the same endpoint with
+thinking off, no stream and `max_tokens` 1, so a test costs a handful of tokens.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import httpx
+
+from .client import http_error, key_problem, network_error, scrub
+from .errors import ErrorKind, ServiceError
+from .request import native_url
+from .secret import ApiKey
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    error: ServiceError | None
+    request_id: str | None
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def check_body(model: str) -> dict[str, object]:
+    return {
+        "model": model,
+        "input": {"messages": [{"role": "user", "content": "Reply with OK."}]},
+        "parameters": {"result_format": "message", "max_tokens": 1, "enable_thinking": False},
+    }
+
+
+async def check_connection(client: httpx.AsyncClient, base_url: str, key: ApiKey, model: str) -> CheckResult:
+    unsendable = key_problem(key)
+    if unsendable is not None:
+        return CheckResult(unsendable, None, 0.0)
+    url = native_url(base_url)
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {key.reveal()}"}
+    started = time.monotonic()
+    try:
+        async with client.stream("POST", url, headers=headers, json=check_body(model)) as response:
+            if response.status_code != 200:
+                error = scrub(await http_error(response), key)
+                return CheckResult(error, error.request_id, time.monotonic() - started)
+            await response.aread()
+            try:
+                data = response.json()
+            except ValueError:
+                data = None
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        return CheckResult(scrub(network_error(exc, url, None, client.timeout), key), None, time.monotonic() - started)
+    seconds = time.monotonic() - started
+    if not isinstance(data, dict) or not isinstance(data.get("output"), dict):
+        error = ServiceError("UnexpectedResponse", "The server answered 200 but not with a DashScope result.",
+                             200, None, ErrorKind.PROTOCOL)
+        return CheckResult(error, None, seconds)
+    request_id = data.get("request_id")
+    return CheckResult(None, request_id if isinstance(request_id, str) else None, seconds)

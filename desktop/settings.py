@@ -1,0 +1,110 @@
+"""Non-secret settings, kept with QSettings in an INI file under the profile.
+
+Only QtCore is used, so `dashchat ask` reads the same settings as the window. The API key is
+never among them: it lives in the OS keyring (desktop/keys.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from .config import Config
+from .protocol.client import Timeouts
+from .protocol.request import DEFAULT_MODEL, REGIONS, GenerationOptions
+
+CUSTOM = "custom"
+REGION_LABELS = {
+    "beijing": "China (Beijing)",
+    "singapore": "Singapore",
+    "us-virginia": "US (Virginia)",
+    CUSTOM: "Custom base URL",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    region: str = "beijing"
+    custom_base_url: str = ""
+    model: str = DEFAULT_MODEL
+    thinking_budget: int | None = None
+    connect_timeout: float = Timeouts().connect
+    idle_timeout: float = Timeouts().idle
+
+    @property
+    def base_url(self) -> str:
+        if self.region == CUSTOM and self.custom_base_url.strip():
+            return self.custom_base_url.strip()
+        return REGIONS.get(self.region, REGIONS["beijing"])
+
+    def config(self, profile: Path, demo: bool = False) -> Config:
+        return Config(
+            profile=profile,
+            base_url=self.base_url,
+            options=GenerationOptions(model=self.model or DEFAULT_MODEL, thinking_budget=self.thinking_budget),
+            timeouts=Timeouts(connect=self.connect_timeout, idle=self.idle_timeout),
+            demo=demo,
+        )
+
+
+class SettingsStore:
+    def __init__(self, profile: Path) -> None:
+        self.path = profile / "settings.ini"
+
+    def _qsettings(self) -> QSettings:
+        return QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def load(self) -> Settings:
+        if not self.path.exists():
+            return Settings()
+        q = self._qsettings()
+        d = Settings()
+        region = str(q.value("connection/region", d.region))
+        budget = _int(q.value("generation/thinking_budget", 0))
+        return Settings(
+            region=region if region in REGION_LABELS else d.region,
+            custom_base_url=str(q.value("connection/custom_base_url", d.custom_base_url)),
+            model=str(q.value("generation/model", d.model)) or d.model,
+            thinking_budget=budget if budget and budget > 0 else None,
+            connect_timeout=_float(q.value("connection/connect_timeout", d.connect_timeout), d.connect_timeout),
+            idle_timeout=_float(q.value("connection/idle_timeout", d.idle_timeout), d.idle_timeout),
+        )
+
+    def save(self, settings: Settings) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        q = self._qsettings()
+        q.setValue("connection/region", settings.region)
+        q.setValue("connection/custom_base_url", settings.custom_base_url)
+        q.setValue("connection/connect_timeout", settings.connect_timeout)
+        q.setValue("connection/idle_timeout", settings.idle_timeout)
+        q.setValue("generation/model", settings.model)
+        q.setValue("generation/thinking_budget", settings.thinking_budget or 0)
+        q.sync()
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+
+
+def _float(value: object, default: float) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+    return number if number > 0 else default
+
+
+def with_overrides(settings: Settings, base_url: str | None, model: str | None, idle: float | None) -> Settings:
+    """Command-line options win over the stored settings, for this run only."""
+    if base_url:
+        settings = replace(settings, region=CUSTOM, custom_base_url=base_url)
+    if model:
+        settings = replace(settings, model=model)
+    if idle:
+        settings = replace(settings, idle_timeout=idle)
+    return settings
