@@ -154,3 +154,38 @@ def test_key_commands_from_a_pipe(service: SecretService, tmp_path: Path) -> Non
     cleared = run("clear")
     assert cleared.returncode == 0 and "Removed" in cleared.stdout
     assert "No API key was stored" in run("clear").stdout
+
+
+def test_key_set_on_a_terminal_prompts_without_echo(service: SecretService, tmp_path: Path) -> None:
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: `dashchat key set` with the pty as its controlling terminal
+        os.chdir(REPO)
+        os.execve(sys.executable, [sys.executable, "-m", "desktop", "key", "set", "--profile", str(tmp_path)],
+                  service.env)
+    seen = b""
+
+    def read_until(marker: bytes, timeout: float = 30) -> None:
+        nonlocal seen
+        while marker not in seen:
+            ready, _, _ = select.select([fd], [], [], timeout)
+            assert ready, f"no {marker!r} in {seen!r}"
+            try:
+                chunk = os.read(fd, 1024)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+
+    read_until(b"input hidden): ")
+    os.write(fd, KEY.encode() + b"\n")
+    read_until(b"Stored the API key")
+    read_until(b"\n", timeout=5)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert KEY.encode() not in seen  # typed, never echoed
+    assert b"\xe2\x80\xa67e2b" in seen  # …7e2b

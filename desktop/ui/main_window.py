@@ -27,6 +27,7 @@ from ..keys import KeyStore
 from ..model.turn import StepKind, Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
+from ..protocol.hints import hint_for
 from ..session import ChatSession
 from ..settings import SettingsStore
 from .answer_pane import AnswerPane, TurnCard
@@ -371,7 +372,11 @@ class MainWindow(QMainWindow):
         if turn.status is TurnStatus.ERROR and turn.error is not None:
             error = turn.error
             about_key = error.kind is ErrorKind.CONFIG or error.code == "InvalidApiKey" or error.http_status == 401
-            self.show_notice(f"<b>{_html(error.code)}</b> — {_html(str(error))}", settings_button=about_key)
+            hint = hint_for(error, self.session.base_url)
+            text = f"<b>{_html(error.code)}</b> — {_html(str(error))}"
+            if hint:
+                text += f"<br>{_html(hint)}"
+            self.show_notice(text, settings_button=about_key)
             if not turn.received_anything and turn.error.kind in (ErrorKind.CONFIG, ErrorKind.NETWORK):
                 # Nothing came back: give the question back so nothing typed is lost.
                 if not self.input.toPlainText().strip():
