@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,8 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.turn import Turn, TurnStatus
-from .markdown_view import MarkdownView
+from .markdown_view import MarkdownView, warm_lexer
 from .panes import at_bottom
+
+# The interpreter's answers hold Python: its lexer (~20 ms to load) is loaded this long after the
+# pane first shows, while the user types, not during the first answer's stream.
+WARM_UP_LANG = "python"
+WARM_UP_DELAY_MS = 250
 
 
 class _FittedMarkdown(MarkdownView):
@@ -150,8 +155,15 @@ class AnswerPane(QScrollArea):
         self.setWidget(inner)
         self.cards: list[TurnCard] = []
         self._follow = True
+        self._warm_up_scheduled = False
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.verticalScrollBar().valueChanged.connect(self._value_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._warm_up_scheduled:
+            self._warm_up_scheduled = True
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, lambda: warm_lexer(WARM_UP_LANG))
 
     def _value_changed(self, _value: int) -> None:
         self._follow = at_bottom(self.verticalScrollBar())

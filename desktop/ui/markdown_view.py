@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pygments.token import _TokenType
-from PySide6.QtCore import QPoint, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -53,6 +53,22 @@ _PAD = 8  # code box padding, px
 
 _QUOTE = re.compile(r"^ {0,3}>", re.M)
 _QUIET = QColor("#6a737d")  # block quotes: GitHub's grey, readable on light and dark bases
+
+
+_warmed: set[str] = set()
+
+
+def warm_lexer(lang: str) -> None:
+    """Load a Pygments lexer in an event-loop turn of its own, ahead of the fence that needs it.
+
+    The first use of a lexer imports its module and compiles its rules (~20 ms for Python);
+    done inside the update that closes a fence, it adds to that update's rendering and makes
+    the longest stall of a stream (benchmarks/bench_stream.py). The Answer pane warms Python's
+    once the window is idle; a fence in another language warms its lexer when it opens.
+    """
+    if lang and lang not in _warmed:
+        _warmed.add(lang)
+        QTimer.singleShot(0, lambda: lexer_for(lang))
 
 
 class _Document(QTextDocument):
@@ -187,6 +203,7 @@ class MarkdownView(QTextBrowser):
         scan = self._scanner
         if scan.kind == "fence" and scan.fence is not None:
             fence = scan.fence
+            warm_lexer(fence.lang)  # highlighted when it closes: a slow stream gets it ready
             # Hold back a final newline: it would show as an empty last line until more arrives.
             shown = len(self._source) - fence.content_start - self._source.endswith("\n")
             key = self._tail_key
@@ -371,21 +388,33 @@ class MarkdownView(QTextBrowser):
         cursor.setBlockFormat(bottom)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        self._paint_code_boxes()
+        self._paint_code_boxes(event.rect())
         super().paintEvent(event)
 
-    def _paint_code_boxes(self) -> None:
-        # Only the blocks in view are visited, so painting does not grow with the answer.
-        viewport = self.viewport()
+    def _paint_code_boxes(self, area: QRect) -> None:
+        # Only the blocks in the area being painted are visited, so painting does not grow with
+        # the answer. The area, not the viewport: an answer card in the Answer pane is as tall
+        # as its document, and Qt clips its paint events to the part the pane shows.
         layout = self.document().documentLayout()
         dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
-        block = self.cursorForPosition(QPoint(0, 0)).block()
+        top, bottom = area.top(), area.bottom()
+        block = self.cursorForPosition(QPoint(0, top)).block()  # a binary search in Qt
+        if block.previous().isValid():
+            # The hit may be the block after a box whose bottom padding reaches into the area.
+            block = block.previous()
         boxes: list[QRectF] = []
         box: QRectF | None = None
         box_id = None
         while block.isValid():
+            fmt = block.blockFormat()
+            code_id = fmt.property(_CODE_ID)
+            if code_id is None and box is None:
+                # Not code and no box open: only the position matters (to know when to stop).
+                if layout.blockBoundingRect(block).top() + dy > bottom:
+                    break
+                block = block.next()
+                continue
             rect = layout.blockBoundingRect(block).translated(dx, dy)
-            code_id = block.blockFormat().property(_CODE_ID)
             # The rect holds the text: its left is the margin's, its width the text's.
             rect.setWidth(rect.width() + 2 * _PAD)
             if code_id is not None and code_id == box_id and box is not None:
@@ -395,15 +424,15 @@ class MarkdownView(QTextBrowser):
                     boxes.append(box)
                 box, box_id = (QRectF(rect), code_id) if code_id is not None else (None, None)
                 if box is not None and block.previous().blockFormat().property(_CODE_ID) == code_id:
-                    box.setTop(-2 * _PAD)  # the box began above the view
-            if rect.top() > viewport.height():
+                    box.setTop(top - 2 * _PAD)  # the box began above the painted area
+            if rect.top() > bottom:
                 break
             block = block.next()
         if box is not None:
             boxes.append(box)
         if not boxes:
             return
-        painter = QPainter(viewport)
+        painter = QPainter(self.viewport())
         painter.setPen(QPen(self._code_border, 1))
         painter.setBrush(self._code_background)
         for found in boxes:

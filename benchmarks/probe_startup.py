@@ -1,0 +1,98 @@
+"""Start-up probe for bench_stream.py: start a window, report when it has first been painted, then
+its resident memory at rest, and exit.
+
+    python benchmarks/probe_startup.py bare              a bare PySide6 QMainWindow
+    python benchmarks/probe_startup.py bare-text         the same with one line of text in it
+    python benchmarks/probe_startup.py dashchat PROFILE  `dashchat --profile PROFILE`, the real path
+
+Prints one JSON line: {"painted": <time.monotonic() after the first paint>, "rss": <bytes>}.
+time.monotonic() is CLOCK_MONOTONIC, shared by all processes on Linux, so the parent subtracts
+the time it read just before starting this process: the figure includes the interpreter's own
+start-up and every import.
+
+"First painted": an application-wide event filter sees the first Paint event of a widget in the
+window; a zero-timer started there fires once that paint cycle has finished (the backing store
+holds the picture), and its time is the figure. The window is then left idle for IDLE_S and the
+resident set read from /proc/self/status (VmRSS): memory at rest. Both probes do exactly the
+same, and this module imports only what the bare window needs, so the difference is dashchat's.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+IDLE_S = 1.0
+
+
+def _vm(field: str) -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _watch(window, on_done) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication.instance()
+    result: dict[str, float] = {}
+
+    def at_rest() -> None:
+        print(f'{{"painted": {result["painted"]:.6f}, "rss": {_vm("VmRSS")}}}', flush=True)
+        on_done()
+
+    def painted() -> None:
+        result["painted"] = time.monotonic()
+        QTimer.singleShot(int(IDLE_S * 1000), at_rest)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and obj.window() is window:
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, painted)
+            return False
+
+    window._first_paint_filter = FirstPaint(app)  # kept alive with the window
+    app.installEventFilter(window._first_paint_filter)
+
+
+def bare(text: bool) -> None:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("bare")
+    window.resize(1280, 820)  # the size dashchat opens at
+    if text:
+        # Any text at all: the first text painted loads the font database (~25 ms here), a
+        # cost every real window pays and the empty one does not.
+        window.setCentralWidget(QLabel("Ask a question below."))
+    _watch(window, app.quit)
+    window.show()
+    app.exec()
+
+
+def dashchat(profile: str) -> None:
+    # The real entry point (`dashchat --profile DIR`); only MainWindow.show is wrapped to start
+    # watching. The wrapper imports nothing that dashchat would not import anyway.
+    from desktop.cli.main import main
+    from desktop.ui import main_window
+
+    original = main_window.MainWindow.show
+
+    def show(self) -> None:  # type: ignore[no-untyped-def]
+        _watch(self, self.close)
+        original(self)
+
+    main_window.MainWindow.show = show  # type: ignore[method-assign]
+    sys.exit(main(["--profile", profile]))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] in ("bare", "bare-text"):
+        bare(text=sys.argv[1] == "bare-text")
+    else:
+        dashchat(sys.argv[2])
