@@ -134,16 +134,17 @@ async def _events(
             async for chunk in response.aiter_bytes():
                 if not frames_seen and len(head) < _MAX_ERROR_BODY:
                     head += chunk[: _MAX_ERROR_BODY - len(head)]
-                for frame in decoder.feed(chunk):
-                    frames_seen += 1
-                    for event in parser.feed(frame):
-                        yield event
+                frames = decoder.feed(chunk)
+                frames_seen += len(frames)
+                # One batch per read: deltas merged, usage parsed once (NativeParser.feed_all).
+                for event in parser.feed_all(frames):
+                    yield event
                 if parser.done:
                     return
-            for frame in decoder.flush():
-                frames_seen += 1
-                for event in parser.feed(frame):
-                    yield event
+            frames = decoder.flush()
+            frames_seen += len(frames)
+            for event in parser.feed_all(frames):
+                yield event
             if not parser.done:
                 yield Failed(_unfinished(response, bytes(head), frames_seen, parser.request_id))
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
