@@ -23,12 +23,23 @@ class ExportError(ValueError):
     pass
 
 
-def export_to(path: Path, conversation: Conversation) -> str:
-    """Write `conversation` to `path` in the format its extension names; returns the format."""
+def format_for(path: Path) -> str:
+    """"json", "markdown" or "html", by the file name's extension."""
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ExportError(f"Cannot export to {path.name}: use a .json, .md or .html file name.")
-    text = {"json": to_json, "markdown": to_markdown, "html": to_html}[fmt](conversation)
+    return fmt
+
+
+def export_to(path: Path, conversation: Conversation, thinking: bool = True) -> str:
+    """Write `conversation` to `path` in the format its extension names; returns the format.
+    `thinking=False` leaves the thinking out of Markdown and HTML; a JSON transcript always
+    holds everything."""
+    fmt = format_for(path)
+    if fmt == "json":
+        text = to_json(conversation)
+    else:
+        text = (to_markdown if fmt == "markdown" else to_html)(conversation, thinking=thinking)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     tmp.write_text(text, encoding="utf-8", newline="\n")

@@ -100,6 +100,31 @@ class ChatSession:
     def new_conversation(self) -> None:
         self.conversation = Conversation(model=self.config.options.model)
 
+    def open(self, conversation_id: str) -> bool:
+        """Continue a stored conversation: the next question is asked in it."""
+        loaded = self.history.load(conversation_id)
+        if loaded is None:
+            return False
+        self.conversation = loaded
+        return True
+
+    def rename(self, conversation_id: str, title: str) -> None:
+        self.history.rename(conversation_id, title)
+        if self.conversation.id == conversation_id:
+            self.conversation.title = title
+
+    def delete(self, conversation_id: str) -> str:
+        """Delete a stored conversation (it can be restored); returns its title."""
+        summary = self.history.summary(conversation_id)
+        title = summary.title if summary is not None else ""
+        self.history.delete(conversation_id)
+        if self.conversation.id == conversation_id:
+            self.new_conversation()
+        return title
+
+    def restore(self, conversation_id: str) -> None:
+        self.history.restore(conversation_id)
+
     def continue_latest(self) -> bool:
         latest = self.history.latest_id()
         loaded = self.history.load(latest) if latest else None
@@ -143,6 +168,9 @@ class ChatSession:
             with contextlib.suppress(asyncio.CancelledError):
                 await saver
             self.history.save_turn(conversation, turn)
+            # Let the loop breathe between the final write (which indexes the finished turn for
+            # search) and the view's final render, so the two never add up to one long stall.
+            await asyncio.sleep(0)
             self._streams -= 1
             if not self._streams:
                 retired, self._retired = self._retired, []

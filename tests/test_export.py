@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.export import ExportError, export_to, to_html, to_markdown
+from desktop.export import ExportError, export_to, format_for, to_html, to_markdown
 from desktop.model.conversation import Conversation
 from desktop.protocol.errors import ServiceError
 from desktop.protocol.events import AnswerDelta, CodeCall, Failed, Finished, ThinkingDelta, Usage, UsageUpdate
@@ -66,3 +66,27 @@ def test_unknown_extension_is_refused_and_nothing_is_written(tmp_path: Path) -> 
     with pytest.raises(ExportError, match=r"\.json, \.md or \.html"):
         export_to(tmp_path / "out.pdf", conversation())
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["out.md", "out.html"])
+def test_export_to_can_leave_the_thinking_out(tmp_path: Path, name: str) -> None:
+    export_to(tmp_path / "with" / name, conversation())
+    export_to(tmp_path / "without" / name, conversation(), thinking=False)
+    with_thinking = (tmp_path / "with" / name).read_text(encoding="utf-8")
+    without = (tmp_path / "without" / name).read_text(encoding="utf-8")
+    assert "I will run" in with_thinking and "Thinking" in with_thinking
+    assert "I will run" not in without and "Thinking" not in without
+    assert "print(" in without and "Done." in without  # code and answer stay
+
+
+def test_a_json_transcript_always_holds_the_thinking(tmp_path: Path) -> None:
+    export_to(tmp_path / "t.json", conversation(), thinking=False)
+    data = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert data["turns"][0]["thinking"] == "I will run <b>code</b>."
+
+
+def test_format_by_extension() -> None:
+    assert [format_for(Path(n)) for n in ("a.JSON", "b.md", "c.markdown", "d.html", "e.HTM")] == [
+        "json", "markdown", "markdown", "html", "html"]
+    with pytest.raises(ExportError):
+        format_for(Path("notes.txt"))

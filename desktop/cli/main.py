@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         action = key_commands.add_parser(name, help=text, description=text)
         action.add_argument("--profile", type=Path, default=argparse.SUPPRESS, metavar="DIR",
                             help="the profile whose key this is (default: the per-user data dir)")
+    from .history import add_arguments as add_history_arguments
+
+    add_history_arguments(commands.add_parser("history", help="stored conversations: list, search, export"))
     return parser
 
 
@@ -99,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .key import run_key
 
         return run_key(args.key_command, args.profile or default_profile())
+    if args.command == "history":
+        from .history import run_history
+
+        return run_history(args, args.profile or default_profile())
     if args.command == "ask":
         if args.ask or args.quit:
             parser.error("--ask and --quit are for the window; 'ask' takes the question itself")

@@ -1,8 +1,10 @@
 """Conversations on disk: SQLite (WAL) under the profile. Survives crashes: a turn is written
 while it streams, and one left "streaming" by a crash reads back as interrupted.
 
-The schema grows by append-only named migrations recorded in `schema_migrations`; before any
-migration runs on an existing database, the file is copied aside.
+The schema grows by append-only named migrations recorded in `schema_migrations`
+(desktop/store/migrations.py); before any migration runs on an existing database, the file is
+copied aside. Deleting a conversation hides it at once and keeps it restorable for
+`keep_deleted_days`; it is purged for good (turns and index entries with it) at a later start.
 """
 
 from __future__ import annotations
@@ -20,43 +22,13 @@ from ..model.conversation import Conversation
 from ..model.turn import Step, Turn, TurnStatus
 from ..protocol.errors import ServiceError
 from ..protocol.events import Usage
+from . import search as _search
+from .migrations import MIGRATIONS, statements
+from .search import SearchHit
 
-MIGRATIONS: list[tuple[str, str]] = [
-    (
-        "0001_conversations_and_turns",
-        """
-        CREATE TABLE conversations (
-            id TEXT PRIMARY KEY,
-            title TEXT NOT NULL DEFAULT '',
-            model TEXT NOT NULL DEFAULT '',
-            created_at REAL NOT NULL,
-            updated_at REAL NOT NULL
-        );
-        CREATE TABLE turns (
-            id TEXT PRIMARY KEY,
-            conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            user_text TEXT NOT NULL,
-            model TEXT NOT NULL DEFAULT '',
-            thinking TEXT NOT NULL DEFAULT '',
-            answer TEXT NOT NULL DEFAULT '',
-            code_json TEXT NOT NULL DEFAULT '[]',
-            steps_json TEXT NOT NULL DEFAULT '[]',
-            usage_json TEXT NOT NULL DEFAULT '{}',
-            status TEXT NOT NULL,
-            finish_reason TEXT,
-            error_json TEXT,
-            request_id TEXT,
-            sent_at REAL,
-            first_token_at REAL,
-            finished_at REAL,
-            saved_at REAL NOT NULL,
-            UNIQUE (conversation_id, position)
-        );
-        CREATE INDEX conversations_by_update ON conversations(updated_at DESC);
-        """,
-    ),
-]
+__all__ = ["KEEP_DELETED_DAYS", "MIGRATIONS", "ConversationSummary", "History", "SearchHit"]
+
+KEEP_DELETED_DAYS = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +40,10 @@ class ConversationSummary:
 
 
 class History:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, keep_deleted_days: float = KEEP_DELETED_DAYS, recover: bool = True) -> None:
+        """Open (creating or migrating) the history at `path`. `recover=False` is for readers
+        that may run beside a window streaming into the same file (`dashchat history`): they
+        must not mark its live turn interrupted."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         existed = path.exists() and path.stat().st_size > 0
@@ -79,7 +54,9 @@ class History:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._migrate(existed)
-        self.recovered = self._recover_interrupted()
+        _search.prepare(self._db)
+        self.recovered = self._recover_interrupted() if recover else 0
+        self.purged = self.purge_deleted(keep_deleted_days * 86400)
 
     def close(self) -> None:
         self._db.close()
@@ -90,22 +67,28 @@ class History:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
         )
-        applied = {row[0] for row in self._db.execute("SELECT name FROM schema_migrations")}
-        pending = [(name, sql) for name, sql in MIGRATIONS if name not in applied]
+        pending = [name for name, _ in MIGRATIONS if name not in self._applied()]
         if not pending:
             return
         if existed:
-            backup = self.path.with_name(f"{self.path.name}.before-{pending[0][0]}.bak")
+            backup = self.path.with_name(f"{self.path.name}.before-{pending[0]}.bak")
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             shutil.copy2(self.path, backup)
-        for name, sql in pending:
+        for name, sql in MIGRATIONS:
             with self._transaction():
-                for statement in _statements(sql):
+                # Checked again inside the write lock: another process may have just done it.
+                if name in self._applied():
+                    continue
+                for statement in statements(sql):
                     self._db.execute(statement)
                 self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, time.time()))
 
+    def _applied(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT name FROM schema_migrations")}
+
     def _recover_interrupted(self) -> int:
-        """A turn still marked streaming was cut off by a crash or a kill."""
+        """A turn still marked streaming was cut off by a crash or a kill. (Marking it
+        interrupted also puts its answer and thinking into the search index.)"""
         with self._transaction():
             cursor = self._db.execute(
                 "UPDATE turns SET status = ?, finished_at = COALESCE(finished_at, saved_at) WHERE status = ?",
@@ -127,13 +110,18 @@ class History:
     # -- writing ----------------------------------------------------------------------------
 
     def save_turn(self, conversation: Conversation, turn: Turn) -> None:
-        """Write the turn as it is now (called in batches while streaming, and at its end)."""
+        """Write the turn as it is now (called in batches while streaming, and at its end).
+
+        The search index is not touched while the turn streams (see migrations.py), so a save
+        costs the same however the index grows. A stored title (set by `rename`) is kept.
+        """
         now = time.time()
         position = conversation.turns.index(turn)
         with self._transaction():
             self._db.execute(
                 "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT(id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at",
+                " ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at,"
+                " title = CASE WHEN conversations.title = '' THEN excluded.title ELSE conversations.title END",
                 (conversation.id, conversation.title, conversation.model, conversation.created_at, now),
             )
             self._db.execute(
@@ -169,19 +157,86 @@ class History:
                 ),
             )
 
+    def rename(self, conversation_id: str, title: str) -> bool:
+        """Set the title (the sidebar's order stays: `updated_at` is not touched)."""
+        with self._transaction():
+            cursor = self._db.execute("UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id))
+        return cursor.rowcount > 0
+
+    def delete(self, conversation_id: str) -> bool:
+        """Hide the conversation from listing, search and `latest_id`; `restore` undoes it.
+        Its rows go for good with `purge_deleted`, at a start `keep_deleted_days` later."""
+        with self._transaction():
+            cursor = self._db.execute(
+                "UPDATE conversations SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                (time.time(), conversation_id),
+            )
+        return cursor.rowcount > 0
+
+    def restore(self, conversation_id: str) -> bool:
+        """Undo `delete`: the conversation is back where it was in the list."""
+        with self._transaction():
+            cursor = self._db.execute(
+                "UPDATE conversations SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                (conversation_id,),
+            )
+        return cursor.rowcount > 0
+
+    def purge_deleted(self, older_than: float = 0.0) -> int:
+        """Remove for good the conversations deleted at least `older_than` seconds ago, with
+        their turns (ON DELETE CASCADE) and index entries (trigger). Returns how many."""
+        with self._transaction():
+            cursor = self._db.execute(
+                "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
+                (time.time() - older_than,),
+            )
+        return cursor.rowcount
+
     # -- reading ----------------------------------------------------------------------------
 
-    def list_conversations(self, limit: int = 200) -> list[ConversationSummary]:
+    def list_conversations(self, limit: int = 200, offset: int = 0) -> list[ConversationSummary]:
+        """Newest first (by the last save), deleted ones left out."""
         rows = self._db.execute(
             """SELECT c.id, c.title, c.updated_at, (SELECT COUNT(*) FROM turns t WHERE t.conversation_id = c.id)
-               FROM conversations c ORDER BY c.updated_at DESC LIMIT ?""",
-            (limit,),
+               FROM conversations c WHERE c.deleted_at IS NULL
+               ORDER BY c.updated_at DESC LIMIT ? OFFSET ?""",
+            (limit, offset),
         )
         return [ConversationSummary(*row) for row in rows]
 
+    def summary(self, conversation_id: str) -> ConversationSummary | None:
+        """One conversation's line in the sidebar (None if unknown or deleted)."""
+        row = self._db.execute(
+            """SELECT c.id, c.title, c.updated_at, (SELECT COUNT(*) FROM turns t WHERE t.conversation_id = c.id)
+               FROM conversations c WHERE c.id = ? AND c.deleted_at IS NULL""",
+            (conversation_id,),
+        ).fetchone()
+        return ConversationSummary(*row) if row else None
+
     def latest_id(self) -> str | None:
-        row = self._db.execute("SELECT id FROM conversations ORDER BY updated_at DESC LIMIT 1").fetchone()
+        row = self._db.execute(
+            "SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1"
+        ).fetchone()
         return row[0] if row else None
+
+    def ids_starting_with(self, prefix: str, limit: int = 10) -> list[str]:
+        """Ids of (not deleted) conversations that start with `prefix`, at most `limit`."""
+        rows = self._db.execute(
+            "SELECT id FROM conversations WHERE id >= ? AND id < ? AND deleted_at IS NULL ORDER BY id LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+        return [row[0] for row in rows]
+
+    def search(self, text: str, include_thinking: bool = False, limit: int = 50) -> list[SearchHit]:
+        """Turns whose question or answer (and thinking, if asked) contain `text`, case folded;
+        newest turn first, deleted conversations left out. Answers still streaming are
+        searchable once they end."""
+        return _search.search(self._db, text, include_thinking, limit)
+
+    def load_turn_position(self, turn_id: str) -> tuple[str, int] | None:
+        """(conversation id, position) of a turn, to open its conversation at it."""
+        row = self._db.execute("SELECT conversation_id, position FROM turns WHERE id = ?", (turn_id,)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def load(self, conversation_id: str) -> Conversation | None:
         row = self._db.execute(
@@ -221,7 +276,3 @@ def _turn_from_row(row: tuple[object, ...]) -> Turn:
         first_token_at=first_token_at,
         finished_at=finished_at,
     )
-
-
-def _statements(sql: str) -> list[str]:
-    return [s.strip() for s in sql.split(";") if s.strip()]

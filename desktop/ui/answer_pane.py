@@ -8,9 +8,11 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +54,7 @@ class TurnCard(QFrame):
         super().__init__(parent)
         self.setObjectName("turnCard")
         self.turn = turn
+        self.number = number
         you = QLabel(f"{number}. You")
         you.setObjectName("roleLabel")
         self.question = QLabel(turn.user)
@@ -73,8 +76,17 @@ class TurnCard(QFrame):
         self.copy_button.setToolTip("Copy this answer as Markdown")
         self.copy_button.clicked.connect(self.copy_answer)
         self.copy_button.setEnabled(False)
+        self.copy_code = QToolButton()
+        self.copy_code.setObjectName("copyCode")
+        self.copy_code.setText("Copy code")
+        self.copy_code.setToolTip("Copy a code block of this answer, without its fences")
+        self.copy_code.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.copy_code.setMenu(QMenu(self.copy_code))
+        self.copy_code.menu().aboutToShow.connect(self._fill_code_menu)
+        self.copy_code.hide()
         footer = QHBoxLayout()
         footer.addWidget(self.outcome, 1)
+        footer.addWidget(self.copy_code, 0, Qt.AlignmentFlag.AlignTop)
         footer.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -103,6 +115,7 @@ class TurnCard(QFrame):
     def show_outcome(self) -> None:
         turn = self.turn
         self.copy_button.setEnabled(bool(turn.answer_length))
+        self.copy_code.setVisible(bool(self.answer.code_blocks()))
         state = {
             TurnStatus.STREAMING: "Streaming…",
             TurnStatus.COMPLETE: "Complete" + (" (cut at max tokens)" if turn.finish_reason == "length" else ""),
@@ -122,6 +135,14 @@ class TurnCard(QFrame):
         """While streaming: what the service is doing now."""
         if self.turn.status is TurnStatus.STREAMING:
             self.outcome.setText(text)
+
+    def _fill_code_menu(self) -> None:
+        menu = self.copy_code.menu()
+        menu.clear()
+        for number, code in enumerate(self.answer.code_blocks(), 1):
+            first = next((line.strip() for line in code.splitlines() if line.strip()), "")
+            label = f"Block {number}: {first[:48]}" + ("…" if len(first) > 48 else "")
+            menu.addAction(label, lambda code=code: QGuiApplication.clipboard().setText(code))
 
     def copy_answer(self) -> None:
         QGuiApplication.clipboard().setText(self.turn.answer)
@@ -151,6 +172,10 @@ class AnswerPane(QScrollArea):
         self._hint.setWordWrap(True)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self._hint)
+        self.earlier = QPushButton()
+        self.earlier.setObjectName("showEarlier")
+        self.earlier.hide()
+        self._layout.addWidget(self.earlier, 0, Qt.AlignmentFlag.AlignHCenter)
         self._layout.addStretch(1)
         self.setWidget(inner)
         self.cards: list[TurnCard] = []
@@ -178,11 +203,29 @@ class AnswerPane(QScrollArea):
             card.deleteLater()
         self.cards = []
         self._hint.show()
+        self.earlier.hide()
 
-    def add_turn(self, turn: Turn) -> TurnCard:
+    def add_turn(self, turn: Turn, number: int | None = None) -> TurnCard:
         self._hint.hide()
-        card = TurnCard(len(self.cards) + 1, turn)
+        card = TurnCard(number if number is not None else len(self.cards) + 1, turn)
         self.cards.append(card)
         self._layout.insertWidget(self._layout.count() - 1, card)
         self._follow = True
         return card
+
+    def set_hidden_earlier(self, count: int) -> None:
+        """Long conversations show their latest turns; the rest wait behind a button."""
+        self.earlier.setText(f"Show {count} earlier turn{'s' if count != 1 else ''}")
+        self.earlier.setVisible(count > 0)
+
+    def scroll_to_turn(self, number: int) -> None:
+        card = next((c for c in self.cards if c.number == number), None)
+        if card is None:
+            return
+        self._follow = False
+        for other in self.cards:
+            other.setProperty("focused", other is card)
+            other.style().unpolish(other)
+            other.style().polish(other)
+        # After layout: the card's position is known only once the pane has laid it out.
+        QTimer.singleShot(0, self, lambda: self.ensureWidgetVisible(card, 0, 40))

@@ -33,10 +33,13 @@ from ..settings import SettingsStore
 from .answer_pane import AnswerPane, TurnCard
 from .panes import CodePane, ThinkingPane
 from .settings_dialog import SettingsDialog
+from .sidebar import Sidebar
 from .status import RequestStatus
 from .style import STYLE_SHEET
 from .welcome import WelcomeDialog
 
+# A long conversation opens with this many of its latest turns built; the rest on request.
+SHOWN_TURNS = 30
 # Deltas are merged and painted at most this often: one repaint per frame, not per token.
 FLUSH_INTERVAL_MS = 40
 CLOCK_INTERVAL_MS = 200
@@ -101,8 +104,8 @@ class WindowView(QObject):
     def turn_started(self, turn: Turn) -> None:
         self._turn = turn
         self._marked = set()
-        number = len(self._w.answer_pane.cards) + 1
-        self._card = self._w.answer_pane.add_turn(turn)
+        number = len(self._w.session.conversation.turns)  # the turn was just appended
+        self._card = self._w.answer_pane.add_turn(turn, number)
         self._w.thinking_pane.begin_turn(number, turn.user)
         self._w.code_pane.begin_turn(number, turn.user)
         self._w.status.show_turn(turn)
@@ -169,9 +172,11 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.setWindowTitle("dashchat" + (" (demo)" if session.demo else ""))
         self.setStyleSheet(STYLE_SHEET)
-        self.resize(1280, 820)
+        self.resize(1440, 860)
 
         self.answer_pane = AnswerPane()
+        self.answer_pane.earlier.clicked.connect(self.show_earlier)
+        self._shown_from = 0
         self.thinking_pane = ThinkingPane()
         self.code_pane = CodePane()
         self.status = RequestStatus()
@@ -181,10 +186,18 @@ class MainWindow(QMainWindow):
         side.addWidget(_Pane("Thinking", self.thinking_pane, "thinkingBox"))
         side.addWidget(_Pane("Executed code", self.code_pane, "codeBox"))
         side.setSizes([430, 330])
+        self.sidebar = Sidebar(session)
+        self.sidebar.open_requested.connect(self.open_conversation)
+        self.sidebar.new_requested.connect(self.new_conversation)
+        self.sidebar.deleted.connect(self._deleted)
         panes = QSplitter(Qt.Orientation.Horizontal)
+        panes.addWidget(self.sidebar)
         panes.addWidget(_Pane("Answer", self.answer_pane, "answerBox"))
         panes.addWidget(side)
-        panes.setSizes([700, 560])
+        panes.setSizes([250, 640, 510])
+        panes.setStretchFactor(0, 0)
+        panes.setStretchFactor(1, 3)
+        panes.setStretchFactor(2, 2)
         panes.setChildrenCollapsible(False)
 
         self.banner = QLabel()
@@ -240,9 +253,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("undoDelete")
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self._undo_delete)
+        self.status.addWidget(self.undo_button)
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(12_000)
+        self._undo_timer.timeout.connect(self.undo_button.hide)
+        self._deleted_id: str | None = None
         self.view = WindowView(self)
 
         self._build_menus()
+        self.sidebar.refresh()
         if session.demo is not None:
             self._show_demo_banner()
 
@@ -386,6 +411,8 @@ class MainWindow(QMainWindow):
                 export_to(self.export_path, self.session.conversation)
             except (ExportError, OSError) as exc:
                 self.show_notice(f"Export failed: {_html(str(exc))}")
+        self.sidebar.refresh()
+        self.sidebar.mark_current(self.session.conversation.id)
         self.turn_done.emit(turn)
         if self.session.demo is not None and not self.input.toPlainText().strip():
             self.input.setPlainText(self.session.demo.question_for(self._answered()))
@@ -395,30 +422,89 @@ class MainWindow(QMainWindow):
             assert self._task is not None
             self._task.cancel()
 
-    def new_conversation(self) -> None:
-        if self.busy:
-            return
-        self.session.new_conversation()
+    def _clear_panes(self) -> None:
         self.answer_pane.clear()
         self.thinking_pane.clear()
         self.code_pane.clear()
-        self.status.show_message("New conversation")
+        self.notice_bar.hide()
 
-    def show_conversation(self) -> None:
-        """Show the session's current conversation (e.g. after --continue)."""
-        for number, turn in enumerate(self.session.conversation.turns, 1):
-            card = self.answer_pane.add_turn(turn)
-            card.load()
+    def new_conversation(self) -> None:
+        if self.busy:
+            self.status.show_message("Stop the current reply first")
+            return
+        self.session.new_conversation()
+        self._clear_panes()
+        self.sidebar.mark_current(None)
+        self.status.show_message("New conversation")
+        self.input.setFocus()
+
+    def focus_search(self) -> None:
+        self.sidebar.search.setFocus()
+        self.sidebar.search.selectAll()
+
+    def open_conversation(self, conversation_id: str, position: int | None = None) -> None:
+        if self.busy:
+            self.status.show_message("Stop the current reply before opening another conversation")
+            return
+        if conversation_id != self.session.conversation.id:
+            if not self.session.open(conversation_id):
+                self.status.show_message("That conversation is gone")
+                self.sidebar.refresh()
+                return
+            self.show_conversation(focus=position)
+        elif position is not None:
+            if position < self._shown_from:
+                self.show_conversation(focus=position)
+            self.answer_pane.scroll_to_turn(position + 1)
+        self.sidebar.mark_current(conversation_id)
+        self.input.setFocus()
+
+    def _deleted(self, conversation_id: str, title: str) -> None:
+        if not self.session.conversation.turns:  # the open one was deleted
+            self._clear_panes()
+        self._deleted_id = conversation_id
+        self.status.show_message(f"Deleted “{title or 'Untitled'}”")
+        self.undo_button.show()
+        self._undo_timer.start()
+
+    def _undo_delete(self) -> None:
+        if self._deleted_id is not None:
+            self.session.restore(self._deleted_id)
+            self.status.show_message("Restored")
+        self._deleted_id = None
+        self.undo_button.hide()
+        self.sidebar.refresh()
+
+    def show_conversation(self, focus: int | None = None, start: int | None = None) -> None:
+        """Show the session's conversation: its latest turns (or those around `focus`, a turn
+        position), never hundreds of heavy widgets at once; earlier ones wait behind a button."""
+        turns = self.session.conversation.turns
+        if start is None:
+            start = max(0, len(turns) - SHOWN_TURNS)
+            if focus is not None:
+                start = min(start, max(0, focus - SHOWN_TURNS // 2))
+        self._clear_panes()
+        self._shown_from = start
+        self.answer_pane.set_hidden_earlier(start)
+        for position in range(start, len(turns)):
+            turn, number = turns[position], position + 1
+            self.answer_pane.add_turn(turn, number).load()
             self.thinking_pane.begin_turn(number, turn.user)
             self.code_pane.begin_turn(number, turn.user)
             for step in turn.steps:
-                if step.kind.value == "thinking":
+                if step.kind is StepKind.THINKING:
                     self.thinking_pane.append_text(turn.thinking[step.start : step.end])
-                elif step.kind.value == "code" and step.code_index is not None:
+                elif step.kind is StepKind.CODE and step.code_index is not None:
                     self.thinking_pane.mark_code_run(step.code_index)
                     self.code_pane.set_code(step.code_index, turn.code[step.code_index])
-        if self.session.conversation.turns:
-            self.status.show_turn(self.session.conversation.turns[-1])
+        if turns:
+            self.status.show_turn(turns[-1])
+        if focus is not None:
+            self.answer_pane.scroll_to_turn(focus + 1)
+
+    def show_earlier(self) -> None:
+        self.show_conversation(start=max(0, self._shown_from - SHOWN_TURNS))
+        self.answer_pane.scroll_to_turn(self._shown_from + 1)
 
     # -- closing ----------------------------------------------------------------------------
 

@@ -11,11 +11,14 @@ QLabel#noticeText { color: #82071e; }
 QLabel#welcomeTitle { font-size: 20px; font-weight: 600; }
 QLabel#keyState[ok="true"] { color: #1a7f37; }
 QFrame#turnCard { background: palette(base); border: 1px solid #d0d7de; border-radius: 8px; }
+QFrame#turnCard[focused="true"] { border: 2px solid #0969da; }
 QLabel#roleLabel { color: #57606a; font-weight: 600; font-size: 11px; }
 QLabel#question { background: #f6f8fa; border-left: 3px solid #0969da; padding: 6px 8px; }
 QLabel#outcome { color: #57606a; font-size: 11px; }
 QLabel#outcome[state="error"] { color: #cf222e; }
 QLabel#outcome[state="interrupted"] { color: #9a6700; }
+QListWidget#conversationList::item { padding: 6px 4px; border-bottom: 1px solid #eaeef2; }
+QListWidget#conversationList::item:selected { background: #ddf4ff; color: #0a3069; }
 QLabel#turnLabel { color: #57606a; font-weight: 600; padding-top: 4px; }
 QFrame#codeBlock { border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; }
 QLabel#codeBlockTitle { font-weight: 600; color: #1a7f37; }

@@ -1,0 +1,161 @@
+"""The history's schema, as append-only named migrations recorded in `schema_migrations`.
+
+Never edit a migration that has shipped: add the next one. A test builds a database with the
+old migrations only, exactly as an older dashchat left it, and checks what the new one makes
+of it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# What a turn contributes to the search index: the question always; the answer and thinking
+# once the turn has ended. The index is then untouched by the writes made while a reply
+# streams (the whole row every half second), and written once, in full, when it ends
+# (including when a crash is found at the next start). Triggers and the 'rebuild' command
+# both go through this one definition, so what is deleted from the index is always exactly
+# what was put in.
+#
+# Each value ends with two U+001F characters (TEXT_END), so that every character of the text
+# starts a trigram: a one- or two-character query is then the prefix of indexed terms
+# (desktop/store/search.py looks them up instead of reading every turn).
+TEXT_END = "\x1f"  # the character; see _END_SQL
+_END_SQL = "char(31, 31)"
+
+
+def _indexed(row: str) -> str:
+    def finished(column: str) -> str:
+        return f"CASE WHEN {row}.status = 'streaming' THEN '' ELSE {row}.{column} || {_END_SQL} END"
+
+    return f"{row}.user_text || {_END_SQL}, {finished('answer')}, {finished('thinking')}"
+
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_conversations_and_turns",
+        """
+        CREATE TABLE conversations (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            model TEXT NOT NULL DEFAULT '',
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE turns (
+            id TEXT PRIMARY KEY,
+            conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            user_text TEXT NOT NULL,
+            model TEXT NOT NULL DEFAULT '',
+            thinking TEXT NOT NULL DEFAULT '',
+            answer TEXT NOT NULL DEFAULT '',
+            code_json TEXT NOT NULL DEFAULT '[]',
+            steps_json TEXT NOT NULL DEFAULT '[]',
+            usage_json TEXT NOT NULL DEFAULT '{}',
+            status TEXT NOT NULL,
+            finish_reason TEXT,
+            error_json TEXT,
+            request_id TEXT,
+            sent_at REAL,
+            first_token_at REAL,
+            finished_at REAL,
+            saved_at REAL NOT NULL,
+            UNIQUE (conversation_id, position)
+        );
+        CREATE INDEX conversations_by_update ON conversations(updated_at DESC);
+        """,
+    ),
+    (
+        # Full-text search, and deletion that can be undone.
+        #
+        # `turns` is rebuilt with an explicit INTEGER PRIMARY KEY (`seq`): the index refers to
+        # rows by rowid, and an implicit rowid may change on VACUUM, which would silently point
+        # search hits at the wrong turns. Existing rows keep their rowid as `seq`.
+        #
+        # The index is an external-content FTS5 table (the text is stored once, in `turns`)
+        # over the view `turns_indexed`, with the trigram tokenizer, so that any substring
+        # matches, Chinese and Japanese included. detail=none: the index records which turns
+        # hold each trigram, not where; a third of the size of detail=full (28 MB instead of
+        # 212 MB for 88 MB of text), and search.py checks each candidate's text anyway.
+        "0002_search",
+        f"""
+        CREATE TABLE turns_0002 (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            model TEXT NOT NULL DEFAULT '',
+            finish_reason TEXT,
+            request_id TEXT,
+            sent_at REAL,
+            first_token_at REAL,
+            finished_at REAL,
+            saved_at REAL NOT NULL,
+            usage_json TEXT NOT NULL DEFAULT '{{}}',
+            error_json TEXT,
+            code_json TEXT NOT NULL DEFAULT '[]',
+            steps_json TEXT NOT NULL DEFAULT '[]',
+            -- The long texts last: reading a column after them would walk their overflow pages.
+            user_text TEXT NOT NULL,
+            thinking TEXT NOT NULL DEFAULT '',
+            answer TEXT NOT NULL DEFAULT '',
+            UNIQUE (conversation_id, position)
+        );
+        INSERT INTO turns_0002 (seq, id, conversation_id, position, user_text, model, thinking, answer,
+                code_json, steps_json, usage_json, status, finish_reason, error_json, request_id, sent_at,
+                first_token_at, finished_at, saved_at)
+            SELECT rowid, id, conversation_id, position, user_text, model, thinking, answer, code_json,
+                steps_json, usage_json, status, finish_reason, error_json, request_id, sent_at,
+                first_token_at, finished_at, saved_at
+            FROM turns ORDER BY rowid;
+        DROP TABLE turns;
+        ALTER TABLE turns_0002 RENAME TO turns;
+        -- The turns a crash left streaming, found at each start without reading the others.
+        CREATE INDEX turns_streaming ON turns(status) WHERE status = 'streaming';
+
+        -- Soft deletion: hidden at once, restorable (Undo), purged for good after a while.
+        ALTER TABLE conversations ADD COLUMN deleted_at REAL;
+
+        CREATE VIEW turns_indexed (seq, user_text, answer, thinking) AS
+            SELECT seq, {_indexed("turns")} FROM turns;
+        CREATE VIRTUAL TABLE turns_search USING fts5(
+            user_text, answer, thinking,
+            content='turns_indexed', content_rowid='seq', tokenize='trigram', detail='none'
+        );
+        CREATE TRIGGER turns_search_insert AFTER INSERT ON turns BEGIN
+            INSERT INTO turns_search (rowid, user_text, answer, thinking) VALUES (new.seq, {_indexed("new")});
+        END;
+        CREATE TRIGGER turns_search_delete AFTER DELETE ON turns BEGIN
+            INSERT INTO turns_search (turns_search, rowid, user_text, answer, thinking)
+                VALUES ('delete', old.seq, {_indexed("old")});
+        END;
+        -- Fires only when what is indexed changes: never for the saves made while a reply streams.
+        CREATE TRIGGER turns_search_update AFTER UPDATE OF user_text, answer, thinking, status ON turns
+        WHEN old.user_text IS NOT new.user_text
+            OR (old.status = 'streaming') IS NOT (new.status = 'streaming')
+            OR (new.status != 'streaming' AND (old.answer IS NOT new.answer OR old.thinking IS NOT new.thinking))
+        BEGIN
+            INSERT INTO turns_search (turns_search, rowid, user_text, answer, thinking)
+                VALUES ('delete', old.seq, {_indexed("old")});
+            INSERT INTO turns_search (rowid, user_text, answer, thinking) VALUES (new.seq, {_indexed("new")});
+        END;
+        INSERT INTO turns_search (turns_search) VALUES ('rebuild');
+        """,
+    ),
+]
+
+
+def statements(sql: str) -> list[str]:
+    """Split a script into statements; a trigger body's semicolons stay inside its statement."""
+    result: list[str] = []
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\r\n;"):
+                result.append(pending.strip())
+            pending = ""
+    if pending.strip(" \t\r\n;"):
+        raise ValueError(f"incomplete SQL statement: {pending.strip()[:80]}")
+    return result

@@ -1,0 +1,168 @@
+"""Search over the history: the FTS5 trigram index finds candidate turns, newest first; each
+candidate's text is checked (in SQL where it can fold case as the index does, then in Python,
+which also cuts the snippet) until enough hits are found.
+
+- Three characters or more: the turns holding every trigram of the text.
+- One or two: first the newest turns, read directly (a common text is found there at once);
+  then the index's terms (trigrams) that start with the text. Every character of an indexed
+  value starts a trigram (see migrations.py), so these lead to exactly the turns holding it.
+
+The snippet is plain text split around the match, so a view can mark the match however it
+likes without ever parsing model output as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+
+from .migrations import TEXT_END
+
+TRIGRAM = 3
+SCAN_FIRST = 2000  # newest turns read directly for a 1-2 character text before asking the index
+MAX_PREFIX_TERMS = 100  # more terms start a 1-2 character text: it is common; read every turn
+SNIPPET_BEFORE = 30
+SNIPPET_AFTER = 70
+_ELLIPSIS = "…"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    conversation_id: str
+    title: str
+    turn_id: str
+    position: int  # of the turn in its conversation, from 0
+    field: str  # where the snippet comes from: "user", "answer" or "thinking"
+    before: str  # the snippet is before + match + after, on one line
+    match: str
+    after: str
+    updated_at: float  # of the conversation
+
+    @property
+    def snippet(self) -> str:
+        """One line of plain text with the match in «»."""
+        return f"{self.before}«{self.match}»{self.after}"
+
+
+def prepare(db: sqlite3.Connection) -> None:
+    """Per connection: the index's term list, for 1-2 character texts."""
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, turns_search, 'row')")
+
+
+# What a candidate row carries: the same text the index holds (no answer while streaming).
+_COLUMNS = """t.conversation_id, c.title, t.id, t.position, c.updated_at, t.user_text,
+              CASE WHEN t.status = 'streaming' THEN '' ELSE t.answer END,
+              CASE WHEN t.status = 'streaming' THEN '' ELSE {thinking} END"""
+
+
+def search(db: sqlite3.Connection, text: str, include_thinking: bool = False, limit: int = 50) -> list[SearchHit]:
+    needle = text.strip().replace(TEXT_END, "")
+    if not needle or limit <= 0:
+        return []
+    columns = _COLUMNS.format(thinking="t.thinking" if include_thinking else "''")
+    test = _text_test(needle, include_thinking)
+    pattern = re.compile(re.escape(needle), re.IGNORECASE)
+    if len(needle) >= TRIGRAM:
+        grams = dict.fromkeys(needle[i:i + TRIGRAM] for i in range(len(needle) - TRIGRAM + 1))
+        return _collect(_matching(db, columns, " AND ".join(map(_quoted, grams)), test), pattern, limit)
+    # A common text is found at once among the newest turns; only a rarer one needs the index.
+    hits = _collect(_scanning(db, columns, test, newest=SCAN_FIRST), pattern, limit)
+    if len(hits) >= limit:
+        return hits
+    prefix = needle.lower()  # as the tokenizer folds the terms
+    terms = [row[0] for row in db.execute(
+        "SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? LIMIT ?",
+        (prefix, prefix + "\U0010ffff", MAX_PREFIX_TERMS + 1))]
+    if not terms:
+        return []
+    if len(terms) <= MAX_PREFIX_TERMS:
+        return _collect(_matching(db, columns, " OR ".join(map(_quoted, terms)), test), pattern, limit)
+    return _collect(_scanning(db, columns, test), pattern, limit)
+
+
+def _collect(rows: sqlite3.Cursor, pattern: re.Pattern[str], limit: int) -> list[SearchHit]:
+    hits: list[SearchHit] = []
+    with closing(rows):  # stopping early must not leave the statement (a read transaction) open
+        for row in rows:
+            hit = _hit(row, pattern)
+            if hit is not None:
+                hits.append(hit)
+                if len(hits) >= limit:
+                    break
+    return hits
+
+
+def _quoted(term: str) -> str:
+    # An FTS5 string: the tokenizer sees it whole, whatever operators or punctuation it holds.
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _text_test(needle: str, include_thinking: bool) -> tuple[str, tuple[str, ...]] | None:
+    """A WHERE clause that checks a turn's text in SQL (far cheaper than handing each candidate
+    to Python), or None when SQL cannot fold the text's case as the index does (cased letters
+    beyond ASCII: Python checks those). instr() is a plain byte search, several times faster
+    than LIKE, for text without cased letters (CJK, digits, punctuation); LIKE folds ASCII."""
+    if needle.lower() == needle.upper():
+        test, value = "instr({}, ?) > 0", needle
+    elif all(c.isascii() for c in needle if c.lower() != c.upper()):  # "Python 数据" too
+        test = "{} LIKE ? ESCAPE '\\'"
+        value = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    else:
+        return None
+    finished = [test.format("t.answer")] + ([test.format("t.thinking")] if include_thinking else [])
+    where = f"{test.format('t.user_text')} OR (t.status != 'streaming' AND ({' OR '.join(finished)}))"
+    return where, (value,) * (1 + len(finished))
+
+
+def _matching(db: sqlite3.Connection, columns: str, query: str,
+              test: tuple[str, tuple[str, ...]] | None) -> sqlite3.Cursor:
+    # Iterated lazily: the caller stops reading once it has enough hits.
+    where, params = test if test is not None else ("1", ())
+    return db.execute(
+        f"""SELECT {columns} FROM turns_search s
+            JOIN turns t ON t.seq = s.rowid
+            JOIN conversations c ON c.id = t.conversation_id
+            WHERE turns_search MATCH ? AND ({where}) AND c.deleted_at IS NULL
+            ORDER BY s.rowid DESC""",
+        (query, *params),
+    )
+
+
+def _scanning(db: sqlite3.Connection, columns: str, test: tuple[str, tuple[str, ...]] | None,
+              newest: int | None = None) -> sqlite3.Cursor:
+    where, params = test if test is not None else ("1", ())
+    recent = "" if newest is None else f"AND t.seq > (SELECT COALESCE(MAX(seq), 0) FROM turns) - {int(newest)}"
+    return db.execute(
+        f"""SELECT {columns} FROM turns t
+            JOIN conversations c ON c.id = t.conversation_id
+            WHERE ({where}) AND c.deleted_at IS NULL {recent}
+            ORDER BY t.seq DESC""",
+        params,
+    )
+
+
+def _hit(row: tuple, pattern: re.Pattern[str]) -> SearchHit | None:  # type: ignore[type-arg]
+    conversation_id, title, turn_id, position, updated_at, user, answer, thinking = row
+    for field, value in (("user", user), ("answer", answer), ("thinking", thinking)):
+        found = pattern.search(value) if value else None
+        if found is not None:
+            before, match, after = _around(value, found.start(), found.end())
+            return SearchHit(conversation_id, title, turn_id, position, field, before, match, after, updated_at)
+    return None  # the trigrams are all there, but not in this order, or only in the thinking
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str, str]:
+    lo = max(0, start - SNIPPET_BEFORE)
+    hi = min(len(text), end + SNIPPET_AFTER)
+    before = (_ELLIPSIS if lo > 0 else "") + _one_line(text[lo:start]).lstrip()
+    after = _one_line(text[end:hi]).rstrip() + (_ELLIPSIS if hi < len(text) else "")
+    return before, _one_line(text[start:end]), after
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", text)

@@ -1,0 +1,180 @@
+"""The conversations sidebar: newest first, search, rename, delete with undo.
+
+It asks the session for data (never SQL here) and emits what the user chose; the window
+opens conversations.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..session import ChatSession
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+TURN_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE = 200
+SEARCH_DELAY_MS = 150
+
+
+def when(timestamp: float, now: float | None = None) -> str:
+    """'14:05' today, 'Mon 14:05' this week, else '2026-11-02'."""
+    now = time.time() if now is None else now
+    local, today = time.localtime(timestamp), time.localtime(now)
+    if local[:3] == today[:3]:
+        return time.strftime("%H:%M", local)
+    if now - timestamp < 6 * 86400:
+        return time.strftime("%a %H:%M", local)
+    return time.strftime("%Y-%m-%d", local)
+
+
+class Sidebar(QWidget):
+    open_requested = Signal(str, object)  # conversation id, turn position (or None)
+    new_requested = Signal()
+    deleted = Signal(str, str)  # conversation id, title: the window offers Undo
+
+    def __init__(self, session: ChatSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self._session = session
+        self.new_button = QPushButton("New conversation")
+        self.new_button.setObjectName("newConversation")
+        self.new_button.setToolTip(f"New conversation ({QKeySequence(QKeySequence.StandardKey.New).toString()})")
+        self.new_button.clicked.connect(self.new_requested)
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText("Search conversations")
+        self.search.setClearButtonEnabled(True)
+        self.search_thinking = QCheckBox("Include thinking")
+        self.search_thinking.setObjectName("searchThinking")
+        self.search_thinking.toggled.connect(self._search_now)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._search_now)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._search_now)
+        self.list = QListWidget()
+        self.list.setObjectName("conversationList")
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+        self.list.itemActivated.connect(self._open_item)
+        self.list.itemClicked.connect(self._open_item)
+        self.empty = QLabel()
+        self.empty.setObjectName("paneHint")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.new_button)
+        layout.addWidget(self.search)
+        options = QHBoxLayout()
+        options.addWidget(self.search_thinking)
+        options.addStretch(1)
+        layout.addLayout(options)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        self._current: str | None = None
+
+    # -- filling ---------------------------------------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.search.text().strip())
+
+    def refresh(self) -> None:
+        if self.searching:
+            self._search_now()
+            return
+        self.list.clear()
+        summaries = self._session.history.list_conversations(limit=PAGE)
+        for summary in summaries:
+            item = QListWidgetItem(f"{summary.title or 'Untitled'}\n{when(summary.updated_at)} · "
+                                   f"{summary.turn_count} turn{'s' if summary.turn_count != 1 else ''}")
+            item.setData(ID_ROLE, summary.id)
+            item.setToolTip(summary.title)
+            self.list.addItem(item)
+            if summary.id == self._current:
+                item.setSelected(True)
+        self.empty.setText("No conversations yet.")
+        self.empty.setVisible(not summaries)
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        text = self.search.text().strip()
+        if not text:
+            self.refresh()
+            return
+        self.list.clear()
+        hits = self._session.history.search(text, include_thinking=self.search_thinking.isChecked())
+        for hit in hits:
+            # Plain text items: a snippet of model output can never become markup here.
+            item = QListWidgetItem(f"{hit.title or 'Untitled'}\n{hit.snippet}")
+            item.setData(ID_ROLE, hit.conversation_id)
+            item.setData(TURN_ROLE, hit.position)
+            item.setToolTip(f"Turn {hit.position + 1}")
+            self.list.addItem(item)
+        self.empty.setText(f"Nothing matches “{text}”.")
+        self.empty.setVisible(not hits)
+
+    def mark_current(self, conversation_id: str | None) -> None:
+        self._current = conversation_id
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setSelected(item.data(ID_ROLE) == conversation_id)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        self.open_requested.emit(item.data(ID_ROLE), item.data(TURN_ROLE))
+
+    def _menu(self, point: QPoint) -> None:
+        item = self.list.itemAt(point)
+        if item is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self._open_item(item))
+        menu.addAction("Rename…", lambda: self.rename(item.data(ID_ROLE)))
+        menu.addSeparator()
+        menu.addAction("Delete", lambda: self.delete(item.data(ID_ROLE)))
+        menu.popup(self.list.viewport().mapToGlobal(point))
+
+    def rename(self, conversation_id: str) -> None:
+        summary = self._session.history.summary(conversation_id)
+        current = summary.title if summary is not None else ""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Rename conversation")
+        dialog.setLabelText("Title:")
+        dialog.setTextValue(current)
+        dialog.textValueSelected.connect(lambda title: self._renamed(conversation_id, title))
+        dialog.open()
+        self.rename_dialog = dialog
+
+    def _renamed(self, conversation_id: str, title: str) -> None:
+        title = " ".join(title.split())
+        if title:
+            self._session.rename(conversation_id, title)
+            self.refresh()
+
+    def delete(self, conversation_id: str) -> None:
+        title = self._session.delete(conversation_id)
+        self.refresh()
+        self.deleted.emit(conversation_id, title)
