@@ -25,6 +25,7 @@ class Config:
     base_url: str = DEFAULT_BASE_URL
     options: GenerationOptions = field(default_factory=GenerationOptions)
     timeouts: Timeouts = field(default_factory=Timeouts)
+    proxy: str | None = None  # None: the system's proxy settings
     demo: bool = False
 
     @property

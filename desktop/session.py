@@ -75,7 +75,7 @@ class ChatSession:
         transport = self._transport
         if self.config.demo and transport is None:
             self.demo = transport = DemoTransport()
-        return make_client(self.config.timeouts, transport)
+        return make_client(self.config.timeouts, transport, self.config.proxy)
 
     async def apply_config(self, config: Config) -> None:
         """Settings changed: the next request uses them; a reply streaming now is not disturbed."""
@@ -90,7 +90,7 @@ class ChatSession:
 
     async def check(self, key: ApiKey, config: Config) -> CheckResult:
         """One cheap request with `key` and `config` (which need not be saved yet)."""
-        async with make_client(config.timeouts, self._transport) as client:
+        async with make_client(config.timeouts, self._transport, config.proxy) as client:
             return await check_connection(client, config.base_url, key, config.options.model)
 
     @property

@@ -32,6 +32,7 @@ class Settings:
     thinking_budget: int | None = None
     connect_timeout: float = Timeouts().connect
     idle_timeout: float = Timeouts().idle
+    proxy: str = ""  # empty: the system's proxy settings
 
     @property
     def base_url(self) -> str:
@@ -45,6 +46,7 @@ class Settings:
             base_url=self.base_url,
             options=GenerationOptions(model=self.model or DEFAULT_MODEL, thinking_budget=self.thinking_budget),
             timeouts=Timeouts(connect=self.connect_timeout, idle=self.idle_timeout),
+            proxy=self.proxy.strip() or None,
             demo=demo,
         )
 
@@ -70,6 +72,7 @@ class SettingsStore:
             thinking_budget=budget if budget and budget > 0 else None,
             connect_timeout=_float(q.value("connection/connect_timeout", d.connect_timeout), d.connect_timeout),
             idle_timeout=_float(q.value("connection/idle_timeout", d.idle_timeout), d.idle_timeout),
+            proxy=str(q.value("connection/proxy", d.proxy)),
         )
 
     def save(self, settings: Settings) -> None:
@@ -79,9 +82,26 @@ class SettingsStore:
         q.setValue("connection/custom_base_url", settings.custom_base_url)
         q.setValue("connection/connect_timeout", settings.connect_timeout)
         q.setValue("connection/idle_timeout", settings.idle_timeout)
+        q.setValue("connection/proxy", settings.proxy)
         q.setValue("generation/model", settings.model)
         q.setValue("generation/thinking_budget", settings.thinking_budget or 0)
         q.sync()
+
+
+def proxy_problem(proxy: str) -> str | None:
+    """Why a proxy URL cannot be used, or None."""
+    from urllib.parse import urlsplit
+
+    if not proxy.strip():
+        return None
+    try:
+        parts = urlsplit(proxy.strip())
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return "the proxy is not a valid URL"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "the proxy must look like http://host:port (HTTP or HTTPS proxies)"
+    return None
 
 
 def _int(value: object) -> int | None:

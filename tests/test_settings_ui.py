@@ -190,3 +190,50 @@ def test_the_test_button_makes_one_cheap_request_and_reports_precisely(
     assert "x-dashscope-sse" not in request["headers"]
     assert request["body"]["parameters"] == {"result_format": "message", "max_tokens": 1, "enable_thinking": False}
     assert dialog.isVisible()  # testing saves nothing and closes nothing
+
+
+def test_an_explicit_proxy_carries_the_requests(window: MainWindow, qloop, qtbot, server: ServerHandle, profile: Path) -> None:  # type: ignore[no-untyped-def]
+    """The loopback server acts as the proxy: the base URL's host does not even resolve, so the
+    reply can only come through it."""
+    window.session.keys.use_for_session(ApiKey(KEY))
+    window.open_settings()
+    dialog = window.settings_dialog
+    qloop.run_until_complete(dialog.wait_idle())
+    dialog.region.setCurrentIndex(dialog.region.findData("custom"))
+    dialog.custom_url.setText("http://dashscope.proxy-test.invalid/s/power_21")
+    dialog.proxy.setText("not a url at all")
+    dialog.buttons.accepted.emit()
+    qloop.run_until_complete(dialog.wait_idle())
+    assert dialog.isVisible() and "proxy must look like http://host:port" in dialog.save_error.text()
+    dialog.proxy.setText(server.root)
+    dialog.buttons.accepted.emit()
+    qloop.run_until_complete(dialog.wait_idle())
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert SettingsStore(profile).load().proxy == server.root
+    server.clear()
+    turn = qloop.run_until_complete(window.submit("via the proxy"))
+    assert turn.status is TurnStatus.COMPLETE and turn.answer == POWER_21_ANSWER
+    [request] = server.requests()
+    assert request["path"].startswith("http://dashscope.proxy-test.invalid/s/power_21/")  # absolute form: a proxy request
+
+
+def test_throttling_offers_retry_which_resends_the_same_request(window: MainWindow, qloop, qtbot, keyed: ServerHandle, profile: Path) -> None:  # type: ignore[no-untyped-def]
+    window.session.keys.use_for_session(ApiKey(KEY))
+    qloop.run_until_complete(window.session.apply_config(Config(profile=profile, base_url=keyed.base("power_21"))))
+    qloop.run_until_complete(window.submit("first"))
+    qloop.run_until_complete(window.session.apply_config(
+        Config(profile=profile, base_url=keyed.base("error_after,n=50,status=429,code=Throttling.RateQuota"))))
+    keyed.clear()
+    failed = qloop.run_until_complete(window.submit("second"))
+    assert failed.status is TurnStatus.ERROR and failed.answer  # a partial answer arrived first
+    assert window.retry_button.isVisible() and not window.notice_action.isVisible()
+    assert "wait" in window.notice.text().lower()
+    qloop.run_until_complete(window.session.apply_config(Config(profile=profile, base_url=keyed.base("power_21"))))
+    qtbot.mouseClick(window.retry_button, Qt.MouseButton.LeftButton)
+    retried = qloop.run_until_complete(window._task)  # noqa: SLF001
+    assert retried.status is TurnStatus.COMPLETE and retried.user == "second"
+    first_request, retry_request = keyed.requests()
+    assert retry_request["body"] == first_request["body"]  # the same turn, sent again
+    assert [t.status for t in window.session.conversation.turns] == [
+        TurnStatus.COMPLETE, TurnStatus.ERROR, TurnStatus.COMPLETE]  # the failure is kept, marked
+    assert not window.notice_bar.isVisible()

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from ..protocol.request import DEFAULT_MODEL, Message
-from .turn import Turn
+from .turn import Turn, TurnStatus
 
 TITLE_LENGTH = 80
 
@@ -31,15 +31,16 @@ class Conversation:
         """What the request for `turn` sends: earlier turns as plain `{"role","content"}` pairs
         (the final answer only: never reasoning_content or tool_info), then the question.
 
-        A turn that produced no answer is left out with its question, so that the history
-        never holds two user messages in a row.
+        A turn that produced no answer, or failed (its partial answer is not a reply the model
+        gave), is left out with its question: the history never holds two user messages in a
+        row, and a retry sends exactly what the failed request sent.
         """
         messages: list[Message] = []
         for earlier in self.turns:
             if earlier is turn:
                 break
             answer = earlier.answer
-            if answer.strip():
+            if answer.strip() and earlier.status is not TurnStatus.ERROR:
                 messages.append({"role": "user", "content": earlier.user})
                 messages.append({"role": "assistant", "content": answer})
         messages.append({"role": "user", "content": turn.user})

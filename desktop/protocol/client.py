@@ -50,11 +50,14 @@ class Timeouts:
     idle: float = 300.0
 
 
-def make_client(timeouts: Timeouts = Timeouts(), transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
-    # trust_env: the system proxy settings and SSL_CERT_FILE apply; verification stays on.
+def make_client(timeouts: Timeouts = Timeouts(), transport: httpx.AsyncBaseTransport | None = None,
+                proxy: str | None = None) -> httpx.AsyncClient:
+    # trust_env: the system proxy settings (HTTPS_PROXY, NO_PROXY) and SSL_CERT_FILE apply unless
+    # the user named a proxy; certificate verification is always on.
     return httpx.AsyncClient(
         timeout=httpx.Timeout(connect=timeouts.connect, read=timeouts.idle, write=30.0, pool=30.0),
         transport=transport,
+        proxy=proxy or None,
         trust_env=True,
         follow_redirects=False,
     )

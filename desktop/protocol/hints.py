@@ -113,3 +113,17 @@ def hint_for(error: ServiceError, base_url: str) -> str | None:
     if code == "InvalidURL":
         return f"The base URL must start with https:// (for example {BEIJING})."
     return None
+
+
+# Failures that may well go away by themselves: asking again is the right offer.
+_TRANSIENT_CODES = {"InternalError", "ModelUnavailable", "ServiceUnavailable", "IdleTimeout",
+                    "ConnectionDropped", "ConnectionFailed", "ConnectTimeout", "IncompleteStream",
+                    "RequestTimeOut", "DNSFailure"}
+
+
+def retryable(error: ServiceError) -> bool:
+    """Whether the window offers Retry: throttling, server-side faults and network trouble;
+    not a wrong key, a bad parameter, content inspection or an unpaid bill."""
+    if error.code.split(".")[0] == "Throttling" or error.code in _TRANSIENT_CODES:
+        return True
+    return error.http_status is not None and (error.http_status == 429 or error.http_status >= 500)

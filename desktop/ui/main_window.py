@@ -27,7 +27,7 @@ from ..keys import KeyStore
 from ..model.turn import StepKind, Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
-from ..protocol.hints import hint_for
+from ..protocol.hints import hint_for, retryable
 from ..session import ChatSession
 from ..settings import SettingsStore
 from .answer_pane import AnswerPane, TurnCard
@@ -216,8 +216,14 @@ class MainWindow(QMainWindow):
         notice_layout = QHBoxLayout(self.notice_bar)
         notice_layout.setContentsMargins(10, 6, 10, 6)
         notice_layout.addWidget(self.notice, 1)
+        self.retry_button = QPushButton("Retry")
+        self.retry_button.setObjectName("retryButton")
+        self.retry_button.setToolTip("Ask the same question again (the failed turn stays, marked)")
+        self.retry_button.clicked.connect(self.retry)
+        notice_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
         notice_layout.addWidget(self.notice_action, 0, Qt.AlignmentFlag.AlignTop)
         self.notice_bar.hide()
+        self._retry_text: str | None = None
 
         self.input = QuestionBox()
         self.input.setObjectName("questionBox")
@@ -367,10 +373,19 @@ class MainWindow(QMainWindow):
         self.input.clear()
         self.submit(text)
 
-    def show_notice(self, text: str, settings_button: bool = False) -> None:
+    def show_notice(self, text: str, settings_button: bool = False, retry: str | None = None) -> None:
+        """The error bar. `retry`: the question a Retry button would ask again."""
         self.notice.setText(text)
         self.notice_action.setVisible(settings_button)
+        self._retry_text = retry
+        self.retry_button.setVisible(retry is not None)
         self.notice_bar.show()
+
+    def retry(self) -> None:
+        """Send the failed turn's question again, with the same earlier turns: the request is the
+        one that failed (a failed turn is never sent back as context)."""
+        if self._retry_text is not None and not self.busy:
+            self.submit(self._retry_text)
 
     def submit(self, text: str) -> asyncio.Task[Turn]:
         self.notice_bar.hide()
@@ -401,7 +416,7 @@ class MainWindow(QMainWindow):
             text = f"<b>{_html(error.code)}</b> — {_html(str(error))}"
             if hint:
                 text += f"<br>{_html(hint)}"
-            self.show_notice(text, settings_button=about_key)
+            self.show_notice(text, settings_button=about_key, retry=turn.user if retryable(error) else None)
             if not turn.received_anything and turn.error.kind in (ErrorKind.CONFIG, ErrorKind.NETWORK):
                 # Nothing came back: give the question back so nothing typed is lost.
                 if not self.input.toPlainText().strip():

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..keys import KeyringProblem, KeySource, KeyStore
 from ..protocol.secret import ApiKey
 from ..session import ChatSession
-from ..settings import CUSTOM, REGION_LABELS, Settings, SettingsStore
+from ..settings import CUSTOM, REGION_LABELS, Settings, SettingsStore, proxy_problem
 
 INTERPRETER_NOTE = (
     "The code interpreter is documented for the China (Beijing) region only, and API keys are "
@@ -128,6 +128,11 @@ class SettingsDialog(QDialog):
         self.idle_timeout = self._seconds(settings.idle_timeout, 5, 1800)
         self.idle_timeout.setToolTip("The stream may go quiet while the interpreter runs; the service "
                                      "gives up after about 300 s.")
+        self.proxy = QLineEdit(settings.proxy)
+        self.proxy.setObjectName("proxy")
+        self.proxy.setPlaceholderText("system settings  (e.g. http://proxy.example:8080)")
+        self.proxy.setToolTip("Leave empty to use the system's proxy settings (HTTPS_PROXY, NO_PROXY). "
+                              "Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.")
         service_box = QGroupBox("Service")
         form = QFormLayout(service_box)
         form.addRow("Region", self.region)
@@ -137,6 +142,7 @@ class SettingsDialog(QDialog):
         form.addRow("Thinking budget", budget_row)
         form.addRow("Connect timeout", self.connect_timeout)
         form.addRow("Silence timeout", self.idle_timeout)
+        form.addRow("Proxy", self.proxy)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(lambda: self._spawn(self._save()))
@@ -194,6 +200,7 @@ class SettingsDialog(QDialog):
             thinking_budget=self.budget.value() if self.budget_on.isChecked() else None,
             connect_timeout=self.connect_timeout.value(),
             idle_timeout=self.idle_timeout.value(),
+            proxy=self.proxy.text().strip(),
         )
 
     def _typed_key(self) -> ApiKey | None:
@@ -253,6 +260,11 @@ class SettingsDialog(QDialog):
 
     async def _save(self) -> None:
         self.save_error.hide()
+        problem = proxy_problem(self.proxy.text())
+        if problem is not None:
+            self.save_error.setText(f"Not saved: {problem}.")
+            self.save_error.show()
+            return
         key = self._typed_key()
         if key is not None:
             if self.remember.isChecked():
