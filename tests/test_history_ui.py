@@ -166,3 +166,30 @@ def test_new_conversation_shortcut(window, qtbot) -> None:  # type: ignore[no-un
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert not window.answer_pane.cards and not window.session.conversation.turns
     assert QKeySequence(QKeySequence.StandardKey.New).toString() == "Ctrl+N"
+
+
+def test_links_open_in_the_system_browser_only_for_http(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject, QUrl, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+
+    class Browser(QObject):
+        @Slot(QUrl)
+        def open(self, url: QUrl) -> None:
+            opened.append(url.toString())
+
+    browser = Browser()
+    schemes = ("http", "https", "file", "javascript", "data")
+    for scheme in schemes:  # Qt's own hook: where openUrl would hand the URL to the system
+        QDesktopServices.setUrlHandler(scheme, browser, "open")
+    try:
+        conversation = stored(window, "[a](https://example.com/a) [b](file:///etc/passwd) [c](javascript:alert(1))")
+        window.open_conversation(conversation.id)
+        [card] = window.answer_pane.cards
+        for target in ("https://example.com/a", "file:///etc/passwd", "javascript:alert(1)", "data:text/html,x"):
+            card.answer.anchorClicked.emit(QUrl(target))  # what a click on the link does
+        assert opened == ["https://example.com/a"]
+    finally:
+        for scheme in schemes:
+            QDesktopServices.unsetUrlHandler(scheme)
