@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.fixtures import ServerHandle
-from tests.wire import POWER_21_REQUEST_ID, ask_output, reference
+from tests.wire import POWER_21_REQUEST_ID, ask_output, ask_output_of, reference
 from tests.wire import frames as recorded_frames
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,37 +69,8 @@ class Partial:
         return [t["code_interpreter"]["code"] for t in self.datas[-1]["output"].get("tool_info", [])] if self.n else []
 
     def stdout(self) -> str:
-        """What `dashchat ask` printed: its sections so far, then the usage line (the same
-        rules as tests/wire.py's ask_output, over the first n frames only)."""
-        if not self.n:
-            return ""
-        parts: list[str] = []
-        titles: list[str] = []
-        printed = 0
-        for data in self.datas:
-            message = data["output"]["choices"][0]["message"]
-            codes = [t["code_interpreter"]["code"] for t in data["output"].get("tool_info", [])]
-            for kind, text in (("Thinking", message["reasoning_content"]), ("Answer", message["content"])):
-                if not text:
-                    continue
-                while printed < len(codes) and codes[printed]:
-                    titles.append(f"Executed code #{printed + 1}")
-                    parts.append(codes[printed])
-                    printed += 1
-                if titles and titles[-1] == kind:
-                    parts[-1] += text
-                else:
-                    titles.append(kind)
-                    parts.append(text)
-        out = "\n".join(f"{'=' * 20}{t}{'=' * 20}\n{p}" + ("" if p.endswith("\n") else "\n")
-                        for t, p in zip(titles, parts))
-        u = self.datas[-1]["usage"]
-        return out + (
-            f"\n{'=' * 20}Usage{'=' * 20}\n"
-            f"Usage: {u['input_tokens']} input + {u['output_tokens']} output tokens "
-            f"({u['output_tokens_details']['reasoning_tokens']} reasoning) = {u['total_tokens']} total · "
-            f"code interpreter runs: {u.get('plugins', {}).get('code_interpreter', {}).get('count', 0)}\n"
-        )
+        """What `dashchat ask` printed: its sections so far, then the usage line."""
+        return ask_output_of(self.datas)
 
 
 NOTHING = Partial()

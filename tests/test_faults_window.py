@@ -5,18 +5,12 @@ help, everything that arrived stays in the panes and the history, and the key sh
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from desktop.config import Config
-from desktop.keys import KEY_ENV, KeyStore
+from desktop.keys import KEY_ENV
 from desktop.model.turn import TurnStatus
-from desktop.protocol.client import Timeouts
-from desktop.session import ChatSession
-from desktop.store.history import History
-from desktop.ui.main_window import MainWindow
 from tests.test_faults_ask import CASES, KEY, QUESTION, Case, base_for, refused_port  # noqa: F401 - fixture
 
 RETRY = {"Throttling.RateQuota", "Throttling.AllocationQuota", "InternalError", "ModelUnavailable", "HTTP502",
@@ -24,36 +18,14 @@ RETRY = {"Throttling.RateQuota", "Throttling.AllocationQuota", "InternalError", 
 SETTINGS = {"InvalidApiKey"}
 
 
-@pytest.fixture
-def open_window(qtbot, qloop, profile: Path) -> Iterator:  # type: ignore[no-untyped-def]
-    made: list[tuple[MainWindow, ChatSession, History]] = []
-
-    def make(base: str, idle: float | None) -> MainWindow:
-        timeouts = Timeouts(idle=idle) if idle else Timeouts()
-        config = Config(profile=profile, base_url=base, timeouts=timeouts)
-        history = History(config.history_path)
-        session = ChatSession(config, history, keys=KeyStore(profile, environ={KEY_ENV: KEY}))
-        window = MainWindow(session)
-        qtbot.addWidget(window)
-        window.show()
-        made.append((window, session, history))
-        return window
-
-    yield make
-    for window, session, history in made:
-        window.close()
-        qloop.run_until_complete(session.aclose())
-        history.close()
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_fault_in_the_window(case: Case, open_window, qloop, profile: Path, request: pytest.FixtureRequest,  # type: ignore[no-untyped-def]
+def test_fault_in_the_window(case: Case, window_factory, qloop, profile: Path, request: pytest.FixtureRequest,  # type: ignore[no-untyped-def]
                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
     base, _where = base_for(case, request)
     idle = float(case.args[1]) if case.args[:1] == ("--idle-timeout",) else None
-    window = open_window(base, idle)
+    window = window_factory(base, environ={KEY_ENV: KEY}, idle=idle)
     window.input.setPlainText(QUESTION)
     window.send_from_input()
     turn = qloop.run_until_complete(window._task)  # noqa: SLF001

@@ -4,8 +4,6 @@ rename, delete with undo, copy code from an answer, and long conversations built
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,11 +11,9 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from desktop.config import Config
-from desktop.keys import KEY_ENV, KeyStore
+from desktop.keys import KEY_ENV
 from desktop.model.conversation import Conversation
 from desktop.protocol.events import AnswerDelta, Finished
-from desktop.session import ChatSession
-from desktop.store.history import History
 from desktop.ui.main_window import SHOWN_TURNS, MainWindow
 from tests.support.fixtures import ServerHandle
 from tests.wire import POWER_21_ANSWER, TWO_CALLS_ANSWER
@@ -26,17 +22,8 @@ KEY = "sk-history-ui-key-31"
 
 
 @pytest.fixture
-def window(qtbot, qloop, profile: Path, server: ServerHandle) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    config = Config(profile=profile, base_url=server.base("power_21"))
-    history = History(config.history_path)
-    session = ChatSession(config, history, keys=KeyStore(profile, environ={KEY_ENV: KEY}))
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    qloop.run_until_complete(session.aclose())
-    history.close()
+def window(window_factory, server: ServerHandle) -> MainWindow:  # type: ignore[no-untyped-def]
+    return window_factory(server.base("power_21"), environ={KEY_ENV: KEY})
 
 
 def use(window: MainWindow, qloop, scenario: str, server: ServerHandle) -> None:  # type: ignore[no-untyped-def]

@@ -17,9 +17,7 @@ from desktop.config import Config
 from desktop.keys import KeySource, KeyStore
 from desktop.model.turn import TurnStatus
 from desktop.protocol.secret import ApiKey
-from desktop.session import ChatSession
 from desktop.settings import SettingsStore
-from desktop.store.history import History
 from desktop.ui.main_window import MainWindow
 from tests.support.fixtures import ServerHandle, start_server
 from tests.support.secret_service import SecretService, in_process, secret_service
@@ -49,17 +47,8 @@ def service() -> Iterator[SecretService]:
 
 
 @pytest.fixture
-def window(qtbot, qloop, profile: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    config = Config(profile=profile, base_url="http://127.0.0.1:9")
-    history = History(config.history_path)
-    session = ChatSession(config, history, keys=KeyStore(profile, environ={}))
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    qloop.run_until_complete(session.aclose())
-    history.close()
+def window(window_factory) -> MainWindow:  # type: ignore[no-untyped-def]
+    return window_factory("http://127.0.0.1:9", environ={})
 
 
 def run_until(qloop, condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]

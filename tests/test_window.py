@@ -8,7 +8,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from desktop.config import Config
-from desktop.keys import KEY_ENV, KeyStore
+from desktop.keys import KEY_ENV
 from desktop.model.turn import TurnStatus
-from desktop.session import ChatSession
-from desktop.store.history import History
 from desktop.ui.main_window import MainWindow
 from tests.support.fixtures import ServerHandle
 from tests.wire import POWER_21_ANSWER, TWO_CALLS_CODE, reference, sections
@@ -29,26 +26,13 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def make_window(qtbot, qloop, profile: Path, server: ServerHandle) -> Iterator:  # type: ignore[no-untyped-def]
-    """make(scenario) -> a shown window whose session talks to the loopback server."""
-    made: list[tuple[MainWindow, ChatSession, History]] = []
-
+def make_window(window_factory, server: ServerHandle):  # type: ignore[no-untyped-def]
+    """make(scenario or URL) -> a shown window whose session talks to the loopback server."""
     def make(scenario: str) -> MainWindow:
         base_url = scenario if scenario.startswith("http") else server.base(scenario)
-        config = Config(profile=profile, base_url=base_url)
-        history = History(config.history_path)
-        session = ChatSession(config, history, keys=KeyStore(profile, environ={KEY_ENV: KEY}))
-        window = MainWindow(session)
-        qtbot.addWidget(window)
-        window.show()
-        made.append((window, session, history))
-        return window
+        return window_factory(base_url, environ={KEY_ENV: KEY})
 
-    yield make
-    for window, session, history in made:
-        window.close()
-        qloop.run_until_complete(session.aclose())
-        history.close()
+    return make
 
 
 def ask(qloop, window: MainWindow, text: str):  # type: ignore[no-untyped-def]
@@ -209,19 +193,14 @@ def test_window_process_exit_status_on_error(tmp_path: Path, server: ServerHandl
     assert "ModelUnavailable (HTTP 503)" in out.read_text(encoding="utf-8")
 
 
-def test_without_a_key_the_question_comes_back_with_the_reason(qtbot, qloop, profile: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_key_the_question_comes_back_with_the_reason(window_factory, qloop) -> None:  # type: ignore[no-untyped-def]
     import keyring
     from keyring.backends import fail
 
     saved = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())  # a desktop with no keyring, as on a bare Linux box
-    config = Config(profile=profile, base_url="http://127.0.0.1:9")
-    history = History(config.history_path)
-    session = ChatSession(config, history, keys=KeyStore(profile, environ={}))
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    window.show()
     try:
+        window = window_factory("http://127.0.0.1:9", environ={})
         window.input.setPlainText("a question I typed")
         window.send_from_input()
         turn = qloop.run_until_complete(window._task)  # noqa: SLF001
@@ -232,6 +211,3 @@ def test_without_a_key_the_question_comes_back_with_the_reason(qtbot, qloop, pro
         assert window.input.toPlainText() == "a question I typed"
     finally:
         keyring.set_keyring(saved)
-        window.close()
-        qloop.run_until_complete(session.aclose())
-        history.close()

@@ -62,11 +62,15 @@ def reference(name: str) -> Reference:
 
 
 def sections(name: str) -> list[tuple[str, str]]:
+    return sections_of(frames(name))
+
+
+def sections_of(datas: list[dict]) -> list[tuple[str, str]]:
     """What `dashchat ask` prints, section by section: ("Thinking", text), ("Executed code #1",
     code), ("Answer", text). A code section comes once its call has code and the stream moves on."""
     out: list[tuple[str, str]] = []
     printed = 0
-    for data in frames(name):
+    for data in datas:
         message = data["output"]["choices"][0]["message"]
         codes = [t["code_interpreter"]["code"] for t in data["output"].get("tool_info", [])]
         for kind, text in (("Thinking", message["reasoning_content"]), ("Answer", message["content"])):
@@ -84,17 +88,24 @@ def sections(name: str) -> list[tuple[str, str]]:
 
 def ask_output(name: str) -> str:
     """The exact stdout of `dashchat ask` for a recording."""
-    ref = reference(name)
+    return ask_output_of(frames(name))
+
+
+def ask_output_of(datas: list[dict]) -> str:
+    """The exact stdout of `dashchat ask` for these frames (all of a stream, or its start)."""
+    if not datas:
+        return ""
     parts = []
-    for title, text in sections(name):
+    for title, text in sections_of(datas):
         if parts:
             parts.append("\n")
         parts.append(f"{'=' * 20}{title}{'=' * 20}\n{text}" + ("" if text.endswith("\n") else "\n"))
-    u = ref.usage
+    u = datas[-1]["usage"]
+    calls = u.get("plugins", {}).get("code_interpreter", {}).get("count", 0)
     parts.append(
         f"\n{'=' * 20}Usage{'=' * 20}\n"
         f"Usage: {u['input_tokens']} input + {u['output_tokens']} output tokens "
-        f"({u['reasoning_tokens']} reasoning) = {u['total_tokens']} total · "
-        f"code interpreter runs: {u['code_interpreter_calls']}\n"
+        f"({u['output_tokens_details']['reasoning_tokens']} reasoning) = {u['total_tokens']} total · "
+        f"code interpreter runs: {calls}\n"
     )
     return "".join(parts)

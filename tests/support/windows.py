@@ -1,0 +1,45 @@
+"""One way for tests to get a real, shown MainWindow whose session talks to a real server,
+and to close it properly (session, client and history) afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Protocol
+
+import pytest
+
+from desktop.config import Config
+from desktop.keys import KeyStore
+from desktop.protocol.client import Timeouts
+from desktop.session import ChatSession
+from desktop.store.history import History
+from desktop.ui.main_window import MainWindow
+
+
+class WindowFactory(Protocol):
+    def __call__(self, base_url: str, *, environ: Mapping[str, str] | None = None,
+                 idle: float | None = None) -> MainWindow: ...
+
+
+@pytest.fixture
+def window_factory(qtbot, qloop, profile: Path) -> Iterator[WindowFactory]:  # type: ignore[no-untyped-def]
+    """make(base_url, environ=..., idle=...) -> a shown window. `environ` is what the key store
+    sees as the environment (e.g. {DASHSCOPE_API_KEY: key}); {} means: only the OS keyring."""
+    made: list[tuple[MainWindow, ChatSession, History]] = []
+
+    def make(base_url: str, *, environ: Mapping[str, str] | None = None, idle: float | None = None) -> MainWindow:
+        config = Config(profile=profile, base_url=base_url, timeouts=Timeouts(idle=idle) if idle else Timeouts())
+        history = History(config.history_path)
+        session = ChatSession(config, history, keys=KeyStore(profile, environ=dict(environ or {})))
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        window.show()
+        made.append((window, session, history))
+        return window
+
+    yield make
+    for window, session, history in made:
+        window.close()
+        qloop.run_until_complete(session.aclose())
+        history.close()
