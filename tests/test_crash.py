@@ -80,7 +80,8 @@ def _environment() -> dict[str, str]:
 def _request_time(server: ServerHandle, question: str) -> float | None:
     for request in server.requests():
         body = request["body"]
-        if isinstance(body, dict) and body["input"]["messages"][-1]["content"] == question:
+        messages = body.get("input", {}).get("messages") if isinstance(body, dict) else None
+        if messages and messages[-1]["content"] == question:
             return float(request["time"])
     return None
 

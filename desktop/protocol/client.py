@@ -71,11 +71,17 @@ async def stream_native(
     options: GenerationOptions,
 ) -> AsyncIterator[Event]:
     url = native_url(base_url)
-    started = time.monotonic()
     log.info("request start: POST %s model=%s", loggable_url(url), options.model)
+    async for event in guarded(_events(client, url, api_key, messages, options), api_key):
+        yield event
+
+
+async def guarded(events: AsyncIterator[Event], api_key: ApiKey) -> AsyncIterator[Event]:
+    """Every protocol's stream ends the same way: events, then exactly one Finished or Failed;
+    no error carries the key (a gateway may echo the Authorization header); one log line."""
+    started = time.monotonic()
     request_id: str | None = None
     terminal: Finished | Failed | None = None
-    events = _events(client, url, api_key, messages, options)
     try:
         async with contextlib.aclosing(events):
             async for event in events:

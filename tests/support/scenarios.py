@@ -351,3 +351,105 @@ def odd_fields(opts: Options) -> Reply:
         if index % 10 == 0:
             parts.append(b"event:ping\ndata:\n\n: ping\n\n")
     return Stream(parts)
+
+
+# ---------------------------------------------------------------- OpenAI-compatible mode
+# Served on .../chat/completions (tests/support/server.py). Frames are `data: {...}`, errors use
+# the OpenAI envelope {"error": {"message", "type", "param", "code"}, "request_id"}.
+
+COMPATIBLE_RECORDING = "compatible_power_21"
+# The compatible mode's error codes with the status, type and message it pairs them with.
+COMPATIBLE_ERRORS: dict[str, tuple[int, str, str]] = {
+    "invalid_parameter_error": (400, "invalid_request_error", "The request parameters are invalid."),
+    "invalid_api_key": (401, "invalid_request_error", "Incorrect API key provided."),
+    "model_not_found": (404, "invalid_request_error",
+                        "The model `qwen3-max-preview` does not exist or you do not have access to it."),
+    "limit_requests": (429, "limit_requests", "You exceeded your current requests list."),
+    "insufficient_quota": (429, "insufficient_quota",
+                           "You exceeded your current quota, please check your plan and billing details."),
+    "internal_error": (500, "internal_error", "An internal error has occured, please try again later."),
+}
+_COMPATIBLE_CODE_FOR_STATUS = {known[0]: code for code, known in reversed(COMPATIBLE_ERRORS.items())}
+
+
+def compatible_error_body(code: str, message: str | None = None, request_id: str | None = None,
+                          error_type: str | None = None) -> dict:
+    known = COMPATIBLE_ERRORS.get(code)
+    return {"error": {"message": message or (known[2] if known else "An error occurred."),
+                      "type": error_type or (known[1] if known else "invalid_request_error"),
+                      "param": None, "code": code},
+            "request_id": request_id or new_request_id()}
+
+
+def _compatible_error_from_opts(opts: Options, status: int, code: str) -> tuple[int, dict]:
+    """Like `_error_from_opts`, in the envelope. A numeric `code` (`code=400`) is sent as a
+    number, with `type` (default BadRequestError), as vLLM does."""
+    code_opt = opts.optional_text("code")
+    status_opt = opts.integer("status", 0)
+    if code_opt:
+        code = code_opt
+        known = COMPATIBLE_ERRORS.get(code)
+        status = status_opt or (known[0] if known else int(code) if code.isdigit() else status)
+    elif status_opt:
+        status, code = status_opt, _COMPATIBLE_CODE_FOR_STATUS.get(status_opt, "internal_error")
+    body = compatible_error_body(code, opts.optional_text("message"), opts.optional_text("request_id"),
+                                 opts.optional_text("type"))
+    if code.isdigit():
+        body["error"]["code"] = int(code)
+        body["error"]["type"] = opts.optional_text("type") or "BadRequestError"
+    return status, body
+
+
+def _compatible_frames(opts: Options) -> tuple[bytes, ...]:
+    """The compatible recording; `field=reasoning` renames `reasoning_content` in every chunk's
+    delta to `reasoning` (newer vLLM), keeping key order and everything else."""
+    frames = recording(COMPATIBLE_RECORDING)
+    field = opts.text("field", "reasoning_content")
+    if field == "reasoning_content":
+        return frames
+    if field != "reasoning":
+        raise OptionError("field must be reasoning_content or reasoning")
+    renamed = []
+    for frame in frames:
+        data = frame[len(b"data: "):].strip()
+        if data == b"[DONE]":
+            renamed.append(frame)
+            continue
+        chunk = json.loads(data)
+        for choice in chunk["choices"]:
+            choice["delta"] = {("reasoning" if k == "reasoning_content" else k): v
+                               for k, v in choice["delta"].items()}
+        renamed.append(b"data: " + json_bytes(chunk) + b"\n\n")
+    return tuple(renamed)
+
+
+@scenario
+def compatible_power_21(opts: Options) -> Reply:
+    """The compatible recording as is (`field=reasoning`: the vLLM variant)."""
+    return Stream(_compatible_frames(opts))
+
+
+@scenario
+def compatible_error(opts: Options) -> Reply:
+    """An HTTP error with the OpenAI envelope, e.g. `compatible_error,status=429,code=limit_requests`."""
+    status, body = _compatible_error_from_opts(opts, 429, "limit_requests")
+    return Plain(status, json_bytes(body))
+
+
+@scenario
+def compatible_error_frame(opts: Options) -> Reply:
+    """HTTP 200, n chunks of the recording, then `data: {"error": {...}}` and `data: [DONE]`
+    (what vLLM sends when generation fails mid-stream)."""
+    n = opts.integer("n", 10)
+    _, body = _compatible_error_from_opts(opts, 429, "limit_requests")
+    frames = _compatible_frames(opts)[:n]
+    return Stream([*frames, b"data: " + json_bytes(body) + b"\n\n", b"data: [DONE]\n\n"])
+
+
+@scenario
+def compatible_dashscope_error_frame(opts: Options) -> Reply:
+    """HTTP 200, n chunks, then a native-style `event:error` frame with its `:HTTP_STATUS/429`
+    comment: DashScope's own error frame leaking into the compatible mode."""
+    n = opts.integer("n", 5)
+    status, body = _error_from_opts(opts, 429, "Throttling.AllocationQuota")
+    return Stream([*_compatible_frames(opts)[:n], error_frame(n + 1, status, body)])

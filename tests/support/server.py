@@ -13,6 +13,8 @@ stack, its threads and its cancellation are exercised exactly as against the ser
 URLs (the app appends the generation path to a base URL that may carry a prefix):
     POST /s/<scenario>[,k=v...]/api/v1/services/aigc/text-generation/generation
     POST /api/v1/services/aigc/text-generation/generation         (scenario power_21)
+    POST /s/<scenario>[,k=v...]/compatible-mode/v1/chat/completions  (OpenAI-compatible; also
+         .../v1/chat/completions and .../chat/completions; bare: scenario compatible_power_21)
     GET /_health, GET /_requests (JSON list), DELETE /_requests
 Options every stream understands: delay=<s between frames>, split=<bytes per chunk>,
 hold=<s to stall after the 3rd frame>. Scenario options are in tests/support/scenarios.py.
@@ -40,6 +42,9 @@ from tests.support.scenarios import OptionError, Options, Plain, Reply, Stream
 
 GENERATION_PATH = "/api/v1/services/aigc/text-generation/generation"
 DEFAULT_SCENARIO = "power_21"
+# OpenAI-compatible endpoints, longest first: DashScope's compatible mode, a `/v1` server, bare.
+COMPATIBLE_PATHS = ("/compatible-mode/v1/chat/completions", "/v1/chat/completions", "/chat/completions")
+DEFAULT_COMPATIBLE_SCENARIO = "compatible_power_21"
 HOLD_AFTER_FRAMES = 3
 
 
@@ -97,9 +102,12 @@ def parse_route(path: str) -> tuple[str, dict[str, str]] | None:
     """`/s/power_21,delay=0.02/api/...` -> ("power_21", {"delay": "0.02"}); None if no match."""
     if path == GENERATION_PATH:
         return DEFAULT_SCENARIO, {}
-    if not (path.startswith("/s/") and path.endswith(GENERATION_PATH)):
+    if path in COMPATIBLE_PATHS:
+        return DEFAULT_COMPATIBLE_SCENARIO, {}
+    suffix = next((s for s in (GENERATION_PATH, *COMPATIBLE_PATHS) if path.endswith(s)), None)
+    if not (path.startswith("/s/") and suffix):
         return None
-    segment = path[len("/s/"):-len(GENERATION_PATH)]
+    segment = path[len("/s/"):-len(suffix)]
     if not segment or "/" in segment:
         return None
     # Split before unquoting so that an option value may contain an escaped comma (%2C).
@@ -146,6 +154,35 @@ def validate(headers: dict[str, str], body: Any) -> str | None:
     if params.get("incremental_output") is not True:
         return "The incremental_output parameter of this model cannot be set to False."
     if params.get("enable_code_interpreter") and params.get("tools"):
+        return "The code interpreter and function calling (tools) cannot be used together."
+    return None
+
+
+def is_compatible_path(path: str) -> bool:
+    return path.endswith(COMPATIBLE_PATHS)
+
+
+def validate_compatible(body: Any) -> str | None:
+    """What DashScope's compatible mode would reject a code-interpreter request for, or None."""
+    if not isinstance(body, dict):
+        return "Request body must be a JSON object."
+    if not isinstance(body.get("model"), str) or not body["model"]:
+        return "Required parameter 'model' missing or invalid."
+    messages = body.get("messages")
+    if not isinstance(messages, list) or not messages:
+        return "Required parameter 'messages' missing or empty."
+    for index, message in enumerate(messages):
+        if not isinstance(message, dict) or not isinstance(message.get("content"), str):
+            return f"messages[{index}] must be an object with a string 'content'."
+        if message.get("role") not in ("system", "user", "assistant"):
+            return f"messages[{index}].role {message.get('role')!r} is invalid."
+    if body.get("stream") is not True:
+        return "The code interpreter only supports streaming output: set 'stream' to true."
+    if not isinstance(body.get("stream_options") or {}, dict):
+        return "'stream_options' must be an object."
+    if body.get("enable_code_interpreter") and body.get("enable_thinking") is not True:
+        return "The code interpreter requires 'enable_thinking' to be true."
+    if body.get("enable_code_interpreter") and body.get("tools"):
         return "The code interpreter and function calling (tools) cannot be used together."
     return None
 
@@ -261,9 +298,13 @@ class Handler(BaseHTTPRequestHandler):
             self._error(405, "MethodNotAllowed", f"{self.command} /_requests is not supported.")
 
     def _api(self, path: str, headers: dict[str, str], body: Any) -> None:
+        compatible = is_compatible_path(path)
         key = self.server.api_key
         if key is not None and headers.get("authorization") != f"Bearer {key}":
-            self._error(401, "InvalidApiKey")
+            if compatible:
+                self._compatible_error(401, "invalid_api_key")
+            else:
+                self._error(401, "InvalidApiKey")
             return
         try:
             route = parse_route(path)
@@ -282,10 +323,16 @@ class Handler(BaseHTTPRequestHandler):
             self._error(404, "TestServer.UnknownScenario",
                         f"Unknown scenario {name!r}; known: {', '.join(scenarios.names())}")
             return
-        plain = is_plain_request(headers, body)
-        problem = validate_plain(body) if plain else validate(headers, body)
+        plain = not compatible and is_plain_request(headers, body)
+        if compatible:
+            problem = validate_compatible(body)
+        else:
+            problem = validate_plain(body) if plain else validate(headers, body)
         if problem is not None:
-            self._error(400, "InvalidParameter", problem)
+            if compatible:
+                self._compatible_error(400, "invalid_parameter_error", problem)
+            else:
+                self._error(400, "InvalidParameter", problem)
             return
         opts = Options(raw_options, headers)
         try:
@@ -319,6 +366,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def _error(self, status: int, code: str, message: str | None = None) -> None:
         self._plain(Plain(status, scenarios.json_bytes(scenarios.error_body(code, message))))
+
+    def _compatible_error(self, status: int, code: str, message: str | None = None) -> None:
+        body = scenarios.compatible_error_body(code, message)
+        self._plain(Plain(status, scenarios.json_bytes(body)))
 
     def _plain(self, reply: Plain) -> None:
         self.send_response(reply.status)
