@@ -192,6 +192,7 @@ def window_child(root: str, mode: str, runs: int) -> None:
         session = ChatSession(config, history)  # the key: DASHSCOPE_API_KEY, set by the parent
         window = MainWindow(session)
         window.show()
+        session.prepare()  # the HTTP client, which run_window makes once the window is painted
         # Shown, painted and idle, as when a user types the question: the window's idle-time
         # preparation (the Answer pane loads Pygments' Python lexer 250 ms after it shows) is
         # done, and the stream measures streaming only.

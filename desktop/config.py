@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
-
 from .protocol.client import Timeouts
 from .protocol.request import DEFAULT_BASE_URL, GenerationOptions
 
@@ -15,7 +13,9 @@ APP_NAME = "dashchat"
 
 def default_profile() -> Path:
     # Per-user data dir: ~/.local/share/dashchat, ~/Library/Application Support/dashchat,
-    # %LOCALAPPDATA%\dashchat.
+    # %LOCALAPPDATA%\dashchat. Imported here: a run given --profile never needs it.
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -11,7 +11,6 @@ them in a worker thread so the window never freezes.
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -177,13 +176,21 @@ class KeyStore:
         """Keep a key in memory for this run only (when the keyring cannot be used)."""
         self._session_key = key
 
-    # -- async wrappers ---------------------------------------------------------------------
+    # -- async wrappers (asyncio is imported here: the window paints before it loads it) -----
 
     async def lookup_async(self) -> KeyLookup:
+        if self._environ.get(KEY_ENV, "").strip() or self._session_key is not None:
+            return self.lookup()  # no keyring call: no worker thread to start (and join at exit)
+        import asyncio
+
         return await asyncio.get_running_loop().run_in_executor(None, self.lookup)
 
     async def store_async(self, key: ApiKey) -> str:
+        import asyncio
+
         return await asyncio.get_running_loop().run_in_executor(None, self.store, key)
 
     async def delete_async(self) -> bool:
+        import asyncio
+
         return await asyncio.get_running_loop().run_in_executor(None, self.delete)

@@ -6,23 +6,27 @@ they pass. If the terminal and the window ever disagree, a layer leaked.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-from typing import Protocol
-
-import httpx
+from typing import TYPE_CHECKING, Protocol
 
 from .config import Config
-from .demo import DEMO_BASE_URL, DemoTransport
 from .keys import KEY_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore
 from .model.conversation import Conversation
 from .model.turn import Turn
-from .protocol.check import CheckResult, check_connection
-from .protocol.client import make_client, stream_native
 from .protocol.errors import ErrorKind, ServiceError
 from .protocol.events import Event, Failed
 from .protocol.secret import ApiKey
 from .store.history import History
+
+# The window is built and painted before it loads asyncio and httpx (which comes in with
+# .protocol.client, .protocol.check and .demo): each is imported where it is first needed.
+if TYPE_CHECKING:
+    import asyncio
+
+    import httpx
+
+    from .demo import DemoTransport
+    from .protocol.check import CheckResult
 
 # What has arrived is on disk within this many seconds, whatever the stream does.
 SAVE_INTERVAL = 0.5
@@ -65,24 +69,39 @@ class ChatSession:
         self.history = history
         self.keys: KeyProvider = keys if keys is not None else KeyStore(config.profile)
         self._transport = transport
-        self.demo: DemoTransport | None = None
-        self._client = self._make_client()
+        self.demo: DemoTransport | None = self._demo_for(config)
+        # Made on first use (or by prepare()): importing httpcore and loading the CA bundle take
+        # ~30 ms, which the window spends after its first paint rather than before.
+        self._client: httpx.AsyncClient | None = None
         self._streams = 0
         self._retired: list[httpx.AsyncClient] = []  # replaced while a stream still used them
         self.conversation = Conversation(model=config.options.model)
 
-    def _make_client(self) -> httpx.AsyncClient:
-        transport = self._transport
-        if self.config.demo and transport is None:
-            self.demo = transport = DemoTransport()
-        return make_client(self.config.timeouts, transport, self.config.proxy)
+    def _demo_for(self, config: Config) -> DemoTransport | None:
+        if not config.demo or self._transport is not None:
+            return None
+        from .demo import DemoTransport
+
+        return DemoTransport()
+
+    def prepare(self) -> httpx.AsyncClient:
+        """The HTTP client, made now if it is not yet: the window calls this once it is painted,
+        so that the first question does not wait for it."""
+        if self._client is None:
+            from .protocol.client import make_client
+
+            transport = self.demo if self.demo is not None else self._transport
+            self._client = make_client(self.config.timeouts, transport, self.config.proxy)
+        return self._client
 
     async def apply_config(self, config: Config) -> None:
         """Settings changed: the next request uses them; a reply streaming now is not disturbed."""
         old = self._client
         self.config = config
-        self.demo = None
-        self._client = self._make_client()
+        self.demo = self._demo_for(config)
+        self._client = None
+        if old is None:
+            return
         if self._streams:
             self._retired.append(old)
         else:
@@ -90,12 +109,19 @@ class ChatSession:
 
     async def check(self, key: ApiKey, config: Config) -> CheckResult:
         """One cheap request with `key` and `config` (which need not be saved yet)."""
+        from .protocol.check import check_connection
+        from .protocol.client import make_client
+
         async with make_client(config.timeouts, self._transport, config.proxy) as client:
             return await check_connection(client, config.base_url, key, config.options.model)
 
     @property
     def base_url(self) -> str:
-        return DEMO_BASE_URL if self.demo is not None else self.config.base_url
+        if self.demo is not None:
+            from .demo import DEMO_BASE_URL
+
+            return DEMO_BASE_URL
+        return self.config.base_url
 
     def new_conversation(self) -> None:
         self.conversation = Conversation(model=self.config.options.model)
@@ -141,13 +167,15 @@ class ChatSession:
     async def send(self, text: str, view: TurnView) -> Turn:
         """Ask `text` in the current conversation. Returns the finished turn; raises only
         CancelledError (the turn is then saved as interrupted first)."""
+        import asyncio
+
         conversation = self.conversation
         turn = conversation.start_turn(text, self.config.options.model)
         messages = conversation.messages_for(turn)
         turn.mark_sent()
         view.turn_started(turn)
         self.history.save_turn(conversation, turn)
-        client = self._client
+        client = self.prepare()
         self._streams += 1
         dirty = asyncio.Event()
         saver = asyncio.ensure_future(self._save_while_streaming(conversation, turn, dirty))
@@ -156,6 +184,8 @@ class ChatSession:
             if lookup.key is None:
                 self._apply(turn, Failed(missing_key_error(lookup.problem)), view)
                 return turn
+            from .protocol.client import stream_native
+
             stream = stream_native(client, self.base_url, lookup.key, messages, self.config.options)
             async with contextlib.aclosing(stream):
                 async for event in stream:
@@ -186,6 +216,8 @@ class ChatSession:
 
     async def _save_while_streaming(self, conversation: Conversation, turn: Turn, dirty: asyncio.Event) -> None:
         # Batched: at most one write per interval, and only when something arrived.
+        import asyncio
+
         while True:
             await dirty.wait()
             await asyncio.sleep(SAVE_INTERVAL)
@@ -194,4 +226,5 @@ class ChatSession:
 
     async def aclose(self) -> None:
         for client in [*self._retired, self._client]:
-            await client.aclose()
+            if client is not None:
+                await client.aclose()

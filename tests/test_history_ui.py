@@ -130,7 +130,7 @@ def test_a_long_conversation_builds_only_its_latest_turns(window) -> None:  # ty
     opened = time.perf_counter() - started
     assert [c.number for c in window.answer_pane.cards] == list(range(201 - SHOWN_TURNS, 201))
     assert window.answer_pane.earlier.isVisible()
-    assert window.answer_pane.earlier.text() == f"Show {200 - SHOWN_TURNS} earlier turns"
+    assert window.answer_pane.earlier.text() == f"Show earlier turns ({200 - SHOWN_TURNS})"
     window.answer_pane.earlier.click()
     assert len(window.answer_pane.cards) == 2 * SHOWN_TURNS
     assert window.answer_pane.cards[0].number == 201 - 2 * SHOWN_TURNS

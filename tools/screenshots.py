@@ -4,7 +4,8 @@
 
 (or QT_QPA_PLATFORM=offscreen). Writes OUT_DIR/window-midstream.png and window-done.png,
 plus window-followup.png after a second (two-call) question, settings.png, and the first-start
-welcome (welcome.png) when no key is available.
+welcome (welcome.png) when no key is available. With --matrix: the window mid-stream in every
+language and both themes (window-<lang>-<theme>.png).
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from desktop.config import Config
 from desktop.keys import KeyStore
 from desktop.session import ChatSession
 from desktop.store.history import History
+from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qt_loop import EventLoop
+from desktop.ui.theme import apply_scheme
 
 
 async def shoot(out: Path, app: QApplication) -> None:
@@ -70,12 +73,40 @@ async def shoot(out: Path, app: QApplication) -> None:
         history.close()
 
 
+async def matrix(out: Path, app: QApplication) -> None:
+    """The window mid-stream in every language and both themes: window-<lang>-<theme>.png."""
+    for theme in ("light", "dark"):
+        apply_scheme(app, theme)
+        for lang in i18n.LANGUAGES:
+            translators = i18n.install(app, lang)
+            with tempfile.TemporaryDirectory() as profile:
+                config = Config(profile=Path(profile), demo=True)
+                history = History(config.history_path)
+                session = ChatSession(config, history)
+                window = MainWindow(session)
+                window.resize(1400, 860)
+                window.show()
+                first = window.submit(window.input.toPlainText())
+                await first
+                window.input.clear()
+                task = window.submit(session.demo.question_for(1))  # the Japanese two-run example
+                await asyncio.sleep(3.2)
+                window.grab().save(str(out / f"window-{lang}-{theme}.png"))
+                await task
+                window.close()
+                await session.aclose()
+                history.close()
+            for translator in translators:
+                app.removeTranslator(translator)
+    apply_scheme(app, "")
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with asyncio.Runner(loop_factory=lambda: EventLoop(app)) as runner:
-        runner.run(shoot(out, app))
+        runner.run(matrix(out, app) if "--matrix" in sys.argv else shoot(out, app))
     print(f"screenshots in {out}")
 
 

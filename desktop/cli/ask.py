@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 import time
 from typing import TextIO
 
 from ..config import Config
-from ..export import ExportError, export_to
 from ..model.turn import Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
-from ..protocol.hints import hint_for
 from ..session import ChatSession
 from ..store.history import History
 from .main import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
@@ -144,6 +143,10 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
         finally:
             await session.aclose()
 
+    # Everything made so far (modules, classes, the parser) lives until exit: take it out of
+    # the garbage collector's sight, which then walks none of it during the stream nor at exit
+    # (here ~15 ms of a short run's end).
+    gc.freeze()
     try:
         turn = asyncio.run(ask())
     except KeyboardInterrupt:
@@ -157,6 +160,8 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
     history.close()
     if turn.status is TurnStatus.ERROR and turn.error is not None:
         # One line, for scripts that read stderr: the cause, then what to do about it.
+        from ..protocol.hints import hint_for
+
         hint = hint_for(turn.error, session.base_url)
         print(f"dashchat: error: {turn.error}" + (f" Hint: {hint}" if hint else ""), file=sys.stderr)
         return EXIT_USAGE if turn.error.kind is ErrorKind.CONFIG else EXIT_FAILED
@@ -166,6 +171,8 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
 def _export(config: Config, session: ChatSession, args: argparse.Namespace) -> int:
     if args.export is None:
         return EXIT_OK
+    from ..export import ExportError, export_to  # only here: not every run pays for it
+
     try:
         export_to(args.export, session.conversation)
     except (ExportError, OSError) as exc:

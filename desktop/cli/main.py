@@ -6,10 +6,15 @@ import argparse
 import contextlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..config import Config, default_profile
 from ..protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL
+
+# Every start builds the parser: what only some commands need (the settings, httpx, Qt) is
+# imported where it is used.
+if TYPE_CHECKING:
+    from ..config import Config
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # an API or network error
@@ -82,11 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def profile_of(args: argparse.Namespace) -> Path:
+    if args.profile:
+        return args.profile  # type: ignore[no-any-return]
+    from ..config import default_profile
+
+    return default_profile()
+
+
 def config_from(args: argparse.Namespace) -> Config:
     """The stored settings of the profile, with this run's command-line options on top."""
     from ..settings import SettingsStore, with_overrides
 
-    profile = args.profile or default_profile()
+    profile = profile_of(args)
     settings = with_overrides(SettingsStore(profile).load(), args.base_url, args.model, args.idle_timeout)
     return settings.config(profile, demo=bool(args.demo))
 
@@ -94,27 +107,27 @@ def config_from(args: argparse.Namespace) -> Config:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:
+        if args.quit and not args.ask:
+            parser.error("--quit needs --ask TEXT")
+        from ..ui.app import run_window
+
+        # The window sets up its log file itself, once it is painted (nothing logs before).
+        return run_window(config_from(args), ask=args.ask, quit_after=args.quit, export=args.export)
     from ..logs import setup_logging
 
     with contextlib.suppress(OSError):  # a read-only profile must not stop the app
-        setup_logging(args.profile or default_profile())
+        setup_logging(profile_of(args))
     if args.command == "key":
         from .key import run_key
 
-        return run_key(args.key_command, args.profile or default_profile())
+        return run_key(args.key_command, profile_of(args))
     if args.command == "history":
         from .history import run_history
 
-        return run_history(args, args.profile or default_profile())
-    if args.command == "ask":
-        if args.ask or args.quit:
-            parser.error("--ask and --quit are for the window; 'ask' takes the question itself")
-        from .ask import run_ask
+        return run_history(args, profile_of(args))
+    if args.ask or args.quit:
+        parser.error("--ask and --quit are for the window; 'ask' takes the question itself")
+    from .ask import run_ask
 
-        return run_ask(args, config_from(args), parser)
-    if args.quit and not args.ask:
-        parser.error("--quit needs --ask TEXT")
-    from ..ui.app import run_window
-
-    return run_window(config_from(args), ask=args.ask, quit_after=args.quit, export=args.export)
-
+    return run_ask(args, config_from(args), parser)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..model.turn import Turn, TurnStatus
 from .markdown_view import MarkdownView, warm_lexer
 from .panes import at_bottom
+from .style import scaled_font
 
 # The interpreter's answers hold Python: its lexer (~20 ms to load) is loaded this long after the
 # pane first shows, while the user types, not during the first answer's stream.
@@ -55,8 +56,9 @@ class TurnCard(QFrame):
         self.setObjectName("turnCard")
         self.turn = turn
         self.number = number
-        you = QLabel(f"{number}. You")
+        you = QLabel(self.tr("{number}. You").format(number=number))
         you.setObjectName("roleLabel")
+        you.setFont(scaled_font(you, 0.9))
         self.question = QLabel(turn.user)
         self.question.setObjectName("question")
         self.question.setWordWrap(True)
@@ -64,22 +66,24 @@ class TurnCard(QFrame):
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         model = QLabel(turn.model or "Qwen")
         model.setObjectName("roleLabel")
+        model.setFont(scaled_font(model, 0.9))
         self.answer = _FittedMarkdown()
         self.answer.setObjectName("answerView")
         self.answer.linkActivated.connect(_open_link)
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
+        self.outcome.setFont(scaled_font(self.outcome, 0.9))
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_button = QPushButton("Copy answer")
+        self.copy_button = QPushButton(self.tr("Copy answer"))
         self.copy_button.setObjectName("copyAnswer")
-        self.copy_button.setToolTip("Copy this answer as Markdown")
+        self.copy_button.setToolTip(self.tr("Copy this answer as Markdown"))
         self.copy_button.clicked.connect(self.copy_answer)
         self.copy_button.setEnabled(False)
         self.copy_code = QToolButton()
         self.copy_code.setObjectName("copyCode")
-        self.copy_code.setText("Copy code")
-        self.copy_code.setToolTip("Copy a code block of this answer, without its fences")
+        self.copy_code.setText(self.tr("Copy code"))
+        self.copy_code.setToolTip(self.tr("Copy a code block of this answer, without its fences"))
         self.copy_code.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.copy_code.setMenu(QMenu(self.copy_code))
         self.copy_code.menu().aboutToShow.connect(self._fill_code_menu)
@@ -117,10 +121,11 @@ class TurnCard(QFrame):
         self.copy_button.setEnabled(bool(turn.answer_length))
         self.copy_code.setVisible(bool(self.answer.code_blocks()))
         state = {
-            TurnStatus.STREAMING: "Streaming…",
-            TurnStatus.COMPLETE: "Complete" + (" (cut at max tokens)" if turn.finish_reason == "length" else ""),
-            TurnStatus.INTERRUPTED: "Interrupted: what arrived is kept",
-            TurnStatus.ERROR: "Failed",
+            TurnStatus.STREAMING: self.tr("Streaming…"),
+            TurnStatus.COMPLETE: self.tr("Complete (cut at max tokens)") if turn.finish_reason == "length"
+            else self.tr("Complete"),
+            TurnStatus.INTERRUPTED: self.tr("Interrupted: what arrived is kept"),
+            TurnStatus.ERROR: self.tr("Failed"),
         }[turn.status]
         if turn.status is TurnStatus.ERROR and turn.error is not None:
             state += f": {turn.error}"
@@ -141,7 +146,8 @@ class TurnCard(QFrame):
         menu.clear()
         for number, code in enumerate(self.answer.code_blocks(), 1):
             first = next((line.strip() for line in code.splitlines() if line.strip()), "")
-            label = f"Block {number}: {first[:48]}" + ("…" if len(first) > 48 else "")
+            label = self.tr("Block {number}: {first_line}").format(
+                number=number, first_line=first[:48] + ("…" if len(first) > 48 else ""))
             menu.addAction(label, lambda code=code: QGuiApplication.clipboard().setText(code))
 
     def copy_answer(self) -> None:
@@ -167,7 +173,7 @@ class AnswerPane(QScrollArea):
         self._layout = QVBoxLayout(inner)
         self._layout.setContentsMargins(8, 8, 8, 8)
         self._layout.setSpacing(10)
-        self._hint = QLabel("Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.")
+        self._hint = QLabel(self.tr("Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here."))
         self._hint.setObjectName("paneHint")
         self._hint.setWordWrap(True)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -215,7 +221,7 @@ class AnswerPane(QScrollArea):
 
     def set_hidden_earlier(self, count: int) -> None:
         """Long conversations show their latest turns; the rest wait behind a button."""
-        self.earlier.setText(f"Show {count} earlier turn{'s' if count != 1 else ''}")
+        self.earlier.setText(self.tr("Show earlier turns ({count})").format(count=count))
         self.earlier.setVisible(count > 0)
 
     def scroll_to_turn(self, number: int) -> None:

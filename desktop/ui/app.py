@@ -1,20 +1,33 @@
-"""Start the window on a qasync loop and run it until it closes."""
+"""Show the window, then run it on a qasync loop until it closes."""
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QEventLoop, QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..config import Config
 from ..model.turn import Turn, TurnStatus
 from ..session import ChatSession
+from ..settings import SettingsStore
 from ..store.history import History
+from . import i18n
 from .main_window import MainWindow
-from .qt_loop import EventLoop
+from .theme import apply_scheme
+
+# PNGs (no image plugin needed, so frozen bundles show it too), from packaging/make_icons.py.
+ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for png in sorted(ICON_DIR.glob("dashchat-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def exit_code_for(turn: Turn | None) -> int:
@@ -44,49 +57,96 @@ def _quiet_offscreen_warnings() -> None:
     previous = qInstallMessageHandler(handler)
 
 
+def paint_first(window: QWidget, timeout_ms: int = 500) -> None:
+    """Run Qt's own event loop until the window's first frame is painted and flushed to the
+    screen, or for `timeout_ms` if it is not exposed (started minimized, on another desktop).
+    User input waits for the app's loop: nothing the window starts can start before it."""
+    app = QApplication.instance()
+    loop = QEventLoop()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and obj.window() is window:
+                app.removeEventFilter(self)
+                # A zero-timer fires once this paint cycle, and the flush that ends it, are over;
+                # the next turn of the loop lets whatever else that paint queued run too.
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, loop.quit))
+            return False
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    fallback = QTimer()
+    fallback.setSingleShot(True)
+    fallback.timeout.connect(loop.quit)
+    fallback.start(timeout_ms)
+    try:
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        fallback.stop()
+        app.removeEventFilter(watcher)
+
+
 def run_window(config: Config, ask: str | None = None, quit_after: bool = False, export: Path | None = None) -> int:
     _quiet_offscreen_warnings()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("dashchat")
     app.setOrganizationName("dashchat")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("io.github.dashchat")  # Wayland takes the icon from this .desktop file
     # The loop, not Qt, decides when to stop: closing the window mid-stream must first let
     # the stream task unwind (LAB.md §3).
     app.setQuitOnLastWindowClosed(False)
+    appearance = SettingsStore(config.profile).load()
+    translators = i18n.install(app, i18n.choose(appearance.language))  # noqa: F841 - kept alive
+    apply_scheme(app, appearance.theme)
     try:
         history = History(config.history_path)
     except Exception as exc:  # noqa: BLE001 - report any failure to open the profile
         print(f"dashchat: cannot open the history in {config.profile}: {exc}", file=sys.stderr)
         return 2
     result: dict[str, int] = {"code": 0}
-
-    async def main() -> None:
+    try:
+        # The picture first: the window is built and painted on Qt's own loop. What it needs only
+        # once it is used (asyncio and the qasync loop, the log file, the HTTP client, the
+        # keyring, a question from the command line) comes after its first frame.
         session = ChatSession(config, history)
         window = MainWindow(session, export=export)
-        closed = asyncio.Event()
-        window.closed.connect(closed.set)
-        app.aboutToQuit.connect(closed.set)
         if history.recovered:
-            window.status.show_message(
-                f"{history.recovered} reply(s) cut off by an earlier crash were kept and marked interrupted"
-            )
+            window.show_recovered(history.recovered)
         window.show()
-        if not ask:
-            window.spawn(window.check_key_on_start())
-        if ask:
-            task = window.submit(ask)
-            if quit_after:
-                def finish(_t: asyncio.Task[Turn]) -> None:
-                    turns = session.conversation.turns
-                    result["code"] = exit_code_for(turns[-1] if turns else None)
-                    window.close()
+        paint_first(window)
 
-                task.add_done_callback(finish)
-        try:
-            await closed.wait()
-        finally:
-            await session.aclose()
+        import asyncio
 
-    try:
+        from .qt_loop import EventLoop
+
+        async def main() -> None:
+            closed = asyncio.Event()
+            window.closed.connect(closed.set)
+            app.aboutToQuit.connect(closed.set)
+            if not window.isVisible():  # closed before the loop ran
+                closed.set()
+            from ..logs import setup_logging
+
+            with contextlib.suppress(OSError):  # a read-only profile must not stop the app
+                setup_logging(config.profile)
+            session.prepare()
+            if not ask:
+                window.spawn(window.check_key_on_start())
+            if ask:
+                task = window.submit(ask)
+                if quit_after:
+                    def finish(_t: asyncio.Task[Turn]) -> None:
+                        turns = session.conversation.turns
+                        result["code"] = exit_code_for(turns[-1] if turns else None)
+                        window.close()
+
+                    task.add_done_callback(finish)
+            try:
+                await closed.wait()
+            finally:
+                await session.aclose()
+
         with asyncio.Runner(loop_factory=lambda: EventLoop(app)) as runner:
             runner.run(main())
     finally:

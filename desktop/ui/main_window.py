@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -29,14 +31,20 @@ from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
 from ..protocol.hints import hint_for, retryable
 from ..session import ChatSession
-from ..settings import SettingsStore
+from ..settings import Settings, SettingsStore
 from .answer_pane import AnswerPane, TurnCard
 from .panes import CodePane, ThinkingPane
-from .settings_dialog import SettingsDialog
+from .shortcuts import ShortcutsDialog, sequence
 from .sidebar import Sidebar
 from .status import RequestStatus
-from .style import STYLE_SHEET
+from .style import style_sheet
+from .theme import apply_scheme
 from .welcome import WelcomeDialog
+
+if TYPE_CHECKING:
+    # Imported where a task starts: the window is built and painted before the app loads
+    # asyncio and starts its loop (ui/app.py).
+    import asyncio
 
 # A long conversation opens with this many of its latest turns built; the rest on request.
 SHOWN_TURNS = 30
@@ -74,11 +82,14 @@ class _Pane(QWidget):
 
 def phase_of(turn: Turn) -> str:
     if not turn.steps:
-        return "Waiting for the service…"
+        return QCoreApplication.translate("MainWindow", "Waiting for the service…")
     step = turn.steps[-1]
     if step.kind is StepKind.CODE and step.code_index is not None:
-        return f"Running code #{step.code_index + 1} in the sandbox…"
-    return "Writing the answer…" if step.kind is StepKind.ANSWER else "Thinking…"
+        return QCoreApplication.translate("MainWindow", "Running code #{number} in the sandbox…").format(
+            number=step.code_index + 1)
+    if step.kind is StepKind.ANSWER:
+        return QCoreApplication.translate("MainWindow", "Writing the answer…")
+    return QCoreApplication.translate("MainWindow", "Thinking…")
 
 
 class WindowView(QObject):
@@ -170,8 +181,8 @@ class MainWindow(QMainWindow):
         self._background: set[asyncio.Task[None]] = set()
         self._task: asyncio.Task[Turn] | None = None
         self._closing = False
-        self.setWindowTitle("dashchat" + (" (demo)" if session.demo else ""))
-        self.setStyleSheet(STYLE_SHEET)
+        self.setWindowTitle(self.tr("dashchat (demo)") if session.demo else "dashchat")
+        self.apply_theme()
         self.resize(1440, 860)
 
         self.answer_pane = AnswerPane()
@@ -183,8 +194,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(_Pane("Thinking", self.thinking_pane, "thinkingBox"))
-        side.addWidget(_Pane("Executed code", self.code_pane, "codeBox"))
+        side.addWidget(_Pane(self.tr("Thinking"), self.thinking_pane, "thinkingBox"))
+        side.addWidget(_Pane(self.tr("Executed code"), self.code_pane, "codeBox"))
         side.setSizes([430, 330])
         self.sidebar = Sidebar(session)
         self.sidebar.open_requested.connect(self.open_conversation)
@@ -192,7 +203,7 @@ class MainWindow(QMainWindow):
         self.sidebar.deleted.connect(self._deleted)
         panes = QSplitter(Qt.Orientation.Horizontal)
         panes.addWidget(self.sidebar)
-        panes.addWidget(_Pane("Answer", self.answer_pane, "answerBox"))
+        panes.addWidget(_Pane(self.tr("Answer"), self.answer_pane, "answerBox"))
         panes.addWidget(side)
         panes.setSizes([250, 640, 510])
         panes.setStretchFactor(0, 0)
@@ -208,7 +219,7 @@ class MainWindow(QMainWindow):
         self.notice.setObjectName("noticeText")
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice_action = QPushButton("Open settings")
+        self.notice_action = QPushButton(self.tr("Open settings"))
         self.notice_action.setObjectName("noticeAction")
         self.notice_action.clicked.connect(self.open_settings)
         self.notice_bar = QFrame()
@@ -216,9 +227,9 @@ class MainWindow(QMainWindow):
         notice_layout = QHBoxLayout(self.notice_bar)
         notice_layout.setContentsMargins(10, 6, 10, 6)
         notice_layout.addWidget(self.notice, 1)
-        self.retry_button = QPushButton("Retry")
+        self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retryButton")
-        self.retry_button.setToolTip("Ask the same question again (the failed turn stays, marked)")
+        self.retry_button.setToolTip(self.tr("Ask the same question again (the failed turn stays, marked)"))
         self.retry_button.clicked.connect(self.retry)
         notice_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
         notice_layout.addWidget(self.notice_action, 0, Qt.AlignmentFlag.AlignTop)
@@ -227,17 +238,19 @@ class MainWindow(QMainWindow):
 
         self.input = QuestionBox()
         self.input.setObjectName("questionBox")
-        self.input.setPlaceholderText("Ask Qwen — it can run Python to work things out.  (Ctrl+Enter sends)")
+        send_keys = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+        self.input.setPlaceholderText(
+            self.tr("Ask Qwen — it can run Python to work things out.  ({keys} sends)").format(keys=send_keys))
         self.input.setFixedHeight(84)
         self.input.submitted.connect(self.send_from_input)
-        self.send_button = QPushButton("Send")
+        self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_button.setToolTip("Send (Ctrl+Enter)")
+        self.send_button.setToolTip(self.tr("Send ({keys})").format(keys=send_keys))
         self.send_button.clicked.connect(self.send_from_input)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stopButton")
-        self.stop_button.setToolTip("Stop the reply and keep what arrived (Esc)")
+        self.stop_button.setToolTip(self.tr("Stop the reply and keep what arrived (Esc)"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
         buttons = QVBoxLayout()
@@ -258,9 +271,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(composer)
         self.setCentralWidget(central)
 
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undoDelete")
         self.undo_button.hide()
         self.undo_button.clicked.connect(self._undo_delete)
@@ -273,31 +284,119 @@ class MainWindow(QMainWindow):
         self.view = WindowView(self)
 
         self._build_menus()
+        self._accessibility()
         self.sidebar.refresh()
         if session.demo is not None:
             self._show_demo_banner()
 
+    def apply_theme(self) -> None:
+        """Colours for the current scheme (light or dark); called again when the OS switches."""
+        self.setStyleSheet(style_sheet(self.palette()))
+        if hasattr(self, "thinking_pane"):
+            self.thinking_pane.apply_theme()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
+            self.apply_theme()
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        new = file_menu.addAction("&New conversation", self.new_conversation)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        export = file_menu.addAction("&Export conversation…", self.export_dialog)
-        export.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        """Menus and every shortcut, in one table that Help ▸ Keyboard shortcuts shows."""
+        self.shortcuts: list[tuple[str, QKeySequence]] = []
+
+        def bind(menu: QMenu | None, text: str, slot, keys: QKeySequence) -> QAction:  # type: ignore[no-untyped-def]
+            action = menu.addAction(text, slot) if menu is not None else QAction(text, self)
+            if menu is None:
+                action.triggered.connect(slot)
+                self.addAction(action)  # works with the window focused, no menu entry
+            action.setShortcut(keys)
+            self.shortcuts.append((text.replace("&", "").rstrip("…"), keys))
+            return action
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        bind(file_menu, self.tr("&New conversation"), self.new_conversation, sequence(QKeySequence.StandardKey.New))
+        bind(file_menu, self.tr("&Export conversation…"), self.export_dialog, QKeySequence("Ctrl+Shift+E"))
         file_menu.addSeparator()
-        settings = file_menu.addAction("&Settings…", self.open_settings)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action = bind(file_menu, self.tr("&Settings…"), self.open_settings,
+                                    sequence(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addSeparator()
-        quit_action = file_menu.addAction("&Quit", self.close)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action = bind(file_menu, self.tr("&Quit"), self.close, sequence(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.settings_action = settings
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        bind(edit_menu, self.tr("Copy the last answer"), self.copy_last_answer, QKeySequence("Ctrl+Shift+C"))
+        bind(edit_menu, self.tr("Copy the last executed code"), self.copy_last_code, QKeySequence("Ctrl+Shift+K"))
+        edit_menu.addSeparator()
+        bind(edit_menu, self.tr("Search conversations"), self.focus_search, sequence(QKeySequence.StandardKey.Find))
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        bind(view_menu, self.tr("Question box"), lambda: self.input.setFocus(), QKeySequence("Ctrl+L"))
+        bind(view_menu, self.tr("Conversations"), lambda: self.sidebar.list.setFocus(), QKeySequence("Ctrl+1"))
+        bind(view_menu, self.tr("Answer pane"), lambda: self.answer_pane.setFocus(), QKeySequence("Ctrl+2"))
+        bind(view_menu, self.tr("Thinking pane"), lambda: self.thinking_pane.setFocus(), QKeySequence("Ctrl+3"))
+        bind(view_menu, self.tr("Executed code pane"), lambda: self.code_pane.setFocus(), QKeySequence("Ctrl+4"))
+
+        # Not in a menu: they act on the question being written or streamed.
+        bind(None, self.tr("Send the question"), self.send_from_input, QKeySequence("Ctrl+Return"))
+        bind(None, self.tr("Stop the reply"), self.stop, QKeySequence(Qt.Key.Key_Escape))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        bind(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence("Ctrl+/"))
+
+    def _accessibility(self) -> None:
+        """Names and descriptions for screen readers, and a tab order that follows the work:
+        write, send, stop, then the conversations, the answer, the thinking and the code."""
+        described = [
+            (self.input, self.tr("Question"), self.tr("Type a question; {keys} sends it").format(
+                keys=QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))),
+            (self.answer_pane, self.tr("Answer"), self.tr("The conversation: each question and its answer")),
+            (self.thinking_pane, self.tr("Thinking"), self.tr("The model's reasoning, with a marker where code ran")),
+            (self.code_pane, self.tr("Executed code"), self.tr("Every snippet the interpreter ran, in order")),
+            (self.sidebar.list, self.tr("Conversations"), self.tr("Stored conversations, newest first")),
+            (self.sidebar.search, self.tr("Search conversations"), ""),
+            (self.status.tokens, self.tr("Token usage"), ""),
+            (self.status.runs, self.tr("Interpreter runs"), ""),
+            (self.status.timing, self.tr("Timing"), ""),
+            (self.status.request_id, self.tr("Request id"), ""),
+            (self.status.state, self.tr("Request status"), ""),
+            (self.notice, self.tr("Error"), ""),
+        ]
+        for widget, name, description in described:
+            widget.setAccessibleName(name)
+            if description:
+                widget.setAccessibleDescription(description)
+        order = [self.input, self.send_button, self.stop_button, self.sidebar.search, self.sidebar.list,
+                 self.answer_pane, self.thinking_pane, self.code_pane]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def show_recovered(self, count: int) -> None:
+        """At start: replies an earlier crash cut off were found, kept, and marked."""
+        self.status.show_message(
+            self.tr("%n reply(s) cut off by an earlier crash were kept and marked interrupted", "", count))
+
+    def show_shortcuts(self) -> None:
+        self.shortcuts_dialog = ShortcutsDialog(self.shortcuts, self)
+        self.shortcuts_dialog.open()
+
+    def copy_last_answer(self) -> None:
+        turns = [t for t in self.session.conversation.turns if t.answer_length]
+        if turns:
+            QApplication.clipboard().setText(turns[-1].answer)
+            self.status.show_message(self.tr("Copied the last answer"))
+
+    def copy_last_code(self) -> None:
+        codes = [c for t in self.session.conversation.turns for c in t.code if c]
+        if codes:
+            QApplication.clipboard().setText(codes[-1])
+            self.status.show_message(self.tr("Copied the last executed code"))
 
     def _show_demo_banner(self) -> None:
         self.banner.setProperty("tone", "info")
         self.banner.setText(
-            "Demo: recorded replies from the documentation's examples stream through the real "
-            "pipeline. No key, no network. Whatever you ask, the next recording answers."
+            self.tr("Demo: recorded replies from the documentation's examples stream through the real "
+                    "pipeline. No key, no network. Whatever you ask, the next recording answers.")
         )
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)
@@ -306,6 +405,8 @@ class MainWindow(QMainWindow):
             self.input.setPlainText(self.session.demo.question_for(self._answered()))
 
     def spawn(self, coro) -> asyncio.Task[None]:  # type: ignore[no-untyped-def]
+        import asyncio
+
         task = asyncio.ensure_future(coro)
         self._background.add(task)
         task.add_done_callback(self._background.discard)
@@ -327,35 +428,39 @@ class MainWindow(QMainWindow):
 
     async def start_demo(self) -> None:
         await self.session.apply_config(replace(self.session.config, demo=True))
-        self.setWindowTitle("dashchat (demo)")
+        self.setWindowTitle(self.tr("dashchat (demo)"))
         self._show_demo_banner()
 
     def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog  # ~3 ms of imports, not spent before the first paint
+
         keys = self.session.keys if isinstance(self.session.keys, KeyStore) else KeyStore(self.session.config.profile)
         self.settings_dialog = SettingsDialog(self.session, self.settings_store, keys, self)
         self.settings_dialog.applied.connect(self._settings_applied)
         self.settings_dialog.open()
 
-    def _settings_applied(self, _settings: object) -> None:
+    def _settings_applied(self, settings: Settings) -> None:
+        apply_scheme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
+        self.apply_theme()
         self.setWindowTitle("dashchat")
         self.banner.hide()
         self.notice_bar.hide()
-        self.status.show_message("Settings saved: they apply to the next question")
+        self.status.show_message(self.tr("Settings saved: they apply to the next question"))
 
     def export_dialog(self) -> None:
         if not self.session.conversation.turns:
-            self.status.show_message("Nothing to export yet")
+            self.status.show_message(self.tr("Nothing to export yet"))
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export conversation", f"{self.session.conversation.title[:40] or 'conversation'}.md",
-            "Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)")
+            self, self.tr("Export conversation"), f"{self.session.conversation.title[:40] or 'conversation'}.md",
+            self.tr("Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)"))
         if path:
             try:
                 export_to(Path(path), self.session.conversation)
             except (ExportError, OSError) as exc:
-                self.show_notice(f"Export failed: {_html(str(exc))}")
+                self.show_notice(self.tr("Export failed: {reason}").format(reason=_html(str(exc))))
             else:
-                self.status.show_message(f"Exported to {path}")
+                self.status.show_message(self.tr("Exported to {path}").format(path=path))
 
     # -- sending ----------------------------------------------------------------------------
 
@@ -388,11 +493,15 @@ class MainWindow(QMainWindow):
             self.submit(self._retry_text)
 
     def submit(self, text: str) -> asyncio.Task[Turn]:
+        import asyncio
+
         self.notice_bar.hide()
         self._task = asyncio.ensure_future(self._run(text))
         return self._task
 
     async def _run(self, text: str) -> Turn:
+        import asyncio
+
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         try:
@@ -425,7 +534,7 @@ class MainWindow(QMainWindow):
             try:
                 export_to(self.export_path, self.session.conversation)
             except (ExportError, OSError) as exc:
-                self.show_notice(f"Export failed: {_html(str(exc))}")
+                self.show_notice(self.tr("Export failed: {reason}").format(reason=_html(str(exc))))
         self.sidebar.refresh()
         self.sidebar.mark_current(self.session.conversation.id)
         self.turn_done.emit(turn)
@@ -445,12 +554,12 @@ class MainWindow(QMainWindow):
 
     def new_conversation(self) -> None:
         if self.busy:
-            self.status.show_message("Stop the current reply first")
+            self.status.show_message(self.tr("Stop the current reply first"))
             return
         self.session.new_conversation()
         self._clear_panes()
         self.sidebar.mark_current(None)
-        self.status.show_message("New conversation")
+        self.status.show_message(self.tr("New conversation"))
         self.input.setFocus()
 
     def focus_search(self) -> None:
@@ -459,11 +568,11 @@ class MainWindow(QMainWindow):
 
     def open_conversation(self, conversation_id: str, position: int | None = None) -> None:
         if self.busy:
-            self.status.show_message("Stop the current reply before opening another conversation")
+            self.status.show_message(self.tr("Stop the current reply before opening another conversation"))
             return
         if conversation_id != self.session.conversation.id:
             if not self.session.open(conversation_id):
-                self.status.show_message("That conversation is gone")
+                self.status.show_message(self.tr("That conversation is gone"))
                 self.sidebar.refresh()
                 return
             self.show_conversation(focus=position)
@@ -478,14 +587,14 @@ class MainWindow(QMainWindow):
         if not self.session.conversation.turns:  # the open one was deleted
             self._clear_panes()
         self._deleted_id = conversation_id
-        self.status.show_message(f"Deleted “{title or 'Untitled'}”")
+        self.status.show_message(self.tr("Deleted “{title}”").format(title=title or self.tr("Untitled")))
         self.undo_button.show()
         self._undo_timer.start()
 
     def _undo_delete(self) -> None:
         if self._deleted_id is not None:
             self.session.restore(self._deleted_id)
-            self.status.show_message("Restored")
+            self.status.show_message(self.tr("Restored"))
         self._deleted_id = None
         self.undo_button.hide()
         self.sidebar.refresh()

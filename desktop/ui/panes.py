@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .highlight import PythonHighlighter, shared_theme
+from .style import colour
 
 
 def monospace_font() -> QFont:
@@ -52,15 +53,23 @@ class ThinkingPane(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setPlaceholderText("The model's thinking streams here.")
+        self.setPlaceholderText(self.tr("The model's thinking streams here."))
         self._plain = QTextCharFormat()
         self._plain.setForeground(self.palette().text())
         self._header = QTextCharFormat()
         self._header.setFontWeight(QFont.Weight.Bold)
         self._marker = QTextCharFormat()
-        self._marker.setForeground(QColor("#1a7f37"))
         self._marker.setFontWeight(QFont.Weight.DemiBold)
-        self._marker.setBackground(QColor(26, 127, 55, 28))
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        """Marker colours for the palette's scheme (new text only: old markers keep theirs)."""
+        success = colour(self.palette(), "success")
+        self._marker.setForeground(success)
+        background = QColor(success)
+        background.setAlpha(36)
+        self._marker.setBackground(background)
+        self._plain.setForeground(self.palette().text())
 
     def _insert(self, text: str, fmt: QTextCharFormat) -> None:
         bar = self.verticalScrollBar()
@@ -82,7 +91,8 @@ class ThinkingPane(QPlainTextEdit):
         # Its own line, so the marker reads as a step between two passages of thought.
         text = self.toPlainText()
         lead = "" if not text or text.endswith("\n") else "\n"
-        self._insert(f"{lead}  ⚙ ran code #{index + 1}  \n", self._marker)
+        marker = self.tr("ran code #{number}").format(number=index + 1)
+        self._insert(f"{lead}  ⚙ {marker}  \n", self._marker)
 
 
 class CodeBlock(QFrame):
@@ -97,9 +107,9 @@ class CodeBlock(QFrame):
         self._code = ""
         self.title = QLabel()
         self.title.setObjectName("codeBlockTitle")
-        self.copy_button = QPushButton("Copy")
+        self.copy_button = QPushButton(self.tr("Copy"))
         self.copy_button.setObjectName("copyCode")
-        self.copy_button.setToolTip("Copy exactly the code the interpreter ran")
+        self.copy_button.setToolTip(self.tr("Copy exactly the code the interpreter ran"))
         self.copy_button.clicked.connect(self.copy)
         self.editor = QPlainTextEdit()
         self.editor.setReadOnly(True)
@@ -128,7 +138,7 @@ class CodeBlock(QFrame):
     def set_code(self, code: str) -> None:
         self._code = code
         self.editor.setPlainText(code)
-        self.title.setText(f"#{self._number}" + ("" if code else "  · writing code…"))
+        self.title.setText(f"#{self._number}" + ("" if code else "  · " + self.tr("writing code…")))
         self.copy_button.setEnabled(bool(code))
         lines = max(1, min(code.count("\n") + 1, 18))
         metrics = self.editor.fontMetrics()
@@ -155,7 +165,7 @@ class CodePane(QScrollArea):
         self._layout = QVBoxLayout(inner)
         self._layout.setContentsMargins(6, 6, 6, 6)
         self._layout.setSpacing(6)
-        self._empty = QLabel("Code the interpreter runs appears here, one block per run.")
+        self._empty = QLabel(self.tr("Code the interpreter runs appears here, one block per run."))
         self._empty.setObjectName("paneHint")
         self._empty.setWordWrap(True)
         self._layout.addWidget(self._empty)

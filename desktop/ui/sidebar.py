@@ -52,15 +52,16 @@ class Sidebar(QWidget):
         super().__init__(parent)
         self.setObjectName("sidebar")
         self._session = session
-        self.new_button = QPushButton("New conversation")
+        self.new_button = QPushButton(self.tr("New conversation"))
         self.new_button.setObjectName("newConversation")
-        self.new_button.setToolTip(f"New conversation ({QKeySequence(QKeySequence.StandardKey.New).toString()})")
+        self.new_button.setToolTip(self.tr("New conversation ({shortcut})").format(
+            shortcut=QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)))
         self.new_button.clicked.connect(self.new_requested)
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText("Search conversations")
+        self.search.setPlaceholderText(self.tr("Search conversations"))
         self.search.setClearButtonEnabled(True)
-        self.search_thinking = QCheckBox("Include thinking")
+        self.search_thinking = QCheckBox(self.tr("Include thinking"))
         self.search_thinking.setObjectName("searchThinking")
         self.search_thinking.toggled.connect(self._search_now)
         self._debounce = QTimer(self)
@@ -107,14 +108,14 @@ class Sidebar(QWidget):
         self.list.clear()
         summaries = self._session.history.list_conversations(limit=PAGE)
         for summary in summaries:
-            item = QListWidgetItem(f"{summary.title or 'Untitled'}\n{when(summary.updated_at)} · "
-                                   f"{summary.turn_count} turn{'s' if summary.turn_count != 1 else ''}")
+            turns = self.tr("%n turn(s)", "", summary.turn_count)
+            item = QListWidgetItem(f"{summary.title or self.tr('Untitled')}\n{when(summary.updated_at)} · {turns}")
             item.setData(ID_ROLE, summary.id)
             item.setToolTip(summary.title)
             self.list.addItem(item)
             if summary.id == self._current:
                 item.setSelected(True)
-        self.empty.setText("No conversations yet.")
+        self.empty.setText(self.tr("No conversations yet."))
         self.empty.setVisible(not summaries)
 
     def _search_now(self) -> None:
@@ -127,12 +128,12 @@ class Sidebar(QWidget):
         hits = self._session.history.search(text, include_thinking=self.search_thinking.isChecked())
         for hit in hits:
             # Plain text items: a snippet of model output can never become markup here.
-            item = QListWidgetItem(f"{hit.title or 'Untitled'}\n{hit.snippet}")
+            item = QListWidgetItem(f"{hit.title or self.tr('Untitled')}\n{hit.snippet}")
             item.setData(ID_ROLE, hit.conversation_id)
             item.setData(TURN_ROLE, hit.position)
-            item.setToolTip(f"Turn {hit.position + 1}")
+            item.setToolTip(self.tr("Turn {number}").format(number=hit.position + 1))
             self.list.addItem(item)
-        self.empty.setText(f"Nothing matches “{text}”.")
+        self.empty.setText(self.tr("Nothing matches “{text}”.").format(text=text))
         self.empty.setVisible(not hits)
 
     def mark_current(self, conversation_id: str | None) -> None:
@@ -151,18 +152,18 @@ class Sidebar(QWidget):
         if item is None:
             return
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self._open_item(item))
-        menu.addAction("Rename…", lambda: self.rename(item.data(ID_ROLE)))
+        menu.addAction(self.tr("Open"), lambda: self._open_item(item))
+        menu.addAction(self.tr("Rename…"), lambda: self.rename(item.data(ID_ROLE)))
         menu.addSeparator()
-        menu.addAction("Delete", lambda: self.delete(item.data(ID_ROLE)))
+        menu.addAction(self.tr("Delete"), lambda: self.delete(item.data(ID_ROLE)))
         menu.popup(self.list.viewport().mapToGlobal(point))
 
     def rename(self, conversation_id: str) -> None:
         summary = self._session.history.summary(conversation_id)
         current = summary.title if summary is not None else ""
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("Rename conversation")
-        dialog.setLabelText("Title:")
+        dialog.setWindowTitle(self.tr("Rename conversation"))
+        dialog.setLabelText(self.tr("Title:"))
         dialog.setTextValue(current)
         dialog.textValueSelected.connect(lambda title: self._renamed(conversation_id, title))
         dialog.open()

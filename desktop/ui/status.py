@@ -18,7 +18,7 @@ class RequestStatus(QStatusBar):
         super().__init__(parent)
         self.setObjectName("requestStatus")
         self.setSizeGripEnabled(False)
-        self.state = self._label("state", "Ready")
+        self.state = self._label("state", self.tr("Ready"))
         self.tokens = self._label("tokens", "")
         self.runs = self._label("runs", "")
         self.timing = self._label("timing", "")
@@ -26,8 +26,8 @@ class RequestStatus(QStatusBar):
         self.request_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_id = QToolButton()
         self.copy_id.setObjectName("copyRequestId")
-        self.copy_id.setText("Copy id")
-        self.copy_id.setToolTip("Copy the request id (support asks for it)")
+        self.copy_id.setText(self.tr("Copy id"))
+        self.copy_id.setToolTip(self.tr("Copy the request id (support asks for it)"))
         self.copy_id.setAutoRaise(True)
         self.copy_id.clicked.connect(self._copy_id)
         self.copy_id.hide()
@@ -50,19 +50,21 @@ class RequestStatus(QStatusBar):
     def show_turn(self, turn: Turn) -> None:
         u = turn.usage
         self.tokens.setText(
-            f"Tokens: {u.input_tokens:,} in · {u.output_tokens:,} out · {u.reasoning_tokens:,} reasoning"
-            f" · {u.total_tokens:,} total"
+            self.tr("Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total").format(
+                input=f"{u.input_tokens:,}", output=f"{u.output_tokens:,}",
+                reasoning=f"{u.reasoning_tokens:,}", total=f"{u.total_tokens:,}")
         )
-        self.runs.setText(f"Interpreter runs: {max(u.code_interpreter_calls, len(turn.code))}")
-        self.timing.setText(f"Elapsed {_seconds(turn.elapsed())} · first token {_seconds(turn.time_to_first_token)}")
+        self.runs.setText(self.tr("Interpreter runs: {count}").format(count=max(u.code_interpreter_calls, len(turn.code))))
+        self.timing.setText(self.tr("Elapsed {elapsed} · first token {first}").format(
+            elapsed=_seconds(turn.elapsed()), first=_seconds(turn.time_to_first_token)))
         self._request_id = turn.request_id or ""
-        self.request_id.setText(f"Request {self._request_id}" if self._request_id else "")
+        self.request_id.setText(self.tr("Request {id}").format(id=self._request_id) if self._request_id else "")
         self.copy_id.setVisible(bool(self._request_id))
         self.state.setText(
             {
-                TurnStatus.STREAMING: "Streaming…" if turn.first_token_at else "Waiting for the service…",
-                TurnStatus.COMPLETE: "Done",
-                TurnStatus.INTERRUPTED: "Stopped: what arrived is kept",
-                TurnStatus.ERROR: f"Failed: {turn.error.code}" if turn.error else "Failed",
+                TurnStatus.STREAMING: self.tr("Streaming…") if turn.first_token_at else self.tr("Waiting for the service…"),
+                TurnStatus.COMPLETE: self.tr("Done"),
+                TurnStatus.INTERRUPTED: self.tr("Stopped: what arrived is kept"),
+                TurnStatus.ERROR: self.tr("Failed: {code}").format(code=turn.error.code) if turn.error else self.tr("Failed"),
             }[turn.status]
         )

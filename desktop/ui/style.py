@@ -1,26 +1,78 @@
-"""The window's look: quiet panes, clear hierarchy, errors that stand out."""
+"""The window's look: quiet panes, clear hierarchy, errors that stand out, in light and dark.
 
-STYLE_SHEET = """
-QLabel#paneTitle { font-weight: 600; color: #57606a; padding: 2px 2px; letter-spacing: 0.5px; }
-QLabel#paneHint { color: #8c959f; padding: 16px; }
-QLabel#note { color: #57606a; }
-QLabel#banner { background: #ddf4ff; border: 1px solid #54aeff; border-radius: 6px; padding: 6px 10px; color: #0a3069; }
-QLabel#banner[tone="warning"] { background: #fff8c5; border-color: #d4a72c; color: #4d2d00; }
-QLabel#errorBanner, QFrame#errorBanner { background: #ffebe9; border: 1px solid #ff8182; border-radius: 6px; padding: 6px 10px; color: #82071e; }
-QLabel#noticeText { color: #82071e; }
-QLabel#welcomeTitle { font-size: 20px; font-weight: 600; }
-QLabel#keyState[ok="true"] { color: #1a7f37; }
-QFrame#turnCard { background: palette(base); border: 1px solid #d0d7de; border-radius: 8px; }
-QFrame#turnCard[focused="true"] { border: 2px solid #0969da; }
-QLabel#roleLabel { color: #57606a; font-weight: 600; font-size: 11px; }
-QLabel#question { background: #f6f8fa; border-left: 3px solid #0969da; padding: 6px 8px; }
-QLabel#outcome { color: #57606a; font-size: 11px; }
-QLabel#outcome[state="error"] { color: #cf222e; }
-QLabel#outcome[state="interrupted"] { color: #9a6700; }
-QListWidget#conversationList::item { padding: 6px 4px; border-bottom: 1px solid #eaeef2; }
-QListWidget#conversationList::item:selected { background: #ddf4ff; color: #0a3069; }
-QLabel#turnLabel { color: #57606a; font-weight: 600; padding-top: 4px; }
-QFrame#codeBlock { border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; }
-QLabel#codeBlockTitle { font-weight: 600; color: #1a7f37; }
-QPlainTextEdit#thinkingPane { color: #424a53; }
+Colours come from a palette per scheme (GitHub's, which is tuned for contrast); sizes are left
+to the system font so that text follows the OS's font size. Nothing is told by colour alone:
+every state also has its words.
 """
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QWidget
+
+LIGHT = {
+    "muted": "#57606a", "faint": "#8c959f", "border": "#d0d7de", "divider": "#eaeef2",
+    "subtle_bg": "#f6f8fa", "accent": "#0969da", "accent_bg": "#ddf4ff", "accent_border": "#54aeff",
+    "accent_fg": "#0a3069", "warn_bg": "#fff8c5", "warn_border": "#d4a72c", "warn_fg": "#4d2d00",
+    "error_bg": "#ffebe9", "error_border": "#ff8182", "error_fg": "#82071e", "error": "#cf222e",
+    "attention": "#9a6700", "success": "#1a7f37", "thinking": "#424a53",
+}
+DARK = {
+    "muted": "#8b949e", "faint": "#6e7681", "border": "#30363d", "divider": "#21262d",
+    "subtle_bg": "#161b22", "accent": "#4493f8", "accent_bg": "#0c2d6b", "accent_border": "#1f6feb",
+    "accent_fg": "#cae8ff", "warn_bg": "#3b2e00", "warn_border": "#9e6a03", "warn_fg": "#f2cc60",
+    "error_bg": "#3d0f14", "error_border": "#f85149", "error_fg": "#ffa198", "error": "#f85149",
+    "attention": "#d29922", "success": "#3fb950", "thinking": "#c9d1d9",
+}
+
+_TEMPLATE = """
+QLabel#paneTitle {{ font-weight: 600; color: {muted}; padding: 2px 2px; letter-spacing: 0.5px; }}
+QLabel#paneHint {{ color: {faint}; padding: 16px; }}
+QLabel#note {{ color: {muted}; }}
+QLabel#banner {{ background: {accent_bg}; border: 1px solid {accent_border}; border-radius: 6px;
+    padding: 6px 10px; color: {accent_fg}; }}
+QLabel#banner[tone="warning"] {{ background: {warn_bg}; border-color: {warn_border}; color: {warn_fg}; }}
+QLabel#errorBanner, QFrame#errorBanner {{ background: {error_bg}; border: 1px solid {error_border};
+    border-radius: 6px; padding: 6px 10px; color: {error_fg}; }}
+QLabel#noticeText {{ color: {error_fg}; }}
+QLabel#welcomeTitle {{ font-weight: 600; }}
+QLabel#keyState[ok="true"] {{ color: {success}; }}
+QFrame#turnCard {{ background: palette(base); border: 1px solid {border}; border-radius: 8px; }}
+QFrame#turnCard[focused="true"] {{ border: 2px solid {accent}; }}
+QLabel#roleLabel {{ color: {muted}; font-weight: 600; }}
+QLabel#question {{ background: {subtle_bg}; border-left: 3px solid {accent}; padding: 6px 8px; }}
+QLabel#outcome {{ color: {muted}; }}
+QLabel#outcome[state="error"] {{ color: {error}; }}
+QLabel#outcome[state="interrupted"] {{ color: {attention}; }}
+QListWidget#conversationList::item {{ padding: 6px 4px; border-bottom: 1px solid {divider}; }}
+QListWidget#conversationList::item:selected {{ background: {accent_bg}; color: {accent_fg}; }}
+QLabel#turnLabel {{ color: {muted}; font-weight: 600; padding-top: 4px; }}
+QFrame#codeBlock {{ border: 1px solid {border}; border-radius: 6px; background: {subtle_bg}; }}
+QLabel#codeBlockTitle {{ font-weight: 600; color: {success}; }}
+QPlainTextEdit#thinkingPane {{ color: {thinking}; }}
+"""
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.window().color().lightnessF() < 0.5
+
+
+def colours(palette: QPalette) -> dict[str, str]:
+    return DARK if is_dark(palette) else LIGHT
+
+
+def colour(palette: QPalette, name: str) -> QColor:
+    return QColor(colours(palette)[name])
+
+
+def style_sheet(palette: QPalette) -> str:
+    return _TEMPLATE.format(**colours(palette))
+
+
+def scaled_font(widget: QWidget, factor: float) -> QFont:
+    """The widget's font, scaled: relative sizes follow the OS's font size setting."""
+    font = QFont(widget.font())
+    size = font.pointSizeF()
+    if size > 0:
+        font.setPointSizeF(size * factor)
+    return font

@@ -1,0 +1,715 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AnswerPane</name>
+    <message>
+        <source>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</source>
+        <translation>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</translation>
+    </message>
+    <message>
+        <source>Show earlier turns ({count})</source>
+        <translation>Show earlier turns ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy exactly the code the interpreter ran</source>
+        <translation>Copy exactly the code the interpreter ran</translation>
+    </message>
+    <message>
+        <source>writing code…</source>
+        <translation>writing code…</translation>
+    </message>
+</context>
+<context>
+    <name>CodePane</name>
+    <message>
+        <source>Code the interpreter runs appears here, one block per run.</source>
+        <translation>Code the interpreter runs appears here, one block per run.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Waiting for the service…</source>
+        <translation>Waiting for the service…</translation>
+    </message>
+    <message>
+        <source>Running code #{number} in the sandbox…</source>
+        <translation>Running code #{number} in the sandbox…</translation>
+    </message>
+    <message>
+        <source>Writing the answer…</source>
+        <translation>Writing the answer…</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>Thinking…</translation>
+    </message>
+    <message>
+        <source>dashchat (demo)</source>
+        <translation>dashchat (demo)</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Thinking</translation>
+    </message>
+    <message>
+        <source>Executed code</source>
+        <translation>Executed code</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>Open settings</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Ask the same question again (the failed turn stays, marked)</source>
+        <translation>Ask the same question again (the failed turn stays, marked)</translation>
+    </message>
+    <message>
+        <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
+        <translation>Ask Qwen — it can run Python to work things out.  ({keys} sends)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send ({keys})</source>
+        <translation>Send ({keys})</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop the reply and keep what arrived (Esc)</source>
+        <translation>Stop the reply and keep what arrived (Esc)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>&amp;New conversation</translation>
+    </message>
+    <message>
+        <source>&amp;Export conversation…</source>
+        <translation>&amp;Export conversation…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>Copy the last answer</translation>
+    </message>
+    <message>
+        <source>Copy the last executed code</source>
+        <translation>Copy the last executed code</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Search conversations</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>Question box</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Answer pane</source>
+        <translation>Answer pane</translation>
+    </message>
+    <message>
+        <source>Thinking pane</source>
+        <translation>Thinking pane</translation>
+    </message>
+    <message>
+        <source>Executed code pane</source>
+        <translation>Executed code pane</translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation>Send the question</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>Stop the reply</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys} sends it</source>
+        <translation>Type a question; {keys} sends it</translation>
+    </message>
+    <message>
+        <source>The conversation: each question and its answer</source>
+        <translation>The conversation: each question and its answer</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning, with a marker where code ran</source>
+        <translation>The model&apos;s reasoning, with a marker where code ran</translation>
+    </message>
+    <message>
+        <source>Every snippet the interpreter ran, in order</source>
+        <translation>Every snippet the interpreter ran, in order</translation>
+    </message>
+    <message>
+        <source>Stored conversations, newest first</source>
+        <translation>Stored conversations, newest first</translation>
+    </message>
+    <message>
+        <source>Token usage</source>
+        <translation>Token usage</translation>
+    </message>
+    <message>
+        <source>Interpreter runs</source>
+        <translation>Interpreter runs</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Timing</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>Request id</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>Request status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
+        <translation>
+            <numerusform>%n reply cut off by an earlier crash was kept and marked interrupted</numerusform>
+            <numerusform>%n replies cut off by an earlier crash were kept and marked interrupted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the last answer</source>
+        <translation>Copied the last answer</translation>
+    </message>
+    <message>
+        <source>Copied the last executed code</source>
+        <translation>Copied the last executed code</translation>
+    </message>
+    <message>
+        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
+        <translation>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</translation>
+    </message>
+    <message>
+        <source>Settings saved: they apply to the next question</source>
+        <translation>Settings saved: they apply to the next question</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>Nothing to export yet</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Export conversation</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</source>
+        <translation>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>Export failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <source>Stop the current reply first</source>
+        <translation>Stop the current reply first</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>New conversation</translation>
+    </message>
+    <message>
+        <source>Stop the current reply before opening another conversation</source>
+        <translation>Stop the current reply before opening another conversation</translation>
+    </message>
+    <message>
+        <source>That conversation is gone</source>
+        <translation>That conversation is gone</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”</source>
+        <translation>Deleted “{title}”</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restored</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatus</name>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Copy id</source>
+        <translation>Copy id</translation>
+    </message>
+    <message>
+        <source>Copy the request id (support asks for it)</source>
+        <translation>Copy the request id (support asks for it)</translation>
+    </message>
+    <message>
+        <source>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</source>
+        <translation>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</translation>
+    </message>
+    <message>
+        <source>Interpreter runs: {count}</source>
+        <translation>Interpreter runs: {count}</translation>
+    </message>
+    <message>
+        <source>Elapsed {elapsed} · first token {first}</source>
+        <translation>Elapsed {elapsed} · first token {first}</translation>
+    </message>
+    <message>
+        <source>Request {id}</source>
+        <translation>Request {id}</translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation>Streaming…</translation>
+    </message>
+    <message>
+        <source>Waiting for the service…</source>
+        <translation>Waiting for the service…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Stopped: what arrived is kept</source>
+        <translation>Stopped: what arrived is kept</translation>
+    </message>
+    <message>
+        <source>Failed: {code}</source>
+        <translation>Failed: {code}</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>Checking the keyring…</translation>
+    </message>
+    <message>
+        <source>sk-…  (leave empty to keep the current key)</source>
+        <translation>sk-…  (leave empty to keep the current key)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Show or hide the key you are typing</source>
+        <translation>Show or hide the key you are typing</translation>
+    </message>
+    <message>
+        <source>Keep it in the OS keyring (otherwise for this session only)</source>
+        <translation>Keep it in the OS keyring (otherwise for this session only)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with this key, region and model</source>
+        <translation>Send one tiny request with this key, region and model</translation>
+    </message>
+    <message>
+        <source>Remove stored key</source>
+        <translation>Remove stored key</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>China (Beijing)</source>
+        <translation>China (Beijing)</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>Singapore</translation>
+    </message>
+    <message>
+        <source>US (Virginia)</source>
+        <translation>US (Virginia)</translation>
+    </message>
+    <message>
+        <source>Custom base URL</source>
+        <translation>Custom base URL</translation>
+    </message>
+    <message>
+        <source>https://gateway.example/prefix</source>
+        <translation>https://gateway.example/prefix</translation>
+    </message>
+    <message>
+        <source>The code interpreter is documented for the China (Beijing) region only, and API keys are bound to the region that issued them.</source>
+        <translation>The code interpreter is documented for the China (Beijing) region only, and API keys are bound to the region that issued them.</translation>
+    </message>
+    <message>
+        <source>Limit thinking to</source>
+        <translation>Limit thinking to</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
+        <translation>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</translation>
+    </message>
+    <message>
+        <source>system settings  (e.g. http://proxy.example:8080)</source>
+        <translation>system settings  (e.g. http://proxy.example:8080)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
+        <translation>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>Thinking budget</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Connect timeout</translation>
+    </message>
+    <message>
+        <source>Silence timeout</source>
+        <translation>Silence timeout</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Use it for this session only</source>
+        <translation>Use it for this session only</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>A new language applies when dashchat starts again.</source>
+        <translation>A new language applies when dashchat starts again.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>DASHSCOPE_API_KEY is set and takes precedence</source>
+        <translation>DASHSCOPE_API_KEY is set and takes precedence</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <source>No key to test: type one above.</source>
+        <translation>No key to test: type one above.</translation>
+    </message>
+    <message>
+        <source>The key works with {url} and {model} ({seconds} s).</source>
+        <translation>The key works with {url} and {model} ({seconds} s).</translation>
+    </message>
+    <message>
+        <source>Not removed: {reason}</source>
+        <translation>Not removed: {reason}</translation>
+    </message>
+    <message>
+        <source>Removed the stored key.</source>
+        <translation>Removed the stored key.</translation>
+    </message>
+    <message>
+        <source>No key was stored.</source>
+        <translation>No key was stored.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}.</source>
+        <translation>Not saved: {reason}.</translation>
+    </message>
+    <message>
+        <source>The key was not stored: {reason} Nothing was written anywhere else.</source>
+        <translation>The key was not stored: {reason} Nothing was written anywhere else.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New conversation</source>
+        <translation>New conversation</translation>
+    </message>
+    <message>
+        <source>New conversation ({shortcut})</source>
+        <translation>New conversation ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Search conversations</translation>
+    </message>
+    <message>
+        <source>Include thinking</source>
+        <translation>Include thinking</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s)</source>
+        <translation>
+            <numerusform>%n turn</numerusform>
+            <numerusform>%n turns</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>No conversations yet.</translation>
+    </message>
+    <message>
+        <source>Turn {number}</source>
+        <translation>Turn {number}</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>Nothing matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>Rename conversation</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingPane</name>
+    <message>
+        <source>The model&apos;s thinking streams here.</source>
+        <translation>The model&apos;s thinking streams here.</translation>
+    </message>
+    <message>
+        <source>ran code #{number}</source>
+        <translation>ran code #{number}</translation>
+    </message>
+</context>
+<context>
+    <name>TurnCard</name>
+    <message>
+        <source>{number}. You</source>
+        <translation>{number}. You</translation>
+    </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>Copy answer</translation>
+    </message>
+    <message>
+        <source>Copy this answer as Markdown</source>
+        <translation>Copy this answer as Markdown</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copy code</translation>
+    </message>
+    <message>
+        <source>Copy a code block of this answer, without its fences</source>
+        <translation>Copy a code block of this answer, without its fences</translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation>Streaming…</translation>
+    </message>
+    <message>
+        <source>Complete (cut at max tokens)</source>
+        <translation>Complete (cut at max tokens)</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Interrupted: what arrived is kept</source>
+        <translation>Interrupted: what arrived is kept</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Block {number}: {first_line}</source>
+        <translation>Block {number}: {first_line}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to dashchat</source>
+        <translation>Welcome to dashchat</translation>
+    </message>
+    <message>
+        <source>Ask Qwen a question: it thinks, writes and runs Python in its sandbox, and answers. You watch its thinking, every snippet it ran, and the answer, live.
+
+To talk to the service you need an API key from Alibaba Cloud Model Studio (the code interpreter is offered in the China (Beijing) region). The key is kept in your system&apos;s keyring, never in a file.</source>
+        <translation>Ask Qwen a question: it thinks, writes and runs Python in its sandbox, and answers. You watch its thinking, every snippet it ran, and the answer, live.
+
+To talk to the service you need an API key from Alibaba Cloud Model Studio (the code interpreter is offered in the China (Beijing) region). The key is kept in your system&apos;s keyring, never in a file.</translation>
+    </message>
+    <message>
+        <source>Enter your API key…</source>
+        <translation>Enter your API key…</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Try the demo</translation>
+    </message>
+    <message>
+        <source>Recorded replies, no key, no network</source>
+        <translation>Recorded replies, no key, no network</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+</context>
+</TS>

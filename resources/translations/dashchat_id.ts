@@ -1,0 +1,713 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="en">
+<context>
+    <name>AnswerPane</name>
+    <message>
+        <source>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</source>
+        <translation>Ajukan pertanyaan di bawah. Qwen akan berpikir, menjalankan Python di sandbox-nya, lalu menjawab di sini.</translation>
+    </message>
+    <message>
+        <source>Show earlier turns ({count})</source>
+        <translation>Tampilkan giliran sebelumnya ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Copy exactly the code the interpreter ran</source>
+        <translation>Salin persis kode yang dijalankan interpreter</translation>
+    </message>
+    <message>
+        <source>writing code…</source>
+        <translation>menulis kode…</translation>
+    </message>
+</context>
+<context>
+    <name>CodePane</name>
+    <message>
+        <source>Code the interpreter runs appears here, one block per run.</source>
+        <translation>Kode yang dijalankan interpreter muncul di sini, satu blok untuk setiap eksekusi.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Waiting for the service…</source>
+        <translation>Menunggu layanan…</translation>
+    </message>
+    <message>
+        <source>Running code #{number} in the sandbox…</source>
+        <translation>Menjalankan kode #{number} di sandbox…</translation>
+    </message>
+    <message>
+        <source>Writing the answer…</source>
+        <translation>Menulis jawaban…</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>Berpikir…</translation>
+    </message>
+    <message>
+        <source>dashchat (demo)</source>
+        <translation>dashchat (demo)</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Proses berpikir</translation>
+    </message>
+    <message>
+        <source>Executed code</source>
+        <translation>Kode yang dijalankan</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>Buka pengaturan</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Ask the same question again (the failed turn stays, marked)</source>
+        <translation>Ajukan pertanyaan yang sama lagi (giliran yang gagal tetap ada, dengan tanda)</translation>
+    </message>
+    <message>
+        <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
+        <translation>Tanya Qwen — ia bisa menjalankan Python untuk menyelesaikannya.  ({keys} untuk mengirim)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Send ({keys})</source>
+        <translation>Kirim ({keys})</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
+        <source>Stop the reply and keep what arrived (Esc)</source>
+        <translation>Hentikan balasan dan simpan yang sudah diterima (Esc)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>Percakapan &amp;baru</translation>
+    </message>
+    <message>
+        <source>&amp;Export conversation…</source>
+        <translation>&amp;Ekspor percakapan…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Pengaturan…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>Salin jawaban terakhir</translation>
+    </message>
+    <message>
+        <source>Copy the last executed code</source>
+        <translation>Salin kode terakhir yang dijalankan</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Cari percakapan</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>Kotak pertanyaan</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Daftar percakapan</translation>
+    </message>
+    <message>
+        <source>Answer pane</source>
+        <translation>Panel jawaban</translation>
+    </message>
+    <message>
+        <source>Thinking pane</source>
+        <translation>Panel proses berpikir</translation>
+    </message>
+    <message>
+        <source>Executed code pane</source>
+        <translation>Panel kode yang dijalankan</translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation>Kirim pertanyaan</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>Hentikan balasan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys} sends it</source>
+        <translation>Ketik pertanyaan; {keys} mengirimnya</translation>
+    </message>
+    <message>
+        <source>The conversation: each question and its answer</source>
+        <translation>Percakapan: setiap pertanyaan dan jawabannya</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning, with a marker where code ran</source>
+        <translation>Proses berpikir model, dengan penanda di tempat kode dijalankan</translation>
+    </message>
+    <message>
+        <source>Every snippet the interpreter ran, in order</source>
+        <translation>Setiap potongan kode yang dijalankan interpreter, secara berurutan</translation>
+    </message>
+    <message>
+        <source>Stored conversations, newest first</source>
+        <translation>Percakapan tersimpan, terbaru di atas</translation>
+    </message>
+    <message>
+        <source>Token usage</source>
+        <translation>Penggunaan token</translation>
+    </message>
+    <message>
+        <source>Interpreter runs</source>
+        <translation>Jumlah eksekusi interpreter</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>ID permintaan</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>Status permintaan</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Kesalahan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
+        <translation>
+            <numerusform>%n balasan yang terputus karena crash sebelumnya disimpan dan ditandai terputus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the last answer</source>
+        <translation>Jawaban terakhir disalin</translation>
+    </message>
+    <message>
+        <source>Copied the last executed code</source>
+        <translation>Kode terakhir yang dijalankan disalin</translation>
+    </message>
+    <message>
+        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
+        <translation>Demo: balasan rekaman dari contoh dokumentasi dialirkan melalui pipeline yang sebenarnya. Tanpa kunci, tanpa jaringan. Apa pun yang Anda tanyakan, rekaman berikutnya yang menjawab.</translation>
+    </message>
+    <message>
+        <source>Settings saved: they apply to the next question</source>
+        <translation>Pengaturan disimpan: berlaku mulai pertanyaan berikutnya</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>Belum ada yang bisa diekspor</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Ekspor percakapan</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</source>
+        <translation>Markdown (*.md);;HTML (*.html);;Transkrip JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>Ekspor gagal: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Diekspor ke {path}</translation>
+    </message>
+    <message>
+        <source>Stop the current reply first</source>
+        <translation>Hentikan balasan saat ini terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Percakapan baru</translation>
+    </message>
+    <message>
+        <source>Stop the current reply before opening another conversation</source>
+        <translation>Hentikan balasan saat ini sebelum membuka percakapan lain</translation>
+    </message>
+    <message>
+        <source>That conversation is gone</source>
+        <translation>Percakapan itu sudah tidak ada</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”</source>
+        <translation>“{title}” dihapus</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Tanpa judul</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Dipulihkan</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatus</name>
+    <message>
+        <source>Ready</source>
+        <translation>Siap</translation>
+    </message>
+    <message>
+        <source>Copy id</source>
+        <translation>Salin ID</translation>
+    </message>
+    <message>
+        <source>Copy the request id (support asks for it)</source>
+        <translation>Salin ID permintaan (diminta oleh tim dukungan)</translation>
+    </message>
+    <message>
+        <source>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</source>
+        <translation>Token: {input} masuk · {output} keluar · {reasoning} berpikir · {total} total</translation>
+    </message>
+    <message>
+        <source>Interpreter runs: {count}</source>
+        <translation>Eksekusi interpreter: {count}</translation>
+    </message>
+    <message>
+        <source>Elapsed {elapsed} · first token {first}</source>
+        <translation>Durasi {elapsed} · token pertama {first}</translation>
+    </message>
+    <message>
+        <source>Request {id}</source>
+        <translation>Permintaan {id}</translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation>Menerima balasan…</translation>
+    </message>
+    <message>
+        <source>Waiting for the service…</source>
+        <translation>Menunggu layanan…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Stopped: what arrived is kept</source>
+        <translation>Dihentikan: yang sudah diterima tetap disimpan</translation>
+    </message>
+    <message>
+        <source>Failed: {code}</source>
+        <translation>Gagal: {code}</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>Memeriksa keyring…</translation>
+    </message>
+    <message>
+        <source>sk-…  (leave empty to keep the current key)</source>
+        <translation>sk-…  (biarkan kosong untuk mempertahankan kunci saat ini)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Show or hide the key you are typing</source>
+        <translation>Tampilkan atau sembunyikan kunci yang sedang Anda ketik</translation>
+    </message>
+    <message>
+        <source>Keep it in the OS keyring (otherwise for this session only)</source>
+        <translation>Simpan di keyring OS (jika tidak, hanya untuk sesi ini)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Uji</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with this key, region and model</source>
+        <translation>Kirim satu permintaan kecil dengan kunci, wilayah, dan model ini</translation>
+    </message>
+    <message>
+        <source>Remove stored key</source>
+        <translation>Hapus kunci tersimpan</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Kunci API</translation>
+    </message>
+    <message>
+        <source>China (Beijing)</source>
+        <translation>China (Beijing)</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>Singapura</translation>
+    </message>
+    <message>
+        <source>US (Virginia)</source>
+        <translation>AS (Virginia)</translation>
+    </message>
+    <message>
+        <source>Custom base URL</source>
+        <translation>Base URL kustom</translation>
+    </message>
+    <message>
+        <source>https://gateway.example/prefix</source>
+        <translation>https://gateway.example/prefix</translation>
+    </message>
+    <message>
+        <source>The code interpreter is documented for the China (Beijing) region only, and API keys are bound to the region that issued them.</source>
+        <translation>Menurut dokumentasi, interpreter kode hanya didukung di wilayah China (Beijing), dan Kunci API terikat pada wilayah yang menerbitkannya.</translation>
+    </message>
+    <message>
+        <source>Limit thinking to</source>
+        <translation>Batasi proses berpikir hingga</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
+        <translation>Aliran data bisa diam selama interpreter berjalan; layanan menyerah setelah sekitar 300 detik.</translation>
+    </message>
+    <message>
+        <source>system settings  (e.g. http://proxy.example:8080)</source>
+        <translation>pengaturan sistem  (mis. http://proxy.example:8080)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
+        <translation>Biarkan kosong untuk memakai pengaturan proxy sistem (HTTPS_PROXY, NO_PROXY). Sertifikat selalu diverifikasi; SSL_CERT_FILE menambahkan bundel CA kustom.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>Anggaran berpikir</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Batas waktu koneksi</translation>
+    </message>
+    <message>
+        <source>Silence timeout</source>
+        <translation>Batas waktu tanpa data</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Use it for this session only</source>
+        <translation>Gunakan hanya untuk sesi ini</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Ikuti sistem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>A new language applies when dashchat starts again.</source>
+        <translation>Bahasa baru berlaku saat dashchat dijalankan ulang.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Tampilan</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> dtk</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Sembunyikan</translation>
+    </message>
+    <message>
+        <source>DASHSCOPE_API_KEY is set and takes precedence</source>
+        <translation>DASHSCOPE_API_KEY sudah diatur dan diutamakan</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Menguji…</translation>
+    </message>
+    <message>
+        <source>No key to test: type one above.</source>
+        <translation>Tidak ada kunci untuk diuji: ketik di atas.</translation>
+    </message>
+    <message>
+        <source>The key works with {url} and {model} ({seconds} s).</source>
+        <translation>Kunci berfungsi dengan {url} dan {model} ({seconds} dtk).</translation>
+    </message>
+    <message>
+        <source>Not removed: {reason}</source>
+        <translation>Tidak dihapus: {reason}</translation>
+    </message>
+    <message>
+        <source>Removed the stored key.</source>
+        <translation>Kunci tersimpan telah dihapus.</translation>
+    </message>
+    <message>
+        <source>No key was stored.</source>
+        <translation>Tidak ada kunci yang tersimpan.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}.</source>
+        <translation>Tidak disimpan: {reason}.</translation>
+    </message>
+    <message>
+        <source>The key was not stored: {reason} Nothing was written anywhere else.</source>
+        <translation>Kunci tidak disimpan: {reason} Tidak ada yang ditulis di tempat lain.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New conversation</source>
+        <translation>Percakapan baru</translation>
+    </message>
+    <message>
+        <source>New conversation ({shortcut})</source>
+        <translation>Percakapan baru ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Cari percakapan</translation>
+    </message>
+    <message>
+        <source>Include thinking</source>
+        <translation>Sertakan proses berpikir</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s)</source>
+        <translation>
+            <numerusform>%n giliran</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>Belum ada percakapan.</translation>
+    </message>
+    <message>
+        <source>Turn {number}</source>
+        <translation>Giliran {number}</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>Tidak ada yang cocok dengan “{text}”.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Ganti nama…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>Ganti nama percakapan</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingPane</name>
+    <message>
+        <source>The model&apos;s thinking streams here.</source>
+        <translation>Proses berpikir model ditampilkan di sini secara langsung.</translation>
+    </message>
+    <message>
+        <source>ran code #{number}</source>
+        <translation>menjalankan kode #{number}</translation>
+    </message>
+</context>
+<context>
+    <name>TurnCard</name>
+    <message>
+        <source>{number}. You</source>
+        <translation>{number}. Anda</translation>
+    </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>Salin jawaban</translation>
+    </message>
+    <message>
+        <source>Copy this answer as Markdown</source>
+        <translation>Salin jawaban ini sebagai Markdown</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Salin kode</translation>
+    </message>
+    <message>
+        <source>Copy a code block of this answer, without its fences</source>
+        <translation>Salin satu blok kode dari jawaban ini, tanpa baris ``` pembatasnya</translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation>Menerima balasan…</translation>
+    </message>
+    <message>
+        <source>Complete (cut at max tokens)</source>
+        <translation>Selesai (terpotong di batas token maksimum)</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Interrupted: what arrived is kept</source>
+        <translation>Terputus: yang sudah diterima tetap disimpan</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Block {number}: {first_line}</source>
+        <translation>Blok {number}: {first_line}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to dashchat</source>
+        <translation>Selamat datang di dashchat</translation>
+    </message>
+    <message>
+        <source>Ask Qwen a question: it thinks, writes and runs Python in its sandbox, and answers. You watch its thinking, every snippet it ran, and the answer, live.
+
+To talk to the service you need an API key from Alibaba Cloud Model Studio (the code interpreter is offered in the China (Beijing) region). The key is kept in your system&apos;s keyring, never in a file.</source>
+        <translation>Ajukan pertanyaan kepada Qwen: ia berpikir, menulis dan menjalankan Python di sandbox-nya, lalu menjawab. Anda dapat melihat proses berpikirnya, setiap potongan kode yang dijalankan, dan jawabannya secara langsung.
+
+Untuk terhubung ke layanan, Anda memerlukan Kunci API dari Alibaba Cloud Model Studio (interpreter kode tersedia di wilayah China (Beijing)). Kunci disimpan di keyring sistem Anda, tidak pernah di dalam file.</translation>
+    </message>
+    <message>
+        <source>Enter your API key…</source>
+        <translation>Masukkan Kunci API…</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Coba demo</translation>
+    </message>
+    <message>
+        <source>Recorded replies, no key, no network</source>
+        <translation>Balasan rekaman, tanpa kunci, tanpa jaringan</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Nanti</translation>
+    </message>
+</context>
+</TS>

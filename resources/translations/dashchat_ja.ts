@@ -1,0 +1,713 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>AnswerPane</name>
+    <message>
+        <source>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</source>
+        <translation>下の欄に質問を入力してください。Qwen が思考し、サンドボックスで Python を実行して、ここに回答します。</translation>
+    </message>
+    <message>
+        <source>Show earlier turns ({count})</source>
+        <translation>以前のターンを表示 ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy exactly the code the interpreter ran</source>
+        <translation>インタープリターが実行したコードをそのままコピー</translation>
+    </message>
+    <message>
+        <source>writing code…</source>
+        <translation>コードを作成中…</translation>
+    </message>
+</context>
+<context>
+    <name>CodePane</name>
+    <message>
+        <source>Code the interpreter runs appears here, one block per run.</source>
+        <translation>インタープリターが実行するコードがここに表示されます (1 回の実行につき 1 ブロック)。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Waiting for the service…</source>
+        <translation>サービスの応答を待っています…</translation>
+    </message>
+    <message>
+        <source>Running code #{number} in the sandbox…</source>
+        <translation>サンドボックスでコード #{number} を実行中…</translation>
+    </message>
+    <message>
+        <source>Writing the answer…</source>
+        <translation>回答を作成中…</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>dashchat (demo)</source>
+        <translation>dashchat (デモ)</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考プロセス</translation>
+    </message>
+    <message>
+        <source>Executed code</source>
+        <translation>実行されたコード</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>設定を開く</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Ask the same question again (the failed turn stays, marked)</source>
+        <translation>同じ質問をもう一度送信します (失敗したターンは印を付けて残ります)</translation>
+    </message>
+    <message>
+        <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
+        <translation>Qwen に質問 — Python を実行して答えを導き出せます。  ({keys} で送信)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Send ({keys})</source>
+        <translation>送信 ({keys})</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the reply and keep what arrived (Esc)</source>
+        <translation>応答を停止し、受信済みの内容を残します (Esc)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新しい会話(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Export conversation…</source>
+        <translation>会話をエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>最後の回答をコピー</translation>
+    </message>
+    <message>
+        <source>Copy the last executed code</source>
+        <translation>最後に実行したコードをコピー</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>会話を検索</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>質問欄</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会話一覧</translation>
+    </message>
+    <message>
+        <source>Answer pane</source>
+        <translation>回答ペイン</translation>
+    </message>
+    <message>
+        <source>Thinking pane</source>
+        <translation>思考プロセス ペイン</translation>
+    </message>
+    <message>
+        <source>Executed code pane</source>
+        <translation>実行済みコード ペイン</translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation>質問を送信</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>回答を停止</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボード ショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys} sends it</source>
+        <translation>質問を入力し、{keys} で送信</translation>
+    </message>
+    <message>
+        <source>The conversation: each question and its answer</source>
+        <translation>会話: 各質問とその回答</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning, with a marker where code ran</source>
+        <translation>モデルの思考プロセス。コードを実行した箇所に印があります</translation>
+    </message>
+    <message>
+        <source>Every snippet the interpreter ran, in order</source>
+        <translation>インタープリターが実行したすべてのコード（実行順）</translation>
+    </message>
+    <message>
+        <source>Stored conversations, newest first</source>
+        <translation>保存済みの会話（新しい順）</translation>
+    </message>
+    <message>
+        <source>Token usage</source>
+        <translation>トークン使用量</translation>
+    </message>
+    <message>
+        <source>Interpreter runs</source>
+        <translation>インタープリター実行回数</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>リクエスト ID</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>リクエストの状態</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
+        <translation>
+            <numerusform>前回の異常終了で中断された %n 件の回答を保持し、中断済みとしてマークしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the last answer</source>
+        <translation>最後の回答をコピーしました</translation>
+    </message>
+    <message>
+        <source>Copied the last executed code</source>
+        <translation>最後に実行したコードをコピーしました</translation>
+    </message>
+    <message>
+        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
+        <translation>デモ: ドキュメントの例から記録した応答が、実際の処理パイプラインを通してストリーミングされます。API キー不要、ネットワーク不要。何を質問しても、次の記録済み応答が返されます。</translation>
+    </message>
+    <message>
+        <source>Settings saved: they apply to the next question</source>
+        <translation>設定を保存しました。次の質問から適用されます</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>エクスポートする内容がまだありません</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>会話をエクスポート</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</source>
+        <translation>Markdown (*.md);;HTML (*.html);;会話記録 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>エクスポートに失敗しました: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>{path} にエクスポートしました</translation>
+    </message>
+    <message>
+        <source>Stop the current reply first</source>
+        <translation>先に現在の応答を停止してください</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新しい会話</translation>
+    </message>
+    <message>
+        <source>Stop the current reply before opening another conversation</source>
+        <translation>別の会話を開く前に、現在の応答を停止してください</translation>
+    </message>
+    <message>
+        <source>That conversation is gone</source>
+        <translation>その会話はもう存在しません</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”</source>
+        <translation>「{title}」を削除しました</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>復元しました</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatus</name>
+    <message>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Copy id</source>
+        <translation>ID をコピー</translation>
+    </message>
+    <message>
+        <source>Copy the request id (support asks for it)</source>
+        <translation>リクエスト ID をコピー (サポートへの問い合わせで必要になります)</translation>
+    </message>
+    <message>
+        <source>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</source>
+        <translation>トークン: 入力 {input} · 出力 {output} · 思考 {reasoning} · 合計 {total}</translation>
+    </message>
+    <message>
+        <source>Interpreter runs: {count}</source>
+        <translation>インタープリター実行回数: {count}</translation>
+    </message>
+    <message>
+        <source>Elapsed {elapsed} · first token {first}</source>
+        <translation>経過時間 {elapsed} · 最初のトークン {first}</translation>
+    </message>
+    <message>
+        <source>Request {id}</source>
+        <translation>リクエスト {id}</translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation>ストリーミング中…</translation>
+    </message>
+    <message>
+        <source>Waiting for the service…</source>
+        <translation>サービスの応答を待っています…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Stopped: what arrived is kept</source>
+        <translation>停止しました: 受信済みの内容は保持されています</translation>
+    </message>
+    <message>
+        <source>Failed: {code}</source>
+        <translation>失敗: {code}</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>キーリングを確認しています…</translation>
+    </message>
+    <message>
+        <source>sk-…  (leave empty to keep the current key)</source>
+        <translation>sk-…  (空欄のままにすると現在のキーを保持)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Show or hide the key you are typing</source>
+        <translation>入力中のキーを表示または非表示にします</translation>
+    </message>
+    <message>
+        <source>Keep it in the OS keyring (otherwise for this session only)</source>
+        <translation>OS のキーリングに保存する (保存しない場合はこのセッションのみ)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with this key, region and model</source>
+        <translation>このキー、リージョン、モデルでごく小さなリクエストを 1 件送信します</translation>
+    </message>
+    <message>
+        <source>Remove stored key</source>
+        <translation>保存済みのキーを削除</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API キー</translation>
+    </message>
+    <message>
+        <source>China (Beijing)</source>
+        <translation>中国 (北京)</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>シンガポール</translation>
+    </message>
+    <message>
+        <source>US (Virginia)</source>
+        <translation>米国 (バージニア)</translation>
+    </message>
+    <message>
+        <source>Custom base URL</source>
+        <translation>カスタム Base URL</translation>
+    </message>
+    <message>
+        <source>https://gateway.example/prefix</source>
+        <translation>https://gateway.example/prefix</translation>
+    </message>
+    <message>
+        <source>The code interpreter is documented for the China (Beijing) region only, and API keys are bound to the region that issued them.</source>
+        <translation>ドキュメントでは、コードインタープリターは中国 (北京) リージョンでのみサポートされています。また、API キーは発行元のリージョンに紐づいています。</translation>
+    </message>
+    <message>
+        <source>Limit thinking to</source>
+        <translation>思考の上限</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> トークン</translation>
+    </message>
+    <message>
+        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
+        <translation>インタープリターの実行中はストリームが途切れることがあります。サービス側は約 300 秒で打ち切ります。</translation>
+    </message>
+    <message>
+        <source>system settings  (e.g. http://proxy.example:8080)</source>
+        <translation>システム設定  (例: http://proxy.example:8080)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
+        <translation>空欄の場合はシステムのプロキシ設定 (HTTPS_PROXY、NO_PROXY) を使用します。証明書は常に検証されます。SSL_CERT_FILE でカスタム CA バンドルを追加できます。</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>思考予算</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>接続タイムアウト</translation>
+    </message>
+    <message>
+        <source>Silence timeout</source>
+        <translation>無応答タイムアウト</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>プロキシ</translation>
+    </message>
+    <message>
+        <source>Use it for this session only</source>
+        <translation>このセッションでのみ使用</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>A new language applies when dashchat starts again.</source>
+        <translation>新しい言語は dashchat の再起動後に適用されます。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外観</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>非表示</translation>
+    </message>
+    <message>
+        <source>DASHSCOPE_API_KEY is set and takes precedence</source>
+        <translation>DASHSCOPE_API_KEY が設定されているため、そちらが優先されます</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>テスト中…</translation>
+    </message>
+    <message>
+        <source>No key to test: type one above.</source>
+        <translation>テストするキーがありません。上の欄に入力してください。</translation>
+    </message>
+    <message>
+        <source>The key works with {url} and {model} ({seconds} s).</source>
+        <translation>このキーは {url} と {model} で使用できます ({seconds} 秒)。</translation>
+    </message>
+    <message>
+        <source>Not removed: {reason}</source>
+        <translation>削除されませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Removed the stored key.</source>
+        <translation>保存済みのキーを削除しました。</translation>
+    </message>
+    <message>
+        <source>No key was stored.</source>
+        <translation>保存されたキーはありません。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}.</source>
+        <translation>保存されませんでした: {reason}。</translation>
+    </message>
+    <message>
+        <source>The key was not stored: {reason} Nothing was written anywhere else.</source>
+        <translation>キーは保存されませんでした: {reason} ほかの場所にも何も書き込まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボード ショートカット</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New conversation</source>
+        <translation>新しい会話</translation>
+    </message>
+    <message>
+        <source>New conversation ({shortcut})</source>
+        <translation>新しい会話 ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>会話を検索</translation>
+    </message>
+    <message>
+        <source>Include thinking</source>
+        <translation>思考プロセスも検索</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s)</source>
+        <translation>
+            <numerusform>%n ターン</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>まだ会話はありません。</translation>
+    </message>
+    <message>
+        <source>Turn {number}</source>
+        <translation>ターン {number}</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>「{text}」に一致する結果はありません。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>会話の名前を変更</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>タイトル:</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingPane</name>
+    <message>
+        <source>The model&apos;s thinking streams here.</source>
+        <translation>モデルの思考プロセスがここにリアルタイムで表示されます。</translation>
+    </message>
+    <message>
+        <source>ran code #{number}</source>
+        <translation>コード #{number} を実行</translation>
+    </message>
+</context>
+<context>
+    <name>TurnCard</name>
+    <message>
+        <source>{number}. You</source>
+        <translation>{number}. あなた</translation>
+    </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>回答をコピー</translation>
+    </message>
+    <message>
+        <source>Copy this answer as Markdown</source>
+        <translation>この回答を Markdown としてコピー</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>コードをコピー</translation>
+    </message>
+    <message>
+        <source>Copy a code block of this answer, without its fences</source>
+        <translation>この回答のコードブロックを ``` の行を除いてコピー</translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation>ストリーミング中…</translation>
+    </message>
+    <message>
+        <source>Complete (cut at max tokens)</source>
+        <translation>完了 (最大トークン数で打ち切り)</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Interrupted: what arrived is kept</source>
+        <translation>中断されました: 受信済みの内容は保持されています</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Block {number}: {first_line}</source>
+        <translation>ブロック {number}: {first_line}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to dashchat</source>
+        <translation>dashchat へようこそ</translation>
+    </message>
+    <message>
+        <source>Ask Qwen a question: it thinks, writes and runs Python in its sandbox, and answers. You watch its thinking, every snippet it ran, and the answer, live.
+
+To talk to the service you need an API key from Alibaba Cloud Model Studio (the code interpreter is offered in the China (Beijing) region). The key is kept in your system&apos;s keyring, never in a file.</source>
+        <translation>Qwen に質問すると、思考し、サンドボックスで Python のコードを書いて実行し、回答します。思考プロセス、実行されたすべてのコード、回答をリアルタイムで確認できます。
+
+サービスを利用するには、Alibaba Cloud Model Studio の API キーが必要です。コードインタープリターは中国 (北京) リージョンで提供されています。キーはシステムのキーリングに保存され、ファイルに書き込まれることはありません。</translation>
+    </message>
+    <message>
+        <source>Enter your API key…</source>
+        <translation>API キーを入力…</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>デモを試す</translation>
+    </message>
+    <message>
+        <source>Recorded replies, no key, no network</source>
+        <translation>記録済みの応答。API キー不要、ネットワーク不要</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>後で</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,713 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AnswerPane</name>
+    <message>
+        <source>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</source>
+        <translation>在下方提问。Qwen 会思考，在沙箱中运行 Python，并在这里作答。</translation>
+    </message>
+    <message>
+        <source>Show earlier turns ({count})</source>
+        <translation>显示更早的对话轮次（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy exactly the code the interpreter ran</source>
+        <translation>复制解释器实际运行的代码</translation>
+    </message>
+    <message>
+        <source>writing code…</source>
+        <translation>正在编写代码…</translation>
+    </message>
+</context>
+<context>
+    <name>CodePane</name>
+    <message>
+        <source>Code the interpreter runs appears here, one block per run.</source>
+        <translation>解释器运行的代码会显示在这里，每次运行一个代码块。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Waiting for the service…</source>
+        <translation>正在等待服务…</translation>
+    </message>
+    <message>
+        <source>Running code #{number} in the sandbox…</source>
+        <translation>正在沙箱中运行代码 #{number}…</translation>
+    </message>
+    <message>
+        <source>Writing the answer…</source>
+        <translation>正在撰写回答…</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>正在思考…</translation>
+    </message>
+    <message>
+        <source>dashchat (demo)</source>
+        <translation>dashchat（演示）</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <source>Executed code</source>
+        <translation>已执行的代码</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Ask the same question again (the failed turn stays, marked)</source>
+        <translation>再次提出相同的问题（失败的那一轮会保留并加上标记）</translation>
+    </message>
+    <message>
+        <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
+        <translation>向 Qwen 提问——它可以运行 Python 来解决问题。  （按 {keys} 发送）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send ({keys})</source>
+        <translation>发送（{keys}）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the reply and keep what arrived (Esc)</source>
+        <translation>停止回复并保留已收到的内容（Esc）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新建对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Export conversation…</source>
+        <translation>导出对话(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>复制最后的回答</translation>
+    </message>
+    <message>
+        <source>Copy the last executed code</source>
+        <translation>复制最后执行的代码</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜索对话</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>提问框</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>对话列表</translation>
+    </message>
+    <message>
+        <source>Answer pane</source>
+        <translation>回答窗格</translation>
+    </message>
+    <message>
+        <source>Thinking pane</source>
+        <translation>思考过程窗格</translation>
+    </message>
+    <message>
+        <source>Executed code pane</source>
+        <translation>已执行代码窗格</translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation>发送问题</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>停止回答</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys} sends it</source>
+        <translation>输入问题；按 {keys} 发送</translation>
+    </message>
+    <message>
+        <source>The conversation: each question and its answer</source>
+        <translation>对话：每个问题及其回答</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning, with a marker where code ran</source>
+        <translation>模型的思考过程，运行代码处有标记</translation>
+    </message>
+    <message>
+        <source>Every snippet the interpreter ran, in order</source>
+        <translation>解释器运行过的每段代码，按顺序排列</translation>
+    </message>
+    <message>
+        <source>Stored conversations, newest first</source>
+        <translation>已保存的对话，最新的在前</translation>
+    </message>
+    <message>
+        <source>Token usage</source>
+        <translation>Token 用量</translation>
+    </message>
+    <message>
+        <source>Interpreter runs</source>
+        <translation>解释器运行次数</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>请求状态</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
+        <translation>
+            <numerusform>%n 个因之前崩溃而中断的回答已保留并标记为已中断</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the last answer</source>
+        <translation>已复制最后的回答</translation>
+    </message>
+    <message>
+        <source>Copied the last executed code</source>
+        <translation>已复制最后执行的代码</translation>
+    </message>
+    <message>
+        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
+        <translation>演示模式：取自文档示例的录制回复会经由真实的处理流程流式输出。无需 API Key，无需联网。无论你问什么，都由下一段录制内容作答。</translation>
+    </message>
+    <message>
+        <source>Settings saved: they apply to the next question</source>
+        <translation>设置已保存，将从下一个问题开始生效</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>暂无可导出的内容</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</source>
+        <translation>Markdown (*.md);;HTML (*.html);;对话记录 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>导出失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Stop the current reply first</source>
+        <translation>请先停止当前回复</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Stop the current reply before opening another conversation</source>
+        <translation>请先停止当前回复，再打开其他对话</translation>
+    </message>
+    <message>
+        <source>That conversation is gone</source>
+        <translation>该对话已不存在</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”</source>
+        <translation>已删除“{title}”</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatus</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Copy id</source>
+        <translation>复制 ID</translation>
+    </message>
+    <message>
+        <source>Copy the request id (support asks for it)</source>
+        <translation>复制请求 ID（联系技术支持时需要提供）</translation>
+    </message>
+    <message>
+        <source>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</source>
+        <translation>Token：输入 {input} · 输出 {output} · 思考 {reasoning} · 总计 {total}</translation>
+    </message>
+    <message>
+        <source>Interpreter runs: {count}</source>
+        <translation>解释器运行次数：{count}</translation>
+    </message>
+    <message>
+        <source>Elapsed {elapsed} · first token {first}</source>
+        <translation>耗时 {elapsed} · 首个 Token {first}</translation>
+    </message>
+    <message>
+        <source>Request {id}</source>
+        <translation>请求 {id}</translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation>正在流式输出…</translation>
+    </message>
+    <message>
+        <source>Waiting for the service…</source>
+        <translation>正在等待服务…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Stopped: what arrived is kept</source>
+        <translation>已停止：已收到的内容已保留</translation>
+    </message>
+    <message>
+        <source>Failed: {code}</source>
+        <translation>失败：{code}</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>正在检查密钥环…</translation>
+    </message>
+    <message>
+        <source>sk-…  (leave empty to keep the current key)</source>
+        <translation>sk-…  （留空则保留当前的 API Key）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show or hide the key you are typing</source>
+        <translation>显示或隐藏正在输入的 API Key</translation>
+    </message>
+    <message>
+        <source>Keep it in the OS keyring (otherwise for this session only)</source>
+        <translation>保存到系统密钥环（否则仅用于本次会话）</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with this key, region and model</source>
+        <translation>使用此 API Key、地域和模型发送一个极小的请求</translation>
+    </message>
+    <message>
+        <source>Remove stored key</source>
+        <translation>删除已保存的 API Key</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API Key</translation>
+    </message>
+    <message>
+        <source>China (Beijing)</source>
+        <translation>中国大陆（北京）</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>US (Virginia)</source>
+        <translation>美国（弗吉尼亚）</translation>
+    </message>
+    <message>
+        <source>Custom base URL</source>
+        <translation>自定义 Base URL</translation>
+    </message>
+    <message>
+        <source>https://gateway.example/prefix</source>
+        <translation>https://gateway.example/prefix</translation>
+    </message>
+    <message>
+        <source>The code interpreter is documented for the China (Beijing) region only, and API keys are bound to the region that issued them.</source>
+        <translation>根据文档，代码解释器仅支持中国大陆（北京）地域；API Key 与签发它的地域绑定。</translation>
+    </message>
+    <message>
+        <source>Limit thinking to</source>
+        <translation>将思考限制为</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个 Token</translation>
+    </message>
+    <message>
+        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
+        <translation>解释器运行期间，数据流可能暂时没有输出；服务端约 300 秒后会放弃。</translation>
+    </message>
+    <message>
+        <source>system settings  (e.g. http://proxy.example:8080)</source>
+        <translation>系统设置  （例如 http://proxy.example:8080）</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
+        <translation>留空则使用系统的代理设置（HTTPS_PROXY、NO_PROXY）。始终验证证书；可通过 SSL_CERT_FILE 添加自定义 CA 证书包。</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地域</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>思考预算</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Silence timeout</source>
+        <translation>静默超时</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Use it for this session only</source>
+        <translation>仅用于本次会话</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>A new language applies when dashchat starts again.</source>
+        <translation>新的语言将在 dashchat 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>DASHSCOPE_API_KEY is set and takes precedence</source>
+        <translation>已设置 DASHSCOPE_API_KEY，将优先使用</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>No key to test: type one above.</source>
+        <translation>没有可测试的 API Key：请在上方输入。</translation>
+    </message>
+    <message>
+        <source>The key works with {url} and {model} ({seconds} s).</source>
+        <translation>该 API Key 可用于 {url} 和 {model}（{seconds} 秒）。</translation>
+    </message>
+    <message>
+        <source>Not removed: {reason}</source>
+        <translation>未删除：{reason}</translation>
+    </message>
+    <message>
+        <source>Removed the stored key.</source>
+        <translation>已删除保存的 API Key。</translation>
+    </message>
+    <message>
+        <source>No key was stored.</source>
+        <translation>没有已保存的 API Key。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}.</source>
+        <translation>未保存：{reason}。</translation>
+    </message>
+    <message>
+        <source>The key was not stored: {reason} Nothing was written anywhere else.</source>
+        <translation>API Key 未保存：{reason} 也没有写入其他任何位置。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New conversation</source>
+        <translation>新建对话</translation>
+    </message>
+    <message>
+        <source>New conversation ({shortcut})</source>
+        <translation>新建对话（{shortcut}）</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜索对话</translation>
+    </message>
+    <message>
+        <source>Include thinking</source>
+        <translation>包括思考过程</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s)</source>
+        <translation>
+            <numerusform>%n 轮对话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>还没有对话。</translation>
+    </message>
+    <message>
+        <source>Turn {number}</source>
+        <translation>第 {number} 轮</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>没有与“{text}”匹配的结果。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>重命名对话</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingPane</name>
+    <message>
+        <source>The model&apos;s thinking streams here.</source>
+        <translation>模型的思考过程会实时显示在这里。</translation>
+    </message>
+    <message>
+        <source>ran code #{number}</source>
+        <translation>运行了代码 #{number}</translation>
+    </message>
+</context>
+<context>
+    <name>TurnCard</name>
+    <message>
+        <source>{number}. You</source>
+        <translation>{number}. 你</translation>
+    </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>复制回答</translation>
+    </message>
+    <message>
+        <source>Copy this answer as Markdown</source>
+        <translation>以 Markdown 格式复制此回答</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>复制代码</translation>
+    </message>
+    <message>
+        <source>Copy a code block of this answer, without its fences</source>
+        <translation>复制此回答中的一个代码块（不含 ``` 围栏）</translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation>正在流式输出…</translation>
+    </message>
+    <message>
+        <source>Complete (cut at max tokens)</source>
+        <translation>已完成（达到最大 Token 数，已截断）</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Interrupted: what arrived is kept</source>
+        <translation>已中断：已收到的内容已保留</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Block {number}: {first_line}</source>
+        <translation>代码块 {number}：{first_line}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to dashchat</source>
+        <translation>欢迎使用 dashchat</translation>
+    </message>
+    <message>
+        <source>Ask Qwen a question: it thinks, writes and runs Python in its sandbox, and answers. You watch its thinking, every snippet it ran, and the answer, live.
+
+To talk to the service you need an API key from Alibaba Cloud Model Studio (the code interpreter is offered in the China (Beijing) region). The key is kept in your system&apos;s keyring, never in a file.</source>
+        <translation>向 Qwen 提问：它会思考，在沙箱中编写并运行 Python，然后作答。你可以实时看到它的思考过程、运行过的每段代码以及回答。
+
+要使用该服务，你需要 Alibaba Cloud Model Studio（阿里云百炼）的 API Key；代码解释器在中国大陆（北京）地域提供。API Key 保存在系统密钥环中，绝不会写入文件。</translation>
+    </message>
+    <message>
+        <source>Enter your API key…</source>
+        <translation>输入 API Key…</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>试用演示</translation>
+    </message>
+    <message>
+        <source>Recorded replies, no key, no network</source>
+        <translation>录制的回复，无需 API Key，无需联网</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+</context>
+</TS>

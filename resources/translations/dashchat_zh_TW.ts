@@ -1,0 +1,713 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>AnswerPane</name>
+    <message>
+        <source>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</source>
+        <translation>在下方提出問題。Qwen 會思考、在沙箱中執行 Python，並在這裡回答。</translation>
+    </message>
+    <message>
+        <source>Show earlier turns ({count})</source>
+        <translation>顯示較早的對話輪次（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy exactly the code the interpreter ran</source>
+        <translation>複製解譯器實際執行的程式碼</translation>
+    </message>
+    <message>
+        <source>writing code…</source>
+        <translation>正在撰寫程式碼…</translation>
+    </message>
+</context>
+<context>
+    <name>CodePane</name>
+    <message>
+        <source>Code the interpreter runs appears here, one block per run.</source>
+        <translation>解譯器執行的程式碼會顯示在這裡，每次執行一個區塊。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Waiting for the service…</source>
+        <translation>正在等待服務…</translation>
+    </message>
+    <message>
+        <source>Running code #{number} in the sandbox…</source>
+        <translation>正在沙箱中執行程式碼 #{number}…</translation>
+    </message>
+    <message>
+        <source>Writing the answer…</source>
+        <translation>正在撰寫回答…</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>正在思考…</translation>
+    </message>
+    <message>
+        <source>dashchat (demo)</source>
+        <translation>dashchat（示範）</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考過程</translation>
+    </message>
+    <message>
+        <source>Executed code</source>
+        <translation>已執行的程式碼</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>開啟設定</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>Ask the same question again (the failed turn stays, marked)</source>
+        <translation>再次提出相同的問題（失敗的那一輪會保留並加上標記）</translation>
+    </message>
+    <message>
+        <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
+        <translation>向 Qwen 提問——它可以執行 Python 來解決問題。  （按 {keys} 送出）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送出</translation>
+    </message>
+    <message>
+        <source>Send ({keys})</source>
+        <translation>送出（{keys}）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the reply and keep what arrived (Esc)</source>
+        <translation>停止回覆並保留已收到的內容（Esc）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新增對話(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Export conversation…</source>
+        <translation>匯出對話(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>複製最後的回答</translation>
+    </message>
+    <message>
+        <source>Copy the last executed code</source>
+        <translation>複製最後執行的程式碼</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜尋對話</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>提問框</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>對話列表</translation>
+    </message>
+    <message>
+        <source>Answer pane</source>
+        <translation>回答窗格</translation>
+    </message>
+    <message>
+        <source>Thinking pane</source>
+        <translation>思考過程窗格</translation>
+    </message>
+    <message>
+        <source>Executed code pane</source>
+        <translation>已執行程式碼窗格</translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation>送出問題</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>停止回答</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys} sends it</source>
+        <translation>輸入問題；按 {keys} 送出</translation>
+    </message>
+    <message>
+        <source>The conversation: each question and its answer</source>
+        <translation>對話：每個問題及其回答</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning, with a marker where code ran</source>
+        <translation>模型的思考過程，執行程式碼處有標記</translation>
+    </message>
+    <message>
+        <source>Every snippet the interpreter ran, in order</source>
+        <translation>解譯器執行過的每段程式碼，依序排列</translation>
+    </message>
+    <message>
+        <source>Stored conversations, newest first</source>
+        <translation>已儲存的對話，最新的在前</translation>
+    </message>
+    <message>
+        <source>Token usage</source>
+        <translation>Token 用量</translation>
+    </message>
+    <message>
+        <source>Interpreter runs</source>
+        <translation>解譯器執行次數</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>耗時</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>請求 ID</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>請求狀態</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
+        <translation>
+            <numerusform>%n 個因先前當機而中斷的回答已保留並標記為已中斷</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the last answer</source>
+        <translation>已複製最後的回答</translation>
+    </message>
+    <message>
+        <source>Copied the last executed code</source>
+        <translation>已複製最後執行的程式碼</translation>
+    </message>
+    <message>
+        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
+        <translation>示範模式：取自文件範例的錄製回覆會經由實際的處理流程串流輸出。不需 API Key，也不需網路。無論你問什麼，都由下一段錄製內容回答。</translation>
+    </message>
+    <message>
+        <source>Settings saved: they apply to the next question</source>
+        <translation>設定已儲存，將從下一個問題開始生效</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>目前沒有可匯出的內容</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>匯出對話</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</source>
+        <translation>Markdown (*.md);;HTML (*.html);;對話記錄 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>匯出失敗：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已匯出至 {path}</translation>
+    </message>
+    <message>
+        <source>Stop the current reply first</source>
+        <translation>請先停止目前的回覆</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Stop the current reply before opening another conversation</source>
+        <translation>請先停止目前的回覆，再開啟其他對話</translation>
+    </message>
+    <message>
+        <source>That conversation is gone</source>
+        <translation>該對話已不存在</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”</source>
+        <translation>已刪除「{title}」</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已還原</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatus</name>
+    <message>
+        <source>Ready</source>
+        <translation>就緒</translation>
+    </message>
+    <message>
+        <source>Copy id</source>
+        <translation>複製 ID</translation>
+    </message>
+    <message>
+        <source>Copy the request id (support asks for it)</source>
+        <translation>複製請求 ID（聯絡技術支援時需要提供）</translation>
+    </message>
+    <message>
+        <source>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</source>
+        <translation>Token：輸入 {input} · 輸出 {output} · 思考 {reasoning} · 總計 {total}</translation>
+    </message>
+    <message>
+        <source>Interpreter runs: {count}</source>
+        <translation>解譯器執行次數：{count}</translation>
+    </message>
+    <message>
+        <source>Elapsed {elapsed} · first token {first}</source>
+        <translation>耗時 {elapsed} · 首個 Token {first}</translation>
+    </message>
+    <message>
+        <source>Request {id}</source>
+        <translation>請求 {id}</translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation>串流輸出中…</translation>
+    </message>
+    <message>
+        <source>Waiting for the service…</source>
+        <translation>正在等待服務…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Stopped: what arrived is kept</source>
+        <translation>已停止：已保留收到的內容</translation>
+    </message>
+    <message>
+        <source>Failed: {code}</source>
+        <translation>失敗：{code}</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>正在檢查鑰匙圈…</translation>
+    </message>
+    <message>
+        <source>sk-…  (leave empty to keep the current key)</source>
+        <translation>sk-…  （留空則保留目前的 API Key）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <source>Show or hide the key you are typing</source>
+        <translation>顯示或隱藏正在輸入的 API Key</translation>
+    </message>
+    <message>
+        <source>Keep it in the OS keyring (otherwise for this session only)</source>
+        <translation>儲存到系統鑰匙圈（否則僅用於本次工作階段）</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>測試</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with this key, region and model</source>
+        <translation>使用此 API Key、地區和模型傳送一個極小的請求</translation>
+    </message>
+    <message>
+        <source>Remove stored key</source>
+        <translation>移除已儲存的 API Key</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API Key</translation>
+    </message>
+    <message>
+        <source>China (Beijing)</source>
+        <translation>中國大陸（北京）</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>US (Virginia)</source>
+        <translation>美國（維吉尼亞）</translation>
+    </message>
+    <message>
+        <source>Custom base URL</source>
+        <translation>自訂 Base URL</translation>
+    </message>
+    <message>
+        <source>https://gateway.example/prefix</source>
+        <translation>https://gateway.example/prefix</translation>
+    </message>
+    <message>
+        <source>The code interpreter is documented for the China (Beijing) region only, and API keys are bound to the region that issued them.</source>
+        <translation>根據文件，代碼解譯器僅支援中國大陸（北京）地區；API Key 與核發它的地區綁定。</translation>
+    </message>
+    <message>
+        <source>Limit thinking to</source>
+        <translation>將思考限制為</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 個 Token</translation>
+    </message>
+    <message>
+        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
+        <translation>解譯器執行期間，串流可能暫時沒有資料；服務端約 300 秒後會放棄。</translation>
+    </message>
+    <message>
+        <source>system settings  (e.g. http://proxy.example:8080)</source>
+        <translation>系統設定  （例如 http://proxy.example:8080）</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
+        <translation>留空則使用系統的代理伺服器設定（HTTPS_PROXY、NO_PROXY）。一律驗證憑證；可透過 SSL_CERT_FILE 加入自訂 CA 憑證組合。</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地區</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>思考預算</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>連線逾時</translation>
+    </message>
+    <message>
+        <source>Silence timeout</source>
+        <translation>靜默逾時</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理伺服器</translation>
+    </message>
+    <message>
+        <source>Use it for this session only</source>
+        <translation>僅用於本次工作階段</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>A new language applies when dashchat starts again.</source>
+        <translation>新的語言將在 dashchat 重新啟動後生效。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外觀</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隱藏</translation>
+    </message>
+    <message>
+        <source>DASHSCOPE_API_KEY is set and takes precedence</source>
+        <translation>已設定 DASHSCOPE_API_KEY，將優先使用</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在測試…</translation>
+    </message>
+    <message>
+        <source>No key to test: type one above.</source>
+        <translation>沒有可測試的 API Key：請在上方輸入。</translation>
+    </message>
+    <message>
+        <source>The key works with {url} and {model} ({seconds} s).</source>
+        <translation>此 API Key 可搭配 {url} 與 {model} 使用（{seconds} 秒）。</translation>
+    </message>
+    <message>
+        <source>Not removed: {reason}</source>
+        <translation>未移除：{reason}</translation>
+    </message>
+    <message>
+        <source>Removed the stored key.</source>
+        <translation>已移除儲存的 API Key。</translation>
+    </message>
+    <message>
+        <source>No key was stored.</source>
+        <translation>沒有已儲存的 API Key。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}.</source>
+        <translation>未儲存：{reason}。</translation>
+    </message>
+    <message>
+        <source>The key was not stored: {reason} Nothing was written anywhere else.</source>
+        <translation>API Key 未儲存：{reason} 也沒有寫入其他任何位置。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New conversation</source>
+        <translation>新增對話</translation>
+    </message>
+    <message>
+        <source>New conversation ({shortcut})</source>
+        <translation>新增對話（{shortcut}）</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜尋對話</translation>
+    </message>
+    <message>
+        <source>Include thinking</source>
+        <translation>包含思考過程</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s)</source>
+        <translation>
+            <numerusform>%n 輪對話</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conversations yet.</source>
+        <translation>尚無對話。</translation>
+    </message>
+    <message>
+        <source>Turn {number}</source>
+        <translation>第 {number} 輪</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>找不到符合「{text}」的結果。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>重新命名對話</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingPane</name>
+    <message>
+        <source>The model&apos;s thinking streams here.</source>
+        <translation>模型的思考過程會即時顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>ran code #{number}</source>
+        <translation>執行了程式碼 #{number}</translation>
+    </message>
+</context>
+<context>
+    <name>TurnCard</name>
+    <message>
+        <source>{number}. You</source>
+        <translation>{number}. 你</translation>
+    </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>複製回答</translation>
+    </message>
+    <message>
+        <source>Copy this answer as Markdown</source>
+        <translation>以 Markdown 格式複製此回答</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>複製程式碼</translation>
+    </message>
+    <message>
+        <source>Copy a code block of this answer, without its fences</source>
+        <translation>複製此回答中的一個程式碼區塊（不含 ``` 圍欄）</translation>
+    </message>
+    <message>
+        <source>Streaming…</source>
+        <translation>串流輸出中…</translation>
+    </message>
+    <message>
+        <source>Complete (cut at max tokens)</source>
+        <translation>已完成（達到 Token 上限，已截斷）</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Interrupted: what arrived is kept</source>
+        <translation>已中斷：已保留收到的內容</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Block {number}: {first_line}</source>
+        <translation>區塊 {number}：{first_line}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to dashchat</source>
+        <translation>歡迎使用 dashchat</translation>
+    </message>
+    <message>
+        <source>Ask Qwen a question: it thinks, writes and runs Python in its sandbox, and answers. You watch its thinking, every snippet it ran, and the answer, live.
+
+To talk to the service you need an API key from Alibaba Cloud Model Studio (the code interpreter is offered in the China (Beijing) region). The key is kept in your system&apos;s keyring, never in a file.</source>
+        <translation>向 Qwen 提問：它會思考、在沙箱中撰寫並執行 Python，然後回答。你可以即時看到它的思考過程、執行過的每段程式碼，以及回答。
+
+若要使用此服務，你需要 Alibaba Cloud Model Studio（阿里雲百鍊）的 API Key；代碼解譯器在中國大陸（北京）地區提供。API Key 會保存在系統的鑰匙圈中，絕不會寫入檔案。</translation>
+    </message>
+    <message>
+        <source>Enter your API key…</source>
+        <translation>輸入 API Key…</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>試用示範</translation>
+    </message>
+    <message>
+        <source>Recorded replies, no key, no network</source>
+        <translation>錄製的回覆，不需 API Key，也不需網路</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍後</translation>
+    </message>
+</context>
+</TS>
