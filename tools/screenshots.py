@@ -28,6 +28,7 @@ from desktop.ui.theme import apply_scheme
 
 
 async def shoot(out: Path, app: QApplication) -> None:
+    translators = i18n.install(app, "en")  # noqa: F841 - as the app does: English plural forms
     with tempfile.TemporaryDirectory() as profile:
         config = Config(profile=Path(profile), demo=True)
         history = History(config.history_path)
