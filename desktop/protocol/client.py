@@ -159,13 +159,7 @@ async def _events(
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         yield Failed(network_error(exc, url, parser.request_id, client.timeout, status))
     except Exception as exc:  # noqa: BLE001 - the contract: only cancellation escapes
-        log.exception("unexpected error while streaming from %s", loggable_url(url))
-        yield Failed(ServiceError(
-            "UnexpectedError",
-            f"dashchat failed while reading the reply ({type(exc).__name__}: {exc}); the log "
-            "file has the details.",
-            status, parser.request_id, ErrorKind.PROTOCOL,
-        ))
+        yield Failed(unexpected_error(exc, url, status, parser.request_id))
 
 
 def _unfinished(response: httpx.Response, head: bytes, frames_seen: int, request_id: str | None) -> ServiceError:
@@ -189,6 +183,16 @@ def _unfinished(response: httpx.Response, head: bytes, frames_seen: int, request
 
 def _header_request_id(response: httpx.Response) -> str | None:
     return response.headers.get("x-request-id") or response.headers.get("x-dashscope-request-id")
+
+
+def unexpected_error(exc: Exception, url: str, status: int | None, request_id: str | None) -> ServiceError:
+    """A bug of ours while reading a reply: logged with its traceback, reported plainly."""
+    log.exception("unexpected error while streaming from %s", loggable_url(url))
+    return ServiceError(
+        "UnexpectedError",
+        f"dashchat failed while reading the reply ({type(exc).__name__}: {exc}); the log file has the details.",
+        status, request_id, ErrorKind.PROTOCOL,
+    )
 
 
 def key_problem(api_key: ApiKey) -> ServiceError | None:

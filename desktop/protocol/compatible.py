@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 from httpx_sse import ServerSentEvent, aconnect_sse
 
-from .client import guarded, http_error, key_problem, loggable_url, network_error
+from .client import guarded, http_error, key_problem, loggable_url, network_error, unexpected_error
 from .errors import ErrorKind, ServiceError
 from .events import (
     AnswerDelta,
@@ -77,15 +77,7 @@ def compatible_body(messages: list[Message], options: GenerationOptions) -> dict
         "enable_thinking": True,
         "enable_code_interpreter": True,
     }
-    optional = {
-        "thinking_budget": options.thinking_budget,
-        "temperature": options.temperature,
-        "top_p": options.top_p,
-        "max_tokens": options.max_tokens,
-        "seed": options.seed,
-        "enable_search": options.enable_search,
-    }
-    body.update({k: v for k, v in optional.items() if v is not None})
+    body.update(options.chosen())
     return body
 
 
@@ -135,13 +127,7 @@ async def _events(
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         yield Failed(network_error(exc, url, parser.request_id, client.timeout, status))
     except Exception as exc:  # noqa: BLE001 - the contract: only cancellation escapes
-        log.exception("unexpected error while streaming from %s", loggable_url(url))
-        yield Failed(ServiceError(
-            "UnexpectedError",
-            f"dashchat failed while reading the reply ({type(exc).__name__}: {exc}); the log "
-            "file has the details.",
-            status, parser.request_id, ErrorKind.PROTOCOL,
-        ))
+        yield Failed(unexpected_error(exc, url, status, parser.request_id))
 
 
 class CompatibleParser:

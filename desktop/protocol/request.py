@@ -32,6 +32,15 @@ class GenerationOptions:
     seed: int | None = None
     enable_search: bool | None = None
 
+    def chosen(self) -> dict[str, Any]:
+        """The optional parameters the user set (the service's defaults stand for the rest)."""
+        return _chosen(self)
+
+
+def _chosen(options: GenerationOptions) -> dict[str, Any]:
+    fields = ("thinking_budget", "temperature", "top_p", "max_tokens", "seed", "enable_search")
+    return {name: getattr(options, name) for name in fields if getattr(options, name) is not None}
+
 
 def native_url(base_url: str) -> str:
     """`https://gw.example/proxy` -> `https://gw.example/proxy/api/v1/services/...`: a gateway's
@@ -61,13 +70,5 @@ def native_body(messages: list[Message], options: GenerationOptions) -> dict[str
         "result_format": "message",
         "incremental_output": True,
     }
-    optional = {
-        "thinking_budget": options.thinking_budget,
-        "temperature": options.temperature,
-        "top_p": options.top_p,
-        "max_tokens": options.max_tokens,
-        "seed": options.seed,
-        "enable_search": options.enable_search,
-    }
-    parameters.update({k: v for k, v in optional.items() if v is not None})
+    parameters.update(options.chosen())
     return {"model": options.model, "input": {"messages": messages}, "parameters": parameters}
