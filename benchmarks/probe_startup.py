@@ -76,18 +76,38 @@ def bare(text: bool) -> None:
 
 
 def dashchat(profile: str) -> None:
-    # The real entry point (`dashchat --profile DIR`); only MainWindow.show is wrapped to start
-    # watching. The wrapper imports nothing that dashchat would not import anyway.
+    # The real entry point (`dashchat --profile DIR`), with nothing imported ahead of it: once
+    # PySide6 is loaded, its import hook reads the source of every module imported after it
+    # (shibokensupport.feature, PYSIDE-2029), so what is imported before Qt and what after is
+    # part of the figure. QMainWindow.show is wrapped, to start watching as the bare probe does,
+    # when dashchat itself imports QtWidgets.
+    import importlib.abc
+    import importlib.util
+
+    class WrapShowOnImport(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
+            if name != "PySide6.QtWidgets":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(name)
+            exec_module = spec.loader.exec_module
+
+            def exec_and_wrap(module):  # type: ignore[no-untyped-def]
+                exec_module(module)
+                original = module.QMainWindow.show
+
+                def show(self) -> None:  # type: ignore[no-untyped-def]
+                    _watch(self, self.close)
+                    original(self)
+
+                module.QMainWindow.show = show
+
+            spec.loader.exec_module = exec_and_wrap
+            return spec
+
+    sys.meta_path.insert(0, WrapShowOnImport())
     from desktop.cli.main import main
-    from desktop.ui import main_window
 
-    original = main_window.MainWindow.show
-
-    def show(self) -> None:  # type: ignore[no-untyped-def]
-        _watch(self, self.close)
-        original(self)
-
-    main_window.MainWindow.show = show  # type: ignore[method-assign]
     sys.exit(main(["--profile", profile]))
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .protocol.client import Timeouts
-from .protocol.request import DEFAULT_BASE_URL, GenerationOptions
+from .protocol.request import DEFAULT_BASE_URL, GenerationOptions, Timeouts
 
 APP_NAME = "dashchat"
 

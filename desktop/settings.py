@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from .config import Config
 from .ini import read_plain_ini
-from .protocol.client import Timeouts
-from .protocol.request import DEFAULT_MODEL, REGIONS, GenerationOptions
+from .protocol.request import DEFAULT_MODEL, REGIONS, GenerationOptions, Timeouts
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -70,7 +69,8 @@ class SettingsStore:
     def load(self) -> Settings:
         if not self.path.exists():
             return Settings()
-        # The window has QtCore loaded anyway; the command line reads a plain file without it.
+        # Before QtCore is loaded (the command line; the window, before it imports Qt), a plain
+        # file is read without it.
         q = None if "PySide6.QtCore" in sys.modules else read_plain_ini(self.path)
         q = q or self._qsettings()
         d = Settings()

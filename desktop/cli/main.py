@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,10 +111,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         if args.quit and not args.ask:
             parser.error("--quit needs --ask TEXT")
+        # What the window needs besides Qt comes first: the settings, the protocol layer with
+        # httpx, the pipeline and its history. Once PySide6 is loaded, its import hook reads the
+        # source of every module imported after it (shibokensupport.feature, PYSIDE-2029):
+        # imported before, these start ~25 ms sooner and take ~6 MB less.
+        config = config_from(args)
+        for module in ("..session", "..export", "..protocol.hints"):
+            importlib.import_module(module, __package__)
         from ..ui.app import run_window
 
         # The window sets up its log file itself, once it is painted (nothing logs before).
-        return run_window(config_from(args), ask=args.ask, quit_after=args.quit, export=args.export)
+        return run_window(config, ask=args.ask, quit_after=args.quit, export=args.export)
     from ..logs import setup_logging
 
     with contextlib.suppress(OSError):  # a read-only profile must not stop the app

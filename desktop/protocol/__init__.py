@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .client import Timeouts, make_client, stream_native
+    from .client import make_client, stream_native
     from .compatible import compatible_url, stream_compatible
     from .errors import ErrorKind, ServiceError
     from .events import (
@@ -32,17 +32,18 @@ if TYPE_CHECKING:
         REGIONS,
         GenerationOptions,
         Message,
+        Timeouts,
     )
     from .secret import ApiKey
 
 _HOMES = {
-    "client": ("Timeouts", "make_client", "stream_native"),
+    "client": ("make_client", "stream_native"),
     "compatible": ("compatible_url", "stream_compatible"),
     "errors": ("ErrorKind", "ServiceError"),
     "events": ("AnswerDelta", "CodeCall", "Event", "Failed", "Finished", "RequestStarted", "ThinkingDelta",
                "Usage", "UsageUpdate"),
     "hints": ("hint_for",),
-    "request": ("DEFAULT_BASE_URL", "DEFAULT_MODEL", "REGIONS", "GenerationOptions", "Message"),
+    "request": ("DEFAULT_BASE_URL", "DEFAULT_MODEL", "REGIONS", "GenerationOptions", "Message", "Timeouts"),
     "secret": ("ApiKey",),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}

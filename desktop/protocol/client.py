@@ -20,7 +20,7 @@ import socket
 import ssl
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import httpx
@@ -28,7 +28,7 @@ import httpx
 from .errors import ErrorKind, ServiceError
 from .events import Event, Failed, Finished, RequestStarted
 from .native import NativeParser, error_from_body
-from .request import GenerationOptions, Message, native_body, native_headers, native_url
+from .request import GenerationOptions, Message, Timeouts, native_body, native_headers, native_url
 from .secret import ApiKey
 from .sse import FrameDecoder
 
@@ -40,14 +40,6 @@ log.addHandler(logging.NullHandler())
 # An HTML error page or a JSON error body is small; a runaway body must not fill memory.
 _MAX_ERROR_BODY = 64 * 1024
 _REDACTED = "[redacted]"
-
-
-@dataclass(frozen=True, slots=True)
-class Timeouts:
-    connect: float = 15.0
-    # The stream may go quiet while the interpreter runs; the service itself gives up at
-    # about 300 s per request, so silence longer than that means the connection is dead.
-    idle: float = 300.0
 
 
 def make_client(timeouts: Timeouts = Timeouts(), transport: httpx.AsyncBaseTransport | None = None,

@@ -21,6 +21,14 @@ Message = dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
+class Timeouts:
+    connect: float = 15.0
+    # The stream may go quiet while the interpreter runs; the service itself gives up at
+    # about 300 s per request, so silence longer than that means the connection is dead.
+    idle: float = 300.0
+
+
+@dataclass(frozen=True, slots=True)
 class GenerationOptions:
     """What a user may tune. None leaves the service's default in place."""
 
