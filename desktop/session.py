@@ -175,11 +175,17 @@ class ChatSession:
         turn.mark_sent()
         view.turn_started(turn)
         self.history.save_turn(conversation, turn)
-        client = self.prepare()
         self._streams += 1
         dirty = asyncio.Event()
         saver = asyncio.ensure_future(self._save_while_streaming(conversation, turn, dirty))
         try:
+            try:
+                client = self.prepare()
+            except ValueError as exc:  # httpx refuses the proxy URL (a hand-edited settings file)
+                self._apply(turn, Failed(ServiceError(
+                    "InvalidProxy", f"The proxy in the settings cannot be used ({exc}); fix or clear it in "
+                    "Settings, or in settings.ini in the profile.", None, None, ErrorKind.CONFIG)), view)
+                return turn
             lookup = await self.lookup_key()
             if lookup.key is None:
                 self._apply(turn, Failed(missing_key_error(lookup.problem)), view)

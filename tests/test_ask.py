@@ -159,3 +159,13 @@ def test_ctrl_c_exits_130_and_keeps_what_arrived(server: ServerHandle, profile: 
     with sqlite3.connect(db_path) as db:
         status, thinking = db.execute("SELECT status, thinking FROM turns").fetchone()
     assert status == "interrupted" and thinking.startswith("The user is asking")
+
+
+def test_an_unusable_proxy_in_the_settings_is_one_clear_line(server: ServerHandle, profile: Path) -> None:
+    (profile / "settings.ini").write_text("[connection]\nproxy=not a url\n", encoding="utf-8")
+    result = ask(profile, server.base("power_21"), "hi")
+    assert result.returncode == 2
+    assert result.stderr.startswith("dashchat: error: InvalidProxy (no HTTP status): The proxy in the settings")
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    with sqlite3.connect(profile / "history.sqlite3") as db:
+        assert db.execute("SELECT user_text, status FROM turns").fetchone() == ("hi", "error")

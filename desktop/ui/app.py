@@ -130,7 +130,8 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
 
             with contextlib.suppress(OSError):  # a read-only profile must not stop the app
                 setup_logging(config.profile)
-            session.prepare()
+            with contextlib.suppress(ValueError):  # a bad proxy: the first question reports it
+                session.prepare()
             if not ask:
                 window.spawn(window.check_key_on_start())
             if ask:
