@@ -500,16 +500,11 @@ class MainWindow(QMainWindow):
         return self._task
 
     async def _run(self, text: str) -> Turn:
-        import asyncio
-
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         try:
             turn = await self.session.send(text, self.view)
-        except asyncio.CancelledError:
-            turn = self.session.conversation.turns[-1]
-            raise
-        finally:
+        finally:  # also on Stop (CancelledError): the turn was saved as interrupted
             self.send_button.setEnabled(True)
             self.stop_button.setEnabled(False)
             last = self.session.conversation.turns[-1] if self.session.conversation.turns else None
