@@ -4,10 +4,49 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from .protocol.request import DEFAULT_BASE_URL, GenerationOptions, Timeouts
+from .protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL, REGIONS, GenerationOptions, Timeouts
 
 APP_NAME = "dashchat"
+
+NATIVE = "native"
+COMPATIBLE = "compatible"
+PROTOCOLS = (NATIVE, COMPATIBLE)
+CUSTOM = "custom"  # the region of a connection with its own base URL
+DEFAULT_CONNECTION = "default"
+
+
+def is_dashscope(base_url: str) -> bool:
+    """A DashScope endpoint (any region), as opposed to a gateway or a local server."""
+    host = (urlsplit(base_url.strip()).hostname or "").lower()
+    return host == "aliyuncs.com" or host.endswith(".aliyuncs.com")
+
+
+def key_required(protocol: str, base_url: str) -> bool:
+    """DashScope always needs a key; a local or third-party OpenAI-compatible server may not
+    (vLLM and Ollama accept requests without one), so there a missing key is not an error: the
+    request goes without an Authorization header and the server says if it wants one."""
+    return protocol == NATIVE or is_dashscope(base_url)
+
+
+@dataclass(frozen=True)
+class Connection:
+    """A connection profile: where requests go, how they are spoken, which model answers. Its
+    key lives in the OS keyring under the profile's id (desktop/keys.py), never here."""
+
+    id: str = DEFAULT_CONNECTION
+    name: str = "DashScope"
+    protocol: str = NATIVE
+    region: str = "beijing"
+    custom_base_url: str = ""
+    model: str = DEFAULT_MODEL
+
+    @property
+    def base_url(self) -> str:
+        if self.region == CUSTOM and self.custom_base_url.strip():
+            return self.custom_base_url.strip()
+        return REGIONS.get(self.region, DEFAULT_BASE_URL)
 
 
 def default_profile() -> Path:
@@ -26,6 +65,13 @@ class Config:
     timeouts: Timeouts = field(default_factory=Timeouts)
     proxy: str | None = None  # None: the system's proxy settings
     demo: bool = False
+    protocol: str = NATIVE
+    connection: str = ""  # the connection profile's name, recorded with each turn
+    connection_id: str = DEFAULT_CONNECTION  # whose key in the keyring
+
+    @property
+    def key_required(self) -> bool:
+        return key_required(self.protocol, self.base_url)
 
     @property
     def history_path(self) -> Path:

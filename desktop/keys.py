@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from .config import DEFAULT_CONNECTION, is_dashscope
 from .protocol.secret import ApiKey
 
 SERVICE = "dashchat"
@@ -60,9 +61,17 @@ class KeyLookup:
         return f"No API key stored. Add one with 'dashchat key set' or the settings, or set {KEY_ENV}."
 
 
-def account_for(profile: Path) -> str:
-    """One key per profile: the keyring entry names the profile it belongs to (not secret)."""
-    return f"api-key:{profile.expanduser().resolve()}"
+def account_for(profile: Path, connection: str = DEFAULT_CONNECTION) -> str:
+    """One key per profile and connection profile: the keyring entry names both (not secret).
+    The first connection keeps the entry dashchat used before there were connection profiles."""
+    account = f"api-key:{profile.expanduser().resolve()}"
+    return account if connection == DEFAULT_CONNECTION else f"{account}#{connection}"
+
+
+def environment_applies(connection: str, base_url: str) -> bool:
+    """DASHSCOPE_API_KEY is for the first connection profile and for profiles that reach
+    DashScope: it is never sent to a gateway or a local server it was not made for."""
+    return connection == DEFAULT_CONNECTION or is_dashscope(base_url)
 
 
 def _backend():  # type: ignore[no-untyped-def]
@@ -113,9 +122,16 @@ def _translate(exc: Exception) -> KeyringProblem:
 
 
 class KeyStore:
-    def __init__(self, profile: Path, environ: Mapping[str, str] | None = None) -> None:
-        self.account = account_for(profile)
+    """The key of one connection profile. `use_environment`: whether DASHSCOPE_API_KEY applies
+    to it (only to connections that reach DashScope: that key is never sent to a gateway or a
+    local server it was not made for)."""
+
+    def __init__(self, profile: Path, environ: Mapping[str, str] | None = None,
+                 connection: str = DEFAULT_CONNECTION, use_environment: bool = True) -> None:
+        self.account = account_for(profile, connection)
+        self.connection = connection
         self._environ = os.environ if environ is None else environ
+        self._use_environment = use_environment
         self._session_key: ApiKey | None = None
 
     def __repr__(self) -> str:
@@ -123,8 +139,11 @@ class KeyStore:
 
     # -- blocking calls (run them in a worker thread from async code) -----------------------
 
+    def _environment_key(self) -> str:
+        return self._environ.get(KEY_ENV, "").strip() if self._use_environment else ""
+
     def lookup(self) -> KeyLookup:
-        value = self._environ.get(KEY_ENV, "").strip()
+        value = self._environment_key()
         if value:
             return KeyLookup(ApiKey(value), KeySource.ENVIRONMENT)
         if self._session_key is not None:
@@ -179,7 +198,7 @@ class KeyStore:
     # -- async wrappers (asyncio is imported here: the window paints before it loads it) -----
 
     async def lookup_async(self) -> KeyLookup:
-        if self._environ.get(KEY_ENV, "").strip() or self._session_key is not None:
+        if self._environment_key() or self._session_key is not None:
             return self.lookup()  # no keyring call: no worker thread to start (and join at exit)
         import asyncio
 

@@ -12,27 +12,30 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import Config
+from .config import COMPATIBLE, CUSTOM, DEFAULT_CONNECTION, NATIVE, PROTOCOLS, Config, Connection
 from .ini import read_plain_ini
-from .protocol.request import DEFAULT_MODEL, REGIONS, GenerationOptions, Timeouts
+from .protocol.request import DEFAULT_MODEL, GenerationOptions, Timeouts
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
-CUSTOM = "custom"
 REGION_LABELS = {
     "beijing": "China (Beijing)",
     "singapore": "Singapore",
     "us-virginia": "US (Virginia)",
     CUSTOM: "Custom base URL",
 }
+PROTOCOL_LABELS = {NATIVE: "DashScope native", COMPATIBLE: "OpenAI-compatible"}
+
+
+class UnknownConnection(ValueError):
+    """A connection profile named on the command line does not exist."""
 
 
 @dataclass(frozen=True)
 class Settings:
-    region: str = "beijing"
-    custom_base_url: str = ""
-    model: str = DEFAULT_MODEL
+    connections: tuple[Connection, ...] = (Connection(),)
+    active: str = DEFAULT_CONNECTION  # the id of the connection the next request uses
     thinking_budget: int | None = None
     connect_timeout: float = Timeouts().connect
     idle_timeout: float = Timeouts().idle
@@ -41,19 +44,66 @@ class Settings:
     theme: str = ""  # "", "light" or "dark"; empty: the OS's colour scheme
 
     @property
+    def connection(self) -> Connection:
+        for connection in self.connections:
+            if connection.id == self.active:
+                return connection
+        return self.connections[0] if self.connections else Connection()
+
+    @property
     def base_url(self) -> str:
-        if self.region == CUSTOM and self.custom_base_url.strip():
-            return self.custom_base_url.strip()
-        return REGIONS.get(self.region, REGIONS["beijing"])
+        return self.connection.base_url
+
+    @property
+    def model(self) -> str:
+        return self.connection.model
+
+    def find(self, name_or_id: str) -> Connection | None:
+        wanted = name_or_id.strip().casefold()
+        for connection in self.connections:
+            if wanted in (connection.id.casefold(), connection.name.strip().casefold()):
+                return connection
+        return None
+
+    def with_connection(self, connection: Connection, activate: bool = False) -> Settings:
+        """This connection replaces the one with its id, or is added after the others."""
+        ids = [c.id for c in self.connections]
+        if connection.id in ids:
+            connections = tuple(connection if c.id == connection.id else c for c in self.connections)
+        else:
+            connections = (*self.connections, connection)
+        return replace(self, connections=connections, active=connection.id if activate else self.active)
+
+    def without_connection(self, connection_id: str) -> Settings:
+        """The last connection stays; removing the active one activates the first."""
+        kept = tuple(c for c in self.connections if c.id != connection_id)
+        if not kept:
+            return self
+        active = self.active if self.active != connection_id else kept[0].id
+        return replace(self, connections=kept, active=active)
+
+    def new_id(self, name: str) -> str:
+        """A stable, file-safe id for a new connection named `name` (lowercase ASCII)."""
+        stem = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in name.lower()).strip("-")
+        stem = "-".join(part for part in stem.split("-") if part)[:24] or "connection"
+        taken = {c.id for c in self.connections}
+        candidate, number = stem, 2
+        while candidate in taken:
+            candidate, number = f"{stem}-{number}", number + 1
+        return candidate
 
     def config(self, profile: Path, demo: bool = False) -> Config:
+        connection = self.connection
         return Config(
             profile=profile,
-            base_url=self.base_url,
-            options=GenerationOptions(model=self.model or DEFAULT_MODEL, thinking_budget=self.thinking_budget),
+            base_url=connection.base_url,
+            options=GenerationOptions(model=connection.model or DEFAULT_MODEL, thinking_budget=self.thinking_budget),
             timeouts=Timeouts(connect=self.connect_timeout, idle=self.idle_timeout),
             proxy=self.proxy.strip() or None,
             demo=demo,
+            protocol=connection.protocol,
+            connection=connection.name,
+            connection_id=connection.id,
         )
 
 
@@ -74,12 +124,12 @@ class SettingsStore:
         q = None if "PySide6.QtCore" in sys.modules else read_plain_ini(self.path)
         q = q or self._qsettings()
         d = Settings()
-        region = str(q.value("connection/region", d.region))
         budget = _int(q.value("generation/thinking_budget", 0))
+        connections = tuple(_read_connection(q, connection_id) for connection_id in _ids(q))
+        active = str(q.value("connections/active", DEFAULT_CONNECTION))
         return Settings(
-            region=region if region in REGION_LABELS else d.region,
-            custom_base_url=str(q.value("connection/custom_base_url", d.custom_base_url)),
-            model=str(q.value("generation/model", d.model)) or d.model,
+            connections=connections,
+            active=active if any(c.id == active for c in connections) else connections[0].id,
             thinking_budget=budget if budget and budget > 0 else None,
             connect_timeout=_float(q.value("connection/connect_timeout", d.connect_timeout), d.connect_timeout),
             idle_timeout=_float(q.value("connection/idle_timeout", d.idle_timeout), d.idle_timeout),
@@ -91,16 +141,64 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         q = self._qsettings()
-        q.setValue("connection/region", settings.region)
-        q.setValue("connection/custom_base_url", settings.custom_base_url)
+        for group in q.childGroups():  # connections removed since the last save
+            if group.startswith("connection.") and group[len("connection."):] not in {c.id for c in settings.connections}:
+                q.remove(group)
+        q.setValue("connections/order", ",".join(c.id for c in settings.connections))
+        q.setValue("connections/active", settings.connection.id)
+        for connection in settings.connections:
+            section, model_key = _keys_of(connection.id)
+            q.setValue(f"{section}/name", connection.name)
+            q.setValue(f"{section}/protocol", connection.protocol)
+            q.setValue(f"{section}/region", connection.region)
+            q.setValue(f"{section}/custom_base_url", connection.custom_base_url)
+            q.setValue(model_key, connection.model)
         q.setValue("connection/connect_timeout", settings.connect_timeout)
         q.setValue("connection/idle_timeout", settings.idle_timeout)
         q.setValue("connection/proxy", settings.proxy)
         q.setValue("appearance/language", settings.language)
         q.setValue("appearance/theme", settings.theme)
-        q.setValue("generation/model", settings.model)
         q.setValue("generation/thinking_budget", settings.thinking_budget or 0)
         q.sync()
+
+
+# The first connection keeps the keys settings.ini had before there were connection profiles
+# (`[connection]` and `generation/model`), so older files read as that one connection; every
+# other connection has a `[connection.<id>]` section of its own.
+def _keys_of(connection_id: str) -> tuple[str, str]:
+    if connection_id == DEFAULT_CONNECTION:
+        return "connection", "generation/model"
+    return f"connection.{connection_id}", f"connection.{connection_id}/model"
+
+
+def _valid_id(connection_id: str) -> bool:
+    return bool(connection_id) and all(ch.isascii() and (ch.isalnum() and not ch.isupper() or ch == "-")
+                                       for ch in connection_id)
+
+
+def _ids(q) -> list[str]:  # type: ignore[no-untyped-def]
+    order = str(q.value("connections/order", DEFAULT_CONNECTION))
+    ids: list[str] = []
+    for connection_id in (part.strip() for part in order.split(",")):
+        if _valid_id(connection_id) and connection_id not in ids:
+            ids.append(connection_id)
+    return ids or [DEFAULT_CONNECTION]
+
+
+def _read_connection(q, connection_id: str) -> Connection:  # type: ignore[no-untyped-def]
+    d = Connection()
+    section, model_key = _keys_of(connection_id)
+    region = str(q.value(f"{section}/region", d.region))
+    protocol = str(q.value(f"{section}/protocol", d.protocol))
+    return Connection(
+        id=connection_id,
+        name=str(q.value(f"{section}/name", "") or "").strip() or (d.name if connection_id == DEFAULT_CONNECTION
+                                                                   else connection_id),
+        protocol=protocol if protocol in PROTOCOLS else d.protocol,
+        region=region if region in REGION_LABELS else d.region,
+        custom_base_url=str(q.value(f"{section}/custom_base_url", d.custom_base_url)),
+        model=str(q.value(model_key, d.model)) or d.model,
+    )
 
 
 def proxy_problem(proxy: str) -> str | None:
@@ -134,12 +232,25 @@ def _float(value: object, default: float) -> float:
     return number if number > 0 else default
 
 
-def with_overrides(settings: Settings, base_url: str | None, model: str | None, idle: float | None) -> Settings:
-    """Command-line options win over the stored settings, for this run only."""
+def with_overrides(settings: Settings, base_url: str | None, model: str | None, idle: float | None,
+                   protocol: str | None = None, connection: str | None = None) -> Settings:
+    """Command-line options win over the stored settings, for this run only: `connection`
+    picks a connection profile by name or id (UnknownConnection if there is none), then the
+    other options change that one."""
+    if connection:
+        chosen = settings.find(connection)
+        if chosen is None:
+            names = ", ".join(repr(c.name) for c in settings.connections)
+            raise UnknownConnection(f"no connection profile named {connection!r} (there are: {names})")
+        settings = replace(settings, active=chosen.id)
+    active = settings.connection
     if base_url:
-        settings = replace(settings, region=CUSTOM, custom_base_url=base_url)
+        active = replace(active, region=CUSTOM, custom_base_url=base_url)
     if model:
-        settings = replace(settings, model=model)
+        active = replace(active, model=model)
+    if protocol:
+        active = replace(active, protocol=protocol)
+    settings = settings.with_connection(active)
     if idle:
         settings = replace(settings, idle_timeout=idle)
     return settings

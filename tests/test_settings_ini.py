@@ -3,6 +3,7 @@ QSettings reads, and whatever it cannot read exactly it must leave to QSettings.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import subprocess
@@ -14,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 
+from desktop.config import COMPATIBLE, CUSTOM, Connection
 from desktop.ini import read_plain_ini
-from desktop.settings import CUSTOM, Settings, SettingsStore
+from desktop.settings import Settings, SettingsStore
 
 REPO = Path(__file__).resolve().parents[1]
 _fresh = itertools.count()
@@ -43,9 +45,14 @@ def assert_same_or_declined(data: bytes, folder: Path) -> bool:
 
 
 SAVED = Settings(
-    region=CUSTOM,
-    custom_base_url="http://gateway.example:8080/a,b/with space/",
-    model="qwen3-max-预览 é",
+    connections=(
+        Connection(region=CUSTOM, custom_base_url="http://gateway.example:8080/a,b/with space/",
+                   model="qwen3-max-预览 é"),
+        Connection(id="local-vllm", name="Local vLLM, \"test\" 日本", protocol=COMPATIBLE, region=CUSTOM,
+                   custom_base_url="http://127.0.0.1:8000/v1", model="Qwen/Qwen3-8B"),
+        Connection(id="intl", name="Singapore", region="singapore"),
+    ),
+    active="local-vllm",
     thinking_budget=2048,
     connect_timeout=2.5,
     idle_timeout=300.0,
@@ -66,7 +73,7 @@ def test_what_the_window_saves_the_command_line_reads_without_qt(profile: Path) 
         "print(json.dumps(dataclasses.asdict(s)))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
-    assert Settings(**json.loads(done.stdout)) == in_window
+    assert json.loads(done.stdout) == json.loads(json.dumps(dataclasses.asdict(in_window)))
 
 
 def test_numbers_read_back_as_the_same_numbers(tmp_path: Path) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import sys
 from pathlib import Path
 
-from ..keys import KEY_ENV, KeyringProblem, KeySource, KeyStore
+from ..keys import KEY_ENV, KeyringProblem, KeySource, KeyStore, environment_applies
 from ..protocol.secret import ApiKey
 from .main import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
@@ -17,8 +18,21 @@ def _read_key() -> str:
     return sys.stdin.read()
 
 
-def run_key(action: str, profile: Path) -> int:
-    store = KeyStore(profile)
+def run_key(action: str, profile: Path, connection: str | None = None,
+            parser: argparse.ArgumentParser | None = None) -> int:
+    from ..settings import SettingsStore
+
+    settings = SettingsStore(profile).load()
+    chosen = settings.find(connection) if connection else settings.connection
+    if chosen is None:
+        names = ", ".join(repr(c.name) for c in settings.connections)
+        message = f"no connection profile named {connection!r} (there are: {names})"
+        if parser is not None:
+            parser.error(message)
+        print(f"dashchat: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    store = KeyStore(profile, connection=chosen.id, use_environment=environment_applies(chosen.id, chosen.base_url))
+    where = f"{profile}" if len(settings.connections) == 1 else f"{profile}, connection {chosen.name!r}"
     if action == "set":
         try:
             key = ApiKey(_read_key())
@@ -31,7 +45,7 @@ def run_key(action: str, profile: Path) -> int:
             print(f"dashchat: the key was not stored: {problem.message} Nothing was written anywhere else; "
                   f"set {KEY_ENV} to use a key without the keyring.", file=sys.stderr)
             return EXIT_FAILED
-        print(f"Stored the API key {key.hint()} in the OS keyring ({backend}) for {profile}.")
+        print(f"Stored the API key {key.hint()} in the OS keyring ({backend}) for {where}.")
         lookup = store.lookup()
         if lookup.source is KeySource.ENVIRONMENT:
             print(f"Note: {KEY_ENV} is set and takes precedence over the stored key.")
@@ -51,6 +65,6 @@ def run_key(action: str, profile: Path) -> int:
         except KeyringProblem as problem:
             print(f"dashchat: the key was not removed: {problem.message}", file=sys.stderr)
             return EXIT_FAILED
-        print("Removed the stored API key." if removed else "No API key was stored for this profile.")
+        print(f"Removed the stored API key of {where}." if removed else f"No API key was stored for {where}.")
         return EXIT_OK
     raise AssertionError(action)

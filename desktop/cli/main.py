@@ -34,6 +34,12 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--base-url", default=default(None), metavar="URL",
                         help=f"service base URL, may carry a path prefix (default: {DEFAULT_BASE_URL})")
     parser.add_argument("--model", default=default(None), metavar="NAME", help=f"model (default: {DEFAULT_MODEL})")
+    parser.add_argument("--connection", default=default(None), metavar="NAME",
+                        help="use this connection profile (by name, as in Settings) instead of the active one")
+    parser.add_argument("--protocol", choices=("native", "compatible"), default=default(None),
+                        help="native: DashScope's own protocol, the only one that returns the executed code; "
+                        "compatible: the OpenAI-compatible one (DashScope's compatible mode, vLLM, Ollama, "
+                        "LM Studio, gateways), for the base URL given or the connection's")
     parser.add_argument("--demo", action="store_true", default=default(False),
                         help="replay a recorded conversation: no key, no network")
     parser.add_argument("--export", type=Path, default=default(None), metavar="PATH",
@@ -82,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
         action = key_commands.add_parser(name, help=text, description=text)
         action.add_argument("--profile", type=Path, default=argparse.SUPPRESS, metavar="DIR",
                             help="the profile whose key this is (default: the per-user data dir)")
+        action.add_argument("--connection", default=argparse.SUPPRESS, metavar="NAME",
+                            help="the connection profile whose key this is (default: the active one)")
     from .history import add_arguments as add_history_arguments
 
     add_history_arguments(commands.add_parser("history", help="stored conversations: list, search, export"))
@@ -96,12 +104,16 @@ def profile_of(args: argparse.Namespace) -> Path:
     return default_profile()
 
 
-def config_from(args: argparse.Namespace) -> Config:
+def config_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Config:
     """The stored settings of the profile, with this run's command-line options on top."""
-    from ..settings import SettingsStore, with_overrides
+    from ..settings import SettingsStore, UnknownConnection, with_overrides
 
     profile = profile_of(args)
-    settings = with_overrides(SettingsStore(profile).load(), args.base_url, args.model, args.idle_timeout)
+    try:
+        settings = with_overrides(SettingsStore(profile).load(), args.base_url, args.model, args.idle_timeout,
+                                  getattr(args, "protocol", None), getattr(args, "connection", None))
+    except UnknownConnection as exc:
+        parser.error(str(exc))
     return settings.config(profile, demo=bool(args.demo))
 
 
@@ -115,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # httpx, the pipeline and its history. Once PySide6 is loaded, its import hook reads the
         # source of every module imported after it (shibokensupport.feature, PYSIDE-2029):
         # imported before, these start ~25 ms sooner and take ~6 MB less.
-        config = config_from(args)
+        config = config_from(args, parser)
         for module in ("..session", "..export", "..protocol.hints"):
             importlib.import_module(module, __package__)
         from ..ui.app import run_window
@@ -129,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "key":
         from .key import run_key
 
-        return run_key(args.key_command, profile_of(args))
+        return run_key(args.key_command, profile_of(args), getattr(args, "connection", None), parser)
     if args.command == "history":
         from .history import run_history
 
@@ -138,4 +150,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--ask and --quit are for the window; 'ask' takes the question itself")
     from .ask import run_ask
 
-    return run_ask(args, config_from(args), parser)
+    return run_ask(args, config_from(args, parser), parser)
