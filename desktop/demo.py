@@ -20,7 +20,7 @@ QUESTIONS = {
 
 # A realistic pace: tokens every few tens of milliseconds, and a pause while the sandbox runs.
 FRAME_DELAY = 0.045
-INTERPRETER_PAUSE = 1.2
+INTERPRETER_PAUSE = 1.5
 
 
 def recording(name: str) -> bytes:
@@ -49,6 +49,53 @@ class _Paced(httpx.AsyncByteStream):
             yield frame
 
 
+class _PacedEvents(httpx.AsyncByteStream):
+    """A recording spoken in the OpenAI-compatible protocol: its events as `chat.completion.chunk`
+    frames, and, where the interpreter ran, only silence (that protocol sends nothing of it)."""
+
+    def __init__(self, name: str, model: str, delay: float, pause: float) -> None:
+        self._name = name
+        self._model = model
+        self._delay = delay
+        self._pause = pause
+
+    def _chunk(self, delta: dict[str, object] | None, finish: str | None = None,
+               usage: dict[str, object] | None = None) -> bytes:
+        choices = [] if delta is None else [{"index": 0, "delta": delta, "finish_reason": finish}]
+        chunk = {"id": f"chatcmpl-demo-{self._name}", "object": "chat.completion.chunk", "model": self._model,
+                 "choices": choices, "usage": usage}
+        return b"data: " + json.dumps(chunk, ensure_ascii=False).encode() + b"\n\n"
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        from .protocol.events import AnswerDelta, CodeCall, Finished, ThinkingDelta, UsageUpdate
+        from .protocol.native import NativeParser
+        from .protocol.sse import FrameDecoder
+
+        decoder = FrameDecoder()
+        frames = decoder.feed(recording(self._name)) + decoder.flush()
+        parser = NativeParser()
+        calls: set[int] = set()
+        usage: dict[str, object] | None = None
+        for frame in frames:
+            for event in parser.feed(frame):
+                if isinstance(event, ThinkingDelta | AnswerDelta):
+                    field = "reasoning_content" if isinstance(event, ThinkingDelta) else "content"
+                    await asyncio.sleep(self._delay)
+                    yield self._chunk({field: event.text})
+                elif isinstance(event, CodeCall) and event.code and event.index not in calls:
+                    calls.add(event.index)
+                    await asyncio.sleep(self._pause)  # the sandbox runs; the stream is silent
+                elif isinstance(event, UsageUpdate):
+                    u = event.usage
+                    usage = {"prompt_tokens": u.input_tokens, "completion_tokens": u.output_tokens,
+                             "total_tokens": u.total_tokens,
+                             "completion_tokens_details": {"reasoning_tokens": u.reasoning_tokens}}
+                elif isinstance(event, Finished):
+                    yield self._chunk({"content": ""}, event.reason)
+        yield self._chunk(None, usage=usage)
+        yield b"data: [DONE]\n\n"
+
+
 def recording_for(answered: int) -> str:
     """The recordings take turns: the first question gets the first, a follow-up the next."""
     return RECORDINGS[answered % len(RECORDINGS)]
@@ -61,14 +108,17 @@ class DemoTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         body = json.loads(await request.aread())
-        answered = sum(1 for m in body["input"]["messages"] if m.get("role") == "assistant")
+        compatible = request.url.path.endswith("/chat/completions")
+        messages = body["messages"] if compatible else body["input"]["messages"]
+        answered = sum(1 for m in messages if m.get("role") == "assistant")
         name = recording_for(answered)
+        stream: httpx.AsyncByteStream
+        if compatible:
+            stream = _PacedEvents(name, str(body.get("model", "")), self._delay, self._pause)
+        else:
+            stream = _Paced(split_frames(recording(name)), self._delay, self._pause)
         return httpx.Response(
-            200,
-            headers={"content-type": "text/event-stream;charset=UTF-8"},
-            stream=_Paced(split_frames(recording(name)), self._delay, self._pause),
-            request=request,
-        )
+            200, headers={"content-type": "text/event-stream;charset=UTF-8"}, stream=stream, request=request)
 
     @staticmethod
     def question_for(answered: int) -> str:

@@ -67,6 +67,8 @@ def turn_to_dict(turn: Turn) -> dict[str, object]:
         "request_id": turn.request_id,
         "usage": turn.usage.to_dict(),
         "model": turn.model,
+        "connection": turn.connection,
+        "protocol": turn.protocol,
         "finish_reason": turn.finish_reason,
         "steps": [s.to_dict() for s in turn.steps],
         "timings": {
@@ -95,8 +97,11 @@ def _status_line(turn: Turn) -> str:
     parts = [
         f"status: {turn.status.value}",
         f"tokens: {u.input_tokens} in, {u.output_tokens} out ({u.reasoning_tokens} reasoning), {u.total_tokens} total",
-        f"interpreter runs: {u.code_interpreter_calls}",
+        f"interpreter runs: {u.code_interpreter_calls}" if turn.reports_code
+        else "interpreter runs: not reported (OpenAI-compatible protocol)",
     ]
+    if turn.connection:
+        parts.append(f"connection: {turn.connection}")
     if turn.request_id:
         parts.append(f"request id: {turn.request_id}")
     return " · ".join(parts)

@@ -7,10 +7,11 @@ they pass. If the terminal and the window ever disagree, a layer leaked.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
-from .config import Config
-from .keys import KEY_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore
+from .config import COMPATIBLE, Config
+from .keys import KEY_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore, environment_applies
 from .model.conversation import Conversation
 from .model.turn import Turn
 from .protocol.errors import ErrorKind, ServiceError
@@ -64,10 +65,15 @@ class ChatSession:
         history: History,
         keys: KeyProvider | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
         self.config = config
         self.history = history
-        self.keys: KeyProvider = keys if keys is not None else KeyStore(config.profile)
+        # `keys`: one provider for every connection (tests). Otherwise each connection profile
+        # has its own KeyStore, kept for the session so a key held in memory is not forgotten.
+        self._fixed_keys = keys
+        self._environ = environ
+        self._key_stores: dict[tuple[str, bool], KeyStore] = {}
         self._transport = transport
         self.demo: DemoTransport | None = self._demo_for(config)
         # Made on first use (or by prepare()): importing httpcore and loading the CA bundle take
@@ -83,6 +89,22 @@ class ChatSession:
         from .demo import DemoTransport
 
         return DemoTransport()
+
+    @property
+    def keys(self) -> KeyProvider:
+        """The key of the connection the next request uses."""
+        if self._fixed_keys is not None:
+            return self._fixed_keys
+        return self.key_store(self.config.connection_id, self.config.base_url)
+
+    def key_store(self, connection_id: str, base_url: str) -> KeyStore:
+        """The KeyStore of a connection profile (see `environment_applies`)."""
+        use_environment = environment_applies(connection_id, base_url)
+        store = self._key_stores.get((connection_id, use_environment))
+        if store is None:
+            store = KeyStore(self.config.profile, self._environ, connection_id, use_environment)
+            self._key_stores[(connection_id, use_environment)] = store
+        return store
 
     def prepare(self) -> httpx.AsyncClient:
         """The HTTP client, made now if it is not yet: the window calls this once it is painted,
@@ -107,13 +129,14 @@ class ChatSession:
         else:
             await old.aclose()
 
-    async def check(self, key: ApiKey, config: Config) -> CheckResult:
-        """One cheap request with `key` and `config` (which need not be saved yet)."""
+    async def check(self, key: ApiKey | None, config: Config) -> CheckResult:
+        """One cheap request with `key` and `config` (which need not be saved yet); `key` None
+        only where the connection needs none."""
         from .protocol.check import check_connection
         from .protocol.client import make_client
 
         async with make_client(config.timeouts, self._transport, config.proxy) as client:
-            return await check_connection(client, config.base_url, key, config.options.model)
+            return await check_connection(client, config.base_url, key, config.options.model, config.protocol)
 
     @property
     def base_url(self) -> str:
@@ -170,7 +193,10 @@ class ChatSession:
         import asyncio
 
         conversation = self.conversation
-        turn = conversation.start_turn(text, self.config.options.model)
+        config = self.config
+        turn = conversation.start_turn(text, config.options.model)
+        turn.connection = config.connection
+        turn.protocol = config.protocol
         messages = conversation.messages_for(turn)
         turn.mark_sent()
         view.turn_started(turn)
@@ -187,12 +213,18 @@ class ChatSession:
                     "Settings, or in settings.ini in the profile.", None, None, ErrorKind.CONFIG)), view)
                 return turn
             lookup = await self.lookup_key()
-            if lookup.key is None:
+            if lookup.key is None and config.key_required:
                 self._apply(turn, Failed(missing_key_error(lookup.problem)), view)
                 return turn
-            from .protocol.client import stream_native
+            if config.protocol == COMPATIBLE:
+                from .protocol.compatible import stream_compatible
 
-            stream = stream_native(client, self.base_url, lookup.key, messages, self.config.options)
+                stream = stream_compatible(client, self.base_url, lookup.key, messages, config.options)
+            else:
+                from .protocol.client import stream_native
+
+                assert lookup.key is not None
+                stream = stream_native(client, self.base_url, lookup.key, messages, config.options)
             async with contextlib.aclosing(stream):
                 async for event in stream:
                     self._apply(turn, event, view)

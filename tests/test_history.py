@@ -180,12 +180,12 @@ def test_a_0001_database_migrates_keeps_a_backup_and_its_old_turns_become_search
 
     db = history._db  # noqa: SLF001
     assert [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")] == [
-        "0001_conversations_and_turns", "0002_search"]
-    assert [name for name, _ in MIGRATIONS] == ["0001_conversations_and_turns", "0002_search"]
+        "0001_conversations_and_turns", "0002_search", "0003_connection"]
+    assert [name for name, _ in MIGRATIONS] == ["0001_conversations_and_turns", "0002_search", "0003_connection"]
     assert _columns(db, "turns") == [
         "seq", "id", "conversation_id", "position", "status", "model", "finish_reason", "request_id", "sent_at",
         "first_token_at", "finished_at", "saved_at", "usage_json", "error_json", "code_json", "steps_json",
-        "user_text", "thinking", "answer"]
+        "user_text", "thinking", "answer", "connection", "protocol"]
     assert _columns(db, "conversations") == ["id", "title", "model", "created_at", "updated_at", "deleted_at"]
     schema = {(kind, name) for kind, name in db.execute("SELECT type, name FROM sqlite_master")
               if not name.startswith("sqlite_autoindex_")}
@@ -204,6 +204,8 @@ def test_a_0001_database_migrates_keeps_a_backup_and_its_old_turns_become_search
     assert [(t.user, t.thinking, t.answer, t.code) for t in c1.turns] == [
         (user, thinking, answer, ["123**21"]) for _, cid, _, user, thinking, answer, _ in OLD_TURNS if cid == "c1"]
     assert c2.turns[0].status is TurnStatus.INTERRUPTED
+    # Turns from before connection profiles were native DashScope turns, with their code.
+    assert {(t.protocol, t.connection, t.reports_code) for t in c1.turns + c2.turns} == {("native", "", True)}
 
     # Old turns are in the index: answers, questions, Chinese, Japanese, 2 characters and more.
     assert _found(history, "四十四位") == [("c1", 1, "answer")]

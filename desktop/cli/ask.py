@@ -11,7 +11,7 @@ import time
 from typing import TextIO
 
 from ..config import Config
-from ..model.turn import Turn, TurnStatus
+from ..model.turn import StepKind, Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
 from ..session import ChatSession
@@ -29,11 +29,17 @@ def section(title: str) -> str:
 
 def usage_line(turn: Turn) -> str:
     u = turn.usage
+    runs = str(u.code_interpreter_calls) if turn.reports_code else "not reported by the OpenAI-compatible protocol"
     return (
         f"Usage: {u.input_tokens} input + {u.output_tokens} output tokens "
         f"({u.reasoning_tokens} reasoning) = {u.total_tokens} total · "
-        f"code interpreter runs: {u.code_interpreter_calls}"
+        f"code interpreter runs: {runs}"
     )
+
+
+def silence_note(seconds: float) -> str:
+    return (f"(nothing arrived for {seconds:.1f} s: the interpreter probably ran code here; the "
+            "OpenAI-compatible protocol does not return it)\n")
 
 
 class TerminalView:
@@ -43,6 +49,7 @@ class TerminalView:
         self._section: str | None = None
         self._pending_code: dict[int, str] = {}
         self._printed_code: set[int] = set()
+        self._silence_at = -1  # the step index of the last SILENCE printed
         self._interactive = out.isatty()
         self._last_flush = 0.0
         self._ends_with_newline = True
@@ -82,6 +89,14 @@ class TerminalView:
             return
         if self._pending_code and isinstance(event, ThinkingDelta | AnswerDelta):
             self._flush_code()
+        steps = turn.steps
+        if len(steps) >= 2 and steps[-2].kind is StepKind.SILENCE and isinstance(event, ThinkingDelta | AnswerDelta):
+            # The delta that ended a silence of a compatible stream: where the code ran.
+            if len(steps) - 2 > self._silence_at:
+                self._silence_at = len(steps) - 2
+                if not self._answer_only:
+                    self._enter(f"silence{self._silence_at}", "Interpreter (not shown by this protocol)")
+                    self._write(silence_note(steps[-2].seconds))
         if isinstance(event, ThinkingDelta):
             if not self._answer_only:
                 self._enter("thinking", "Thinking")

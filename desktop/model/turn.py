@@ -32,6 +32,14 @@ class StepKind(StrEnum):
     THINKING = "thinking"
     CODE = "code"
     ANSWER = "answer"
+    # OpenAI-compatible turns only: the stream went silent this long after it had begun, which
+    # in that protocol is where the interpreter runs code (it reports nothing of it).
+    SILENCE = "silence"
+
+
+COMPATIBLE = "compatible"
+# A pause in a compatible stream at least this long is recorded as a SILENCE step.
+SILENCE_STEP_SECONDS = 1.0
 
 
 @dataclass(slots=True)
@@ -43,21 +51,26 @@ class Step:
     start: int = 0
     end: int = 0
     code_index: int | None = None
+    seconds: float = 0.0  # a SILENCE step's length
 
     def to_dict(self) -> dict[str, object]:
         if self.kind is StepKind.CODE:
             return {"kind": str(self.kind), "code_index": self.code_index}
+        if self.kind is StepKind.SILENCE:
+            return {"kind": str(self.kind), "seconds": round(self.seconds, 3)}
         return {"kind": str(self.kind), "start": self.start, "end": self.end}
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> Step:
         kind = StepKind(str(data["kind"]))
         index = data.get("code_index")
+        seconds = data.get("seconds")
         return cls(
             kind,
             int(data.get("start", 0) or 0),  # type: ignore[call-overload]
             int(data.get("end", 0) or 0),  # type: ignore[call-overload]
             index if isinstance(index, int) else None,
+            float(seconds) if isinstance(seconds, int | float) else 0.0,
         )
 
 
@@ -101,6 +114,9 @@ class Turn:
     sent_at: float | None = None  # wall-clock seconds since the epoch
     first_token_at: float | None = None
     finished_at: float | None = None
+    connection: str = ""  # the connection profile that answered (its name when asked)
+    protocol: str = "native"  # "native" or "compatible"
+    last_event_at: float | None = None  # when something last arrived (not stored)
     _thinking: _Text = field(default_factory=_Text, repr=False)
     _answer: _Text = field(default_factory=_Text, repr=False)
 
@@ -140,9 +156,11 @@ class Turn:
         match event:
             case ThinkingDelta(text):
                 self._first_token(now)
+                self._note_silence(now)
                 self._extend(StepKind.THINKING, self._thinking, text)
             case AnswerDelta(text):
                 self._first_token(now)
+                self._note_silence(now)
                 self._extend(StepKind.ANSWER, self._answer, text)
             case CodeCall(index, code):
                 self._first_token(now)
@@ -166,6 +184,25 @@ class Turn:
                 if error.request_id and not self.request_id:
                     self.request_id = error.request_id
                 self._end(TurnStatus.ERROR, now)
+        self.last_event_at = now
+
+    @property
+    def reports_code(self) -> bool:
+        """Whether this turn's protocol returns the executed code and the interpreter count."""
+        return self.protocol != COMPATIBLE
+
+    def silent_for(self, now: float | None = None) -> float:
+        """How long a streaming turn has received nothing since its first token (0 otherwise)."""
+        if self.finished or self.first_token_at is None or self.last_event_at is None:
+            return 0.0
+        return max(0.0, (time.time() if now is None else now) - self.last_event_at)
+
+    def _note_silence(self, now: float) -> None:
+        if self.reports_code or self.first_token_at is None or self.last_event_at is None:
+            return
+        gap = now - self.last_event_at
+        if gap >= SILENCE_STEP_SECONDS and self.steps:
+            self.steps.append(Step(StepKind.SILENCE, seconds=gap))
 
     def interrupt(self, now: float | None = None) -> None:
         """The user stopped the stream (or the app died): keep what arrived."""

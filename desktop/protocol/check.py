@@ -1,7 +1,8 @@
 """One cheap request that proves a key, a region and a model work together.
 
 Not the code interpreter (that runs a sandbox and thinks at length): the same endpoint with
-thinking off, no stream and `max_tokens` 1, so a test costs a handful of tokens.
+thinking off, no stream and `max_tokens` 1, so a test costs a handful of tokens. For an
+OpenAI-compatible connection, the same on its `/chat/completions`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import httpx
 from .client import http_error, key_problem, network_error, scrub
 from .errors import ErrorKind, ServiceError
 from .request import native_url
+
+COMPATIBLE = "compatible"
 from .secret import ApiKey
 
 
@@ -36,15 +39,30 @@ def check_body(model: str) -> dict[str, object]:
     }
 
 
-async def check_connection(client: httpx.AsyncClient, base_url: str, key: ApiKey, model: str) -> CheckResult:
-    unsendable = key_problem(key)
+def compatible_check_body(model: str) -> dict[str, object]:
+    return {"model": model, "messages": [{"role": "user", "content": "Reply with OK."}], "max_tokens": 1,
+            "stream": False, "enable_thinking": False}
+
+
+async def check_connection(client: httpx.AsyncClient, base_url: str, key: ApiKey | None, model: str,
+                           protocol: str = "native") -> CheckResult:
+    """`key` None: a server that needs none (asked without an Authorization header)."""
+    unsendable = key_problem(key) if key is not None else None
     if unsendable is not None:
         return CheckResult(unsendable, None, 0.0)
-    url = native_url(base_url)
-    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {key.reveal()}"}
+    compatible = protocol == COMPATIBLE
+    if compatible:
+        from .compatible import compatible_url
+
+        url, body = compatible_url(base_url), compatible_check_body(model)
+    else:
+        url, body = native_url(base_url), check_body(model)
+    headers = {"Content-Type": "application/json"}
+    if key is not None:
+        headers["Authorization"] = f"Bearer {key.reveal()}"
     started = time.monotonic()
     try:
-        async with client.stream("POST", url, headers=headers, json=check_body(model)) as response:
+        async with client.stream("POST", url, headers=headers, json=body) as response:
             if response.status_code != 200:
                 error = scrub(await http_error(response), key)
                 return CheckResult(error, error.request_id, time.monotonic() - started)
@@ -56,6 +74,13 @@ async def check_connection(client: httpx.AsyncClient, base_url: str, key: ApiKey
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         return CheckResult(scrub(network_error(exc, url, None, client.timeout), key), None, time.monotonic() - started)
     seconds = time.monotonic() - started
+    if compatible:
+        if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
+            error = ServiceError("UnexpectedResponse", "The server answered 200 but not with a chat completion "
+                                 f"(is {url} an OpenAI-compatible endpoint?).", 200, None, ErrorKind.PROTOCOL)
+            return CheckResult(error, None, seconds)
+        request_id = data.get("id")
+        return CheckResult(None, request_id if isinstance(request_id, str) else None, seconds)
     if not isinstance(data, dict) or not isinstance(data.get("output"), dict):
         error = ServiceError("UnexpectedResponse", "The server answered 200 but not with a DashScope result.",
                              200, None, ErrorKind.PROTOCOL)

@@ -68,7 +68,7 @@ async def stream_native(
         yield event
 
 
-async def guarded(events: AsyncIterator[Event], api_key: ApiKey) -> AsyncIterator[Event]:
+async def guarded(events: AsyncIterator[Event], api_key: ApiKey | None) -> AsyncIterator[Event]:
     """Every protocol's stream ends the same way: events, then exactly one Finished or Failed;
     no error carries the key (a gateway may echo the Authorization header); one log line."""
     started = time.monotonic()
@@ -275,8 +275,10 @@ def _describe_body(text: str, status: int, content_type: str) -> str:
     return f"{opening}: {line[:200]}"
 
 
-def scrub(error: ServiceError, api_key: ApiKey) -> ServiceError:
+def scrub(error: ServiceError, api_key: ApiKey | None) -> ServiceError:
     """The error without the key in it, whatever a server chose to echo back."""
+    if api_key is None:
+        return error
     secret = api_key.reveal()
     if secret in error.message or secret in error.code or (error.request_id and secret in error.request_id):
         return replace(

@@ -84,12 +84,13 @@ def compatible_body(messages: list[Message], options: GenerationOptions) -> dict
 async def stream_compatible(
     client: httpx.AsyncClient,
     base_url: str,
-    api_key: ApiKey,
+    api_key: ApiKey | None,
     messages: list[Message],
     options: GenerationOptions,
 ) -> AsyncIterator[Event]:
     """The contract of `stream_native`: events, then exactly one `Finished` or `Failed`; nothing
-    but cancellation escapes; no error carries the key."""
+    but cancellation escapes; no error carries the key. `api_key` None: a server that needs none
+    (a local vLLM or Ollama), asked without an Authorization header."""
     url = compatible_url(base_url)
     log.info("request start: POST %s model=%s protocol=compatible", loggable_url(url), options.model)
     async for event in guarded(_events(client, url, api_key, messages, options), api_key):
@@ -97,13 +98,14 @@ async def stream_compatible(
 
 
 async def _events(
-    client: httpx.AsyncClient, url: str, api_key: ApiKey, messages: list[Message], options: GenerationOptions
+    client: httpx.AsyncClient, url: str, api_key: ApiKey | None, messages: list[Message], options: GenerationOptions
 ) -> AsyncIterator[Event]:
-    unsendable = key_problem(api_key)
+    unsendable = key_problem(api_key) if api_key is not None else None
     if unsendable is not None:
         yield Failed(unsendable)
         return
-    headers = {"Authorization": f"Bearer {api_key.reveal()}"}  # aconnect_sse adds Accept
+    # aconnect_sse adds Accept.
+    headers = {"Authorization": f"Bearer {api_key.reveal()}"} if api_key is not None else {}
     parser = CompatibleParser()
     status: int | None = None
     try:

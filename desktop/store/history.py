@@ -127,8 +127,8 @@ class History:
             self._db.execute(
                 """INSERT INTO turns (id, conversation_id, position, user_text, model, thinking, answer,
                        code_json, steps_json, usage_json, status, finish_reason, error_json, request_id,
-                       sent_at, first_token_at, finished_at, saved_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       sent_at, first_token_at, finished_at, saved_at, connection, protocol)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(id) DO UPDATE SET thinking = excluded.thinking, answer = excluded.answer,
                        code_json = excluded.code_json, steps_json = excluded.steps_json,
                        usage_json = excluded.usage_json, status = excluded.status,
@@ -154,6 +154,8 @@ class History:
                     turn.first_token_at,
                     turn.finished_at,
                     now,
+                    turn.connection,
+                    turn.protocol,
                 ),
             )
 
@@ -247,7 +249,8 @@ class History:
         conversation = Conversation(id=row[0], title=row[1], model=row[2], created_at=row[3])
         rows = self._db.execute(
             """SELECT id, user_text, model, thinking, answer, code_json, steps_json, usage_json, status,
-                      finish_reason, error_json, request_id, sent_at, first_token_at, finished_at
+                      finish_reason, error_json, request_id, sent_at, first_token_at, finished_at,
+                      connection, protocol
                FROM turns WHERE conversation_id = ? ORDER BY position""",
             (conversation_id,),
         )
@@ -257,7 +260,7 @@ class History:
 
 def _turn_from_row(row: tuple[object, ...]) -> Turn:
     (tid, user, model, thinking, answer, code_json, steps_json, usage_json, status,
-     finish_reason, error_json, request_id, sent_at, first_token_at, finished_at) = row
+     finish_reason, error_json, request_id, sent_at, first_token_at, finished_at, connection, protocol) = row
     error = ServiceError.from_dict(json.loads(str(error_json))) if error_json else None
     return Turn.restore(
         thinking=str(thinking),
@@ -275,4 +278,6 @@ def _turn_from_row(row: tuple[object, ...]) -> Turn:
         sent_at=sent_at,
         first_token_at=first_token_at,
         finished_at=finished_at,
+        connection=str(connection),
+        protocol=str(protocol),
     )

@@ -143,6 +143,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT INTO turns_search (turns_search) VALUES ('rebuild');
         """,
     ),
+    (
+        # Which connection profile answered each turn, and in which protocol (an
+        # OpenAI-compatible turn has no executed code to show, by nature, not by loss).
+        # Turns stored before there were profiles were all native DashScope turns.
+        "0003_connection",
+        """
+        ALTER TABLE turns ADD COLUMN connection TEXT NOT NULL DEFAULT '';
+        ALTER TABLE turns ADD COLUMN protocol TEXT NOT NULL DEFAULT 'native';
+        """,
+    ),
 ]
 
 

@@ -423,10 +423,27 @@ def _compatible_frames(opts: Options) -> tuple[bytes, ...]:
     return tuple(renamed)
 
 
+# The recording's first chunk after the interpreter ran: its thinking says "Let me construct this
+# function call." (chunks 40-43), then, once the code has run, "The user asked ... and I used
+# Python code" (44 on). The live service is silent between the two.
+COMPATIBLE_CODE_RAN_BEFORE = 44
+
+
+def _silent_before(frames: tuple[bytes, ...], index: int, seconds: float) -> Iterator[bytes]:
+    for number, frame in enumerate(frames):
+        if number == index and seconds:
+            time.sleep(seconds)
+        yield frame
+
+
 @scenario
 def compatible_power_21(opts: Options) -> Reply:
-    """The compatible recording as is (`field=reasoning`: the vLLM variant)."""
-    return Stream(_compatible_frames(opts))
+    """The compatible recording as is (`field=reasoning`: the vLLM variant); `gap=<s>`: silent
+    that long where the interpreter ran, as the live service is."""
+    gap = opts.number("gap", 0.0)
+    if gap < 0:
+        raise OptionError("gap must not be negative")
+    return Stream(_silent_before(_compatible_frames(opts), COMPATIBLE_CODE_RAN_BEFORE, gap))
 
 
 @scenario

@@ -187,11 +187,36 @@ def validate_compatible(body: Any) -> str | None:
     return None
 
 
+def is_plain_compatible_request(body: Any) -> bool:
+    """A non-streamed compatible request without the interpreter: the settings' Test."""
+    return isinstance(body, dict) and body.get("stream") is not True and not body.get("enable_code_interpreter")
+
+
+def plain_compatible_result(body: dict[str, Any]) -> dict[str, Any]:
+    limit = body.get("max_tokens")
+    return {
+        "id": "chatcmpl-plain-check-0001", "object": "chat.completion", "model": body["model"],
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": "OK"},
+                     "finish_reason": "length" if limit == 1 else "stop"}],
+        "usage": {"prompt_tokens": 12, "completion_tokens": 1, "total_tokens": 13},
+    }
+
+
 def is_plain_request(headers: dict[str, str], body: Any) -> bool:
     """A non-streamed generation without the interpreter: what the app sends to test a key."""
     params = body.get("parameters") if isinstance(body, dict) else None
     return ("x-dashscope-sse" not in headers and isinstance(params, dict)
             and not params.get("enable_code_interpreter"))
+
+
+def validate_plain_compatible(body: Any) -> str | None:
+    if not isinstance(body.get("model"), str) or not body["model"]:
+        return "Required parameter 'model' missing or invalid."
+    if not isinstance(body.get("messages"), list) or not body["messages"]:
+        return "Required parameter 'messages' missing or empty."
+    if body.get("enable_thinking"):
+        return "parameter.enable_thinking must be set to false for non-streaming calls"
+    return None
 
 
 def validate_plain(body: Any) -> str | None:
@@ -323,8 +348,13 @@ class Handler(BaseHTTPRequestHandler):
             self._error(404, "TestServer.UnknownScenario",
                         f"Unknown scenario {name!r}; known: {', '.join(scenarios.names())}")
             return
-        plain = not compatible and is_plain_request(headers, body)
         if compatible:
+            plain = is_plain_compatible_request(body)
+        else:
+            plain = is_plain_request(headers, body)
+        if compatible and plain:
+            problem = validate_plain_compatible(body)
+        elif compatible:
             problem = validate_compatible(body)
         else:
             problem = validate_plain(body) if plain else validate(headers, body)
@@ -346,7 +376,8 @@ class Handler(BaseHTTPRequestHandler):
         if isinstance(reply, Plain):
             self._plain(reply)
         elif plain:  # a non-streamed request (the settings' key test) to a streaming scenario
-            self._plain(Plain(200, scenarios.json_bytes(plain_result(body))))
+            result = plain_compatible_result(body) if compatible else plain_result(body)
+            self._plain(Plain(200, scenarios.json_bytes(result)))
         else:
             self._stream(reply, pacing)
 

@@ -10,7 +10,6 @@ from typing import Protocol
 import pytest
 
 from desktop.config import Config
-from desktop.keys import KeyStore
 from desktop.protocol.client import Timeouts
 from desktop.session import ChatSession
 from desktop.store.history import History
@@ -19,19 +18,21 @@ from desktop.ui.main_window import MainWindow
 
 class WindowFactory(Protocol):
     def __call__(self, base_url: str, *, environ: Mapping[str, str] | None = None,
-                 idle: float | None = None) -> MainWindow: ...
+                 idle: float | None = None, protocol: str = "native", connection: str = "") -> MainWindow: ...
 
 
 @pytest.fixture
 def window_factory(qtbot, qloop, profile: Path) -> Iterator[WindowFactory]:  # type: ignore[no-untyped-def]
-    """make(base_url, environ=..., idle=...) -> a shown window. `environ` is what the key store
+    """make(base_url, environ=..., idle=..., protocol=..., connection=...) -> a shown window. `environ` is what the key store
     sees as the environment (e.g. {DASHSCOPE_API_KEY: key}); {} means: only the OS keyring."""
     made: list[tuple[MainWindow, ChatSession, History]] = []
 
-    def make(base_url: str, *, environ: Mapping[str, str] | None = None, idle: float | None = None) -> MainWindow:
-        config = Config(profile=profile, base_url=base_url, timeouts=Timeouts(idle=idle) if idle else Timeouts())
+    def make(base_url: str, *, environ: Mapping[str, str] | None = None, idle: float | None = None,
+             protocol: str = "native", connection: str = "") -> MainWindow:
+        config = Config(profile=profile, base_url=base_url, timeouts=Timeouts(idle=idle) if idle else Timeouts(),
+                        protocol=protocol, connection=connection)
         history = History(config.history_path)
-        session = ChatSession(config, history, keys=KeyStore(profile, environ=dict(environ or {})))
+        session = ChatSession(config, history, environ=dict(environ or {}))
         window = MainWindow(session)
         qtbot.addWidget(window)
         window.show()
