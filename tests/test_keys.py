@@ -189,3 +189,53 @@ def test_key_set_on_a_terminal_prompts_without_echo(service: SecretService, tmp_
     assert os.waitstatus_to_exitcode(status) == 0
     assert KEY.encode() not in seen  # typed, never echoed
     assert b"\xe2\x80\xa67e2b" in seen  # …7e2b
+
+
+def test_each_connection_profile_has_its_own_key(service: SecretService, tmp_path: Path) -> None:
+    """`key set --connection NAME` stores that profile's key beside the first profile's, and
+    `ask --connection NAME` sends it, with no DASHSCOPE_API_KEY anywhere."""
+    from desktop.config import COMPATIBLE, CUSTOM, Connection
+    from desktop.settings import Settings, SettingsStore
+
+    gateway_key = "sk-gateway-key-91aa3c0d"
+    with start_server(api_key=gateway_key) as keyed:
+        SettingsStore(tmp_path).save(Settings(connections=(
+            Connection(),
+            Connection(id="gateway", name="Team gateway", protocol=COMPATIBLE, region=CUSTOM,
+                       custom_base_url=keyed.base("compatible_power_21") + "/v1"),
+        )))
+
+        def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+            return subprocess.run([sys.executable, "-m", "desktop", *args, "--profile", str(tmp_path)],
+                                  input=stdin, cwd=REPO, env=service.env, capture_output=True, text=True, timeout=60)
+
+        assert run("key", "set", stdin=KEY + "\n").returncode == 0  # the first profile's
+        stored = run("key", "set", "--connection", "Team gateway", stdin=gateway_key + "\n")
+        assert stored.returncode == 0, stored.stderr
+        assert f"for {tmp_path}, connection 'Team gateway'" in stored.stdout
+        assert "…7e2b" in run("key", "status").stdout
+        assert "…3c0d" in run("key", "status", "--connection", "team gateway").stdout
+
+        keyed.clear()
+        asked = run("ask", "--connection", "Team gateway", "What is 123**21?")
+        assert asked.returncode == 0, asked.stderr
+        assert keyed.requests()[0]["headers"]["authorization"] == f"Bearer {gateway_key}"
+
+        assert run("key", "clear", "--connection", "Team gateway").returncode == 0
+        assert "…7e2b" in run("key", "status").stdout  # the first profile's key is untouched
+        refused = run("ask", "--connection", "Team gateway", "What is 123**21?")
+        assert refused.returncode == 1 and "invalid_api_key (HTTP 401)" in refused.stderr
+        assert run("key", "clear").returncode == 0
+
+
+def test_the_environment_key_stays_with_dashscope(keyring_here: SecretService, profile: Path) -> None:
+    from desktop.keys import environment_applies
+
+    env_key = {KEY_ENV: "sk-from-env-0000aaaa"}
+    assert KeyStore(profile, env_key, "intl", use_environment=True).lookup().source is KeySource.ENVIRONMENT
+    local = KeyStore(profile, env_key, "local", use_environment=False).lookup()
+    assert (local.source, local.key) == (KeySource.NONE, None)
+    assert environment_applies("default", "http://127.0.0.1:8000/v1")  # the first profile, wherever it points
+    assert environment_applies("intl", "https://dashscope-intl.aliyuncs.com")
+    assert not environment_applies("local", "http://127.0.0.1:8000/v1")
+    assert not environment_applies("evil", "https://aliyuncs.com.evil.example/v1")

@@ -143,3 +143,32 @@ def test_whatever_qsettings_writes_is_read_alike_or_left_to_it(tmp_path_factory,
 def test_an_unreadable_file_is_left_to_qsettings(tmp_path: Path) -> None:
     assert read_plain_ini(tmp_path / "missing.ini") is None
     assert read_plain_ini(tmp_path) is None  # a folder
+
+
+def test_a_file_from_before_connection_profiles_reads_as_one_profile(profile: Path) -> None:
+    store = SettingsStore(profile)
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.write_text("[connection]\nregion=singapore\ncustom_base_url=\nproxy=\n\n"
+                          "[generation]\nmodel=qwen-old\nthinking_budget=1024\n", "utf-8")
+    settings = store.load()
+    assert settings.connections == (Connection(region="singapore", model="qwen-old"),)
+    assert (settings.connection.name, settings.connection.protocol, settings.thinking_budget) == (
+        "DashScope", "native", 1024)
+
+
+def test_a_removed_profile_leaves_nothing_behind(profile: Path) -> None:
+    store = SettingsStore(profile)
+    store.save(SAVED)
+    store.save(SAVED.without_connection("local-vllm"))
+    assert "local-vllm" not in store.path.read_text("utf-8")
+    loaded = store.load()
+    assert [c.id for c in loaded.connections] == ["default", "intl"]
+    assert loaded.active == "default"  # the removed one was active: the first takes over
+
+
+def test_new_ids_are_plain_and_unique() -> None:
+    settings = SAVED
+    assert settings.new_id("Local vLLM") == "local-vllm-2"
+    assert settings.new_id("本地 Ollama!") == "ollama"
+    assert settings.new_id("本地") == "connection"
+    assert settings.with_connection(Connection(id=settings.new_id("x"), name="x")).connections[-1].id == "x"
