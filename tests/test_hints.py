@@ -97,3 +97,26 @@ def test_hints_are_one_line_and_never_repeat_the_message() -> None:
         for base in (BEIJING, SINGAPORE, GATEWAY):
             hint = hint_for(ServiceError(code, "UNIQUE-MESSAGE", status), base)
             assert hint is not None and "\n" not in hint and "UNIQUE-MESSAGE" not in hint
+
+
+LOCAL = "http://127.0.0.1:8000/v1"
+
+
+@pytest.mark.parametrize(("code", "status", "phrase"), [
+    ("invalid_api_key", 401, "add one to this connection profile"),
+    ("HTTP401", 401, "add one to this connection profile"),
+    ("NotFoundError", 404, "/v1/models"),
+    ("HTTP405", 405, "usually ending in /v1"),
+])
+def test_a_compatible_server_that_is_not_dashscope_gets_its_own_hints(code: str, status: int, phrase: str) -> None:
+    hint = hint_for(ServiceError(code, "m", status, None), LOCAL, "compatible")
+    assert hint is not None and phrase in hint
+    assert "region" not in hint and "Model Studio" not in hint
+
+
+def test_dashscope_compatible_mode_keeps_the_dashscope_hints() -> None:
+    hint = hint_for(ServiceError("invalid_api_key", "m", 401, None), SINGAPORE, "compatible")
+    assert hint is not None and "Beijing" in hint
+    # Throttling and the rest are the same whatever the server.
+    assert hint_for(ServiceError("limit_requests", "m", 429, None), LOCAL, "compatible") == hint_for(
+        ServiceError("limit_requests", "m", 429, None), BEIJING)

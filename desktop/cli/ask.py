@@ -177,7 +177,7 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
         # One line, for scripts that read stderr: the cause, then what to do about it.
         from ..protocol.hints import hint_for
 
-        hint = hint_for(turn.error, session.base_url)
+        hint = hint_for(turn.error, session.base_url, turn.protocol)
         print(f"dashchat: error: {turn.error}" + (f" Hint: {hint}" if hint else ""), file=sys.stderr)
         return EXIT_USAGE if turn.error.kind is ErrorKind.CONFIG else EXIT_FAILED
     return code

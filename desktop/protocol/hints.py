@@ -28,12 +28,40 @@ def region_of(base_url: str) -> str | None:
     return None
 
 
+def _dashscope_host(base_url: str) -> bool:
+    try:
+        host = (urlsplit(base_url.strip()).hostname or "").lower()
+    except ValueError:
+        return False
+    return host == "aliyuncs.com" or host.endswith(".aliyuncs.com")
+
+
 def _other_region(base_url: str) -> str | None:
     region = region_of(base_url)
     return _REGION_NAMES[region] if region is not None and region != "beijing" else None
 
 
-def hint_for(error: ServiceError, base_url: str) -> str | None:
+def _other_server_hint(error: ServiceError) -> str | None:
+    """An OpenAI-compatible server that is not DashScope (vLLM, Ollama, LM Studio, a gateway):
+    nothing about DashScope's regions or console applies."""
+    code, status = error.code, error.http_status
+    if status == 401 or code == "invalid_api_key":
+        return ("This server wants an API key: add one to this connection profile in Settings, or with "
+                "'dashchat key set --connection NAME'.")
+    if status == 404 or code == "model_not_found":
+        return ("Check the model name (as the server lists it at /v1/models) and the base URL: vLLM, "
+                "Ollama and LM Studio serve the OpenAI-compatible API under /v1.")
+    if code.startswith("HTTP") and status is not None and 400 <= status < 500:
+        return "Check the base URL: it should be the server's OpenAI-compatible root, usually ending in /v1."
+    return None
+
+
+def hint_for(error: ServiceError, base_url: str, protocol: str = "native") -> str | None:
+    """`protocol` "compatible" with a base URL that is not DashScope's: another server's hints."""
+    if protocol == "compatible" and not _dashscope_host(base_url):
+        hint = _other_server_hint(error)
+        if hint is not None:
+            return hint
     code = error.code
     family = code.split(".")[0]
     status = error.http_status
