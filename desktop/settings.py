@@ -141,9 +141,14 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         q = self._qsettings()
+        ids = {c.id for c in settings.connections}
         for group in q.childGroups():  # connections removed since the last save
-            if group.startswith("connection.") and group[len("connection."):] not in {c.id for c in settings.connections}:
+            if group.startswith("connection.") and group[len("connection."):] not in ids:
                 q.remove(group)
+        if DEFAULT_CONNECTION not in ids:  # the first profile's keys, shared with older files
+            for key in ("connection/name", "connection/protocol", "connection/region", "connection/custom_base_url",
+                        "generation/model"):
+                q.remove(key)
         q.setValue("connections/order", ",".join(c.id for c in settings.connections))
         q.setValue("connections/active", settings.connection.id)
         for connection in settings.connections:

@@ -164,6 +164,9 @@ def test_a_removed_profile_leaves_nothing_behind(profile: Path) -> None:
     loaded = store.load()
     assert [c.id for c in loaded.connections] == ["default", "intl"]
     assert loaded.active == "default"  # the removed one was active: the first takes over
+    store.save(loaded.without_connection("default"))
+    assert [c.id for c in store.load().connections] == ["intl"]
+    assert "gateway.example" not in store.path.read_text("utf-8")  # the first profile's keys are gone too
 
 
 def test_new_ids_are_plain_and_unique() -> None:
