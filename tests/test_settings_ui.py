@@ -110,7 +110,8 @@ def test_settings_store_the_key_in_the_keyring_and_apply_to_the_next_request(
         lookup = KeyStore(profile, environ={}).lookup()
         assert lookup.source is KeySource.KEYRING and lookup.key is not None and lookup.key.reveal() == KEY
         stored = SettingsStore(profile).load()
-        assert (stored.region, stored.base_url, stored.thinking_budget) == ("custom", keyed.base("power_21"), 4096)
+        assert (stored.connection.region, stored.base_url, stored.thinking_budget) == (
+            "custom", keyed.base("power_21"), 4096)
         assert KEY not in (profile / "settings.ini").read_text()
 
         keyed.clear()

@@ -5,7 +5,8 @@
 (or QT_QPA_PLATFORM=offscreen). Writes OUT_DIR/window-midstream.png and window-done.png,
 plus window-followup.png after a second (two-call) question, settings.png, and the first-start
 welcome (welcome.png) when no key is available. With --matrix: the window mid-stream in every
-language and both themes (window-<lang>-<theme>.png).
+language and both themes (window-<lang>-<theme>.png). With --compatible: an OpenAI-compatible
+connection mid-stream, in the silence while the interpreter runs, and done.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop.config import Config
+from desktop.config import COMPATIBLE, Config, Connection
+from desktop.demo import DemoTransport
 from desktop.keys import KeyStore
 from desktop.session import ChatSession
+from desktop.settings import Settings, SettingsStore
 from desktop.store.history import History
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
@@ -74,6 +77,36 @@ async def shoot(out: Path, app: QApplication) -> None:
         history.close()
 
 
+async def compatible(out: Path, app: QApplication) -> None:
+    """An OpenAI-compatible connection profile (the demo spoken in that protocol): mid-stream in
+    the silence where the interpreter runs, then done: window-compatible-*.png."""
+    translators = i18n.install(app, "en")  # noqa: F841
+    with tempfile.TemporaryDirectory() as profile:
+        native = Connection()
+        other = Connection(id="compat", name="DashScope compatible mode", protocol=COMPATIBLE)
+        settings = Settings(connections=(native, other), active=other.id)
+        SettingsStore(Path(profile)).save(settings)
+        config = settings.config(Path(profile), demo=True)
+        history = History(config.history_path)
+        session = ChatSession(config, history)
+        session.demo = DemoTransport(pause=5.0)  # a long run, to look at the silence
+        window = MainWindow(session)
+        window.resize(1400, 860)
+        window.show()
+        task = window.submit(window.input.toPlainText())
+        window.input.clear()
+        while not task.done() and not any(w.isVisible() for w in window.code_pane.findChildren(QLabel, "silenceLive")):
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(2.2)
+        window.grab().save(str(out / "window-compatible-silent.png"))
+        await task
+        await asyncio.sleep(0.3)
+        window.grab().save(str(out / "window-compatible-done.png"))
+        window.close()
+        await session.aclose()
+        history.close()
+
+
 async def matrix(out: Path, app: QApplication) -> None:
     """The window mid-stream in every language and both themes: window-<lang>-<theme>.png."""
     for theme in ("light", "dark"):
@@ -107,7 +140,12 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with asyncio.Runner(loop_factory=lambda: EventLoop(app)) as runner:
-        runner.run(matrix(out, app) if "--matrix" in sys.argv else shoot(out, app))
+        if "--matrix" in sys.argv:
+            runner.run(matrix(out, app))
+        elif "--compatible" in sys.argv:
+            runner.run(compatible(out, app))
+        else:
+            runner.run(shoot(out, app))
     print(f"screenshots in {out}")
 
 

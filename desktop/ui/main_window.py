@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..config import COMPATIBLE
 from ..export import ExportError, export_to
-from ..keys import KeyStore
-from ..model.turn import StepKind, Turn, TurnStatus
+from ..model.turn import SILENCE_STEP_SECONDS, StepKind, Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
 from ..protocol.hints import hint_for, retryable
@@ -83,6 +84,10 @@ class _Pane(QWidget):
 def phase_of(turn: Turn) -> str:
     if not turn.steps:
         return QCoreApplication.translate("MainWindow", "Waiting for the service…")
+    silent = turn.silent_for()
+    if not turn.reports_code and silent >= SILENCE_STEP_SECONDS:
+        return QCoreApplication.translate("MainWindow", "Silent for {seconds} s: the interpreter may be running "
+                                          "code…").format(seconds=f"{silent:.0f}")
     step = turn.steps[-1]
     if step.kind is StepKind.CODE and step.code_index is not None:
         return QCoreApplication.translate("MainWindow", "Running code #{number} in the sandbox…").format(
@@ -102,6 +107,7 @@ class WindowView(QObject):
         self._answer: list[str] = []
         self._codes: dict[int, str] = {}
         self._marked: set[int] = set()  # code calls of this turn already marked in Thinking
+        self._silence_at = -1  # the step index of the last silence marked
         self._turn: Turn | None = None
         self._card: TurnCard | None = None
         self._flush_timer = QTimer(self)
@@ -115,14 +121,23 @@ class WindowView(QObject):
     def turn_started(self, turn: Turn) -> None:
         self._turn = turn
         self._marked = set()
+        self._silence_at = -1
         number = len(self._w.session.conversation.turns)  # the turn was just appended
         self._card = self._w.answer_pane.add_turn(turn, number)
         self._w.thinking_pane.begin_turn(number, turn.user)
-        self._w.code_pane.begin_turn(number, turn.user)
+        self._w.code_pane.begin_turn(number, turn.user, turn.reports_code, turn.connection)
         self._w.status.show_turn(turn)
         self._clock.start()
 
     def turn_event(self, turn: Turn, event: Event) -> None:
+        steps = turn.steps
+        if (len(steps) >= 2 and steps[-2].kind is StepKind.SILENCE and len(steps) - 2 > self._silence_at
+                and isinstance(event, ThinkingDelta | AnswerDelta)):
+            # This delta ended a silence of a compatible stream: mark it where it was.
+            self._silence_at = len(steps) - 2
+            self._flush_text()
+            self._w.thinking_pane.mark_silence(steps[-2].seconds)
+            self._w.code_pane.add_silence(steps[-2].seconds)
         if isinstance(event, ThinkingDelta):
             self._thinking.append(event.text)
         elif isinstance(event, AnswerDelta):
@@ -157,12 +172,19 @@ class WindowView(QObject):
                 self._card.show_phase(phase_of(self._turn))
 
     def _tick(self) -> None:
-        if self._turn is not None:
-            self._w.status.show_turn(self._turn)
+        turn = self._turn
+        if turn is not None:
+            self._w.status.show_turn(turn)
+            if not turn.reports_code:
+                silent = turn.silent_for()
+                self._w.code_pane.show_silence(silent if silent >= SILENCE_STEP_SECONDS else None)
+                if self._card is not None:
+                    self._card.show_phase(phase_of(turn))
 
     def turn_finished(self, turn: Turn) -> None:
         self.flush()
         self._clock.stop()
+        self._w.code_pane.show_silence(None)
         if self._card is not None:
             self._card.finish()
         self._w.status.show_turn(turn)
@@ -253,9 +275,14 @@ class MainWindow(QMainWindow):
         self.stop_button.setToolTip(self.tr("Stop the reply and keep what arrived (Esc)"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
+        self.connection_box = QComboBox()
+        self.connection_box.setObjectName("connectionBox")
+        self.connection_box.setToolTip(self.tr("The connection profile the next question goes to"))
+        self.connection_box.activated.connect(self._connection_chosen)
         buttons = QVBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.connection_box)
         buttons.addStretch(1)
         composer = QHBoxLayout()
         composer.addWidget(self.input, 1)
@@ -285,6 +312,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._accessibility()
+        self.refresh_connections()
         self.sidebar.refresh()
         if session.demo is not None:
             self._show_demo_banner()
@@ -419,7 +447,7 @@ class MainWindow(QMainWindow):
         if self.session.demo is not None:
             return
         lookup = await self.session.lookup_key()
-        if lookup.key is None:
+        if lookup.key is None and self.session.config.key_required:
             detail = lookup.problem.message if lookup.problem is not None else ""
             self.welcome = WelcomeDialog(detail[:1].upper() + detail[1:], self)
             self.welcome.enter_key.connect(self.open_settings)
@@ -434,14 +462,41 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog  # ~3 ms of imports, not spent before the first paint
 
-        keys = self.session.keys if isinstance(self.session.keys, KeyStore) else KeyStore(self.session.config.profile)
-        self.settings_dialog = SettingsDialog(self.session, self.settings_store, keys, self)
+        self.settings_dialog = SettingsDialog(self.session, self.settings_store, self)
         self.settings_dialog.applied.connect(self._settings_applied)
         self.settings_dialog.open()
+
+    def refresh_connections(self) -> None:
+        """The switcher lists the connection profiles; hidden while there is only one."""
+        settings = self.settings_store.load()
+        box = self.connection_box
+        box.clear()
+        for connection in settings.connections:
+            box.addItem(connection.name, connection.id)
+            protocol = self.tr("OpenAI-compatible: no executed code") if connection.protocol == COMPATIBLE \
+                else self.tr("DashScope native")
+            box.setItemData(box.count() - 1, f"{connection.base_url} · {connection.model} · {protocol}",
+                            Qt.ItemDataRole.ToolTipRole)
+        box.setCurrentIndex(max(0, box.findData(self.session.config.connection_id)))
+        box.setVisible(len(settings.connections) > 1)
+
+    def _connection_chosen(self, index: int) -> None:
+        """Another connection profile: saved as the active one, used from the next question on
+        (a reply streaming now finishes where it started)."""
+        settings = self.settings_store.load()
+        chosen = settings.find(str(self.connection_box.itemData(index)))
+        if chosen is None or chosen.id == self.session.config.connection_id:
+            return
+        settings = replace(settings, active=chosen.id)
+        self.settings_store.save(settings)
+        self.spawn(self.session.apply_config(settings.config(self.session.config.profile,
+                                                             demo=self.session.config.demo)))
+        self.status.show_message(self.tr("The next question goes to {connection}").format(connection=chosen.name))
 
     def _settings_applied(self, settings: Settings) -> None:
         apply_scheme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
         self.apply_theme()
+        self.refresh_connections()
         self.setWindowTitle("dashchat")
         self.banner.hide()
         self.notice_bar.hide()
@@ -516,7 +571,7 @@ class MainWindow(QMainWindow):
         if turn.status is TurnStatus.ERROR and turn.error is not None:
             error = turn.error
             about_key = error.kind is ErrorKind.CONFIG or error.code == "InvalidApiKey" or error.http_status == 401
-            hint = hint_for(error, self.session.base_url)
+            hint = hint_for(error, self.session.base_url, turn.protocol)
             text = f"<b>{_html(error.code)}</b> — {_html(str(error))}"
             if hint:
                 text += f"<br>{_html(hint)}"
@@ -609,13 +664,16 @@ class MainWindow(QMainWindow):
             turn, number = turns[position], position + 1
             self.answer_pane.add_turn(turn, number).load()
             self.thinking_pane.begin_turn(number, turn.user)
-            self.code_pane.begin_turn(number, turn.user)
+            self.code_pane.begin_turn(number, turn.user, turn.reports_code, turn.connection)
             for step in turn.steps:
                 if step.kind is StepKind.THINKING:
                     self.thinking_pane.append_text(turn.thinking[step.start : step.end])
                 elif step.kind is StepKind.CODE and step.code_index is not None:
                     self.thinking_pane.mark_code_run(step.code_index)
                     self.code_pane.set_code(step.code_index, turn.code[step.code_index])
+                elif step.kind is StepKind.SILENCE:
+                    self.thinking_pane.mark_silence(step.seconds)
+                    self.code_pane.add_silence(step.seconds)
         if turns:
             self.status.show_turn(turns[-1])
         if focus is not None:

@@ -88,11 +88,21 @@ class ThinkingPane(QPlainTextEdit):
         self._insert(text, self._plain)
 
     def mark_code_run(self, index: int) -> None:
+        self._mark("⚙", self.tr("ran code #{number}").format(number=index + 1))
+
+    def mark_silence(self, seconds: float) -> None:
+        """An OpenAI-compatible stream went quiet here: where the interpreter probably ran."""
+        self._mark("‖", self.tr("silent for {seconds} s: the interpreter probably ran code").format(
+            seconds=f"{seconds:.1f}"))
+
+    def _mark(self, symbol: str, text: str) -> None:
         # Its own line, so the marker reads as a step between two passages of thought.
-        text = self.toPlainText()
-        lead = "" if not text or text.endswith("\n") else "\n"
-        marker = self.tr("ran code #{number}").format(number=index + 1)
-        self._insert(f"{lead}  ⚙ {marker}  \n", self._marker)
+        lead = "" if self.document().isEmpty() or self._ends_with_newline() else "\n"
+        self._insert(f"{lead}  {symbol} {text}  \n", self._marker)
+
+    def _ends_with_newline(self) -> bool:
+        document = self.document()
+        return document.characterAt(document.characterCount() - 2) in ("\n", "\u2029")
 
 
 class CodeBlock(QFrame):
@@ -174,6 +184,8 @@ class CodePane(QScrollArea):
         self._blocks: list[CodeBlock] = []
         self._turn_blocks: dict[int, CodeBlock] = {}
         self._turn_label: QLabel | None = None
+        self._waiting: QLabel | None = None  # the live "silent for n s" line of a compatible turn
+        self._silences = 0
 
     def clear(self) -> None:
         while self._layout.count() > 2:  # keep the hint and the closing stretch
@@ -182,6 +194,7 @@ class CodePane(QScrollArea):
                 item.widget().deleteLater()
         self._blocks = []
         self._turn_blocks = {}
+        self._waiting = None
         self._empty.show()
 
     @property
@@ -201,13 +214,59 @@ class CodePane(QScrollArea):
         self.verticalScrollBar().rangeChanged.disconnect(self._scroll_to_end_once)
         self.verticalScrollBar().setValue(maximum)
 
-    def begin_turn(self, number: int, question: str) -> None:
+    def begin_turn(self, number: int, question: str, reports_code: bool = True, connection: str = "") -> None:
+        """A new turn. `reports_code` False: its protocol (OpenAI-compatible) returns no code,
+        and the pane says so at once rather than staying empty."""
         self._turn_blocks = {}
+        self._waiting = None
+        self._silences = 0
         self._turn_label = QLabel(f"{number}. {question_snippet(question, 70)}")
         self._turn_label.setObjectName("turnLabel")
         self._turn_label.setWordWrap(True)
         self._turn_label.hide()  # shown with the turn's first code block
         self._layout.insertWidget(self._layout.count() - 1, self._turn_label)
+        if not reports_code:
+            self._turn_label.show()
+            via = self.tr("This reply comes through {connection}, an OpenAI-compatible connection.").format(
+                connection=connection) if connection else self.tr("This reply comes through an OpenAI-compatible "
+                                                                  "connection.")
+            note = QLabel(via + " " + self.tr(
+                "That protocol does not return the code the interpreter runs, nor how many times it ran: "
+                "use a DashScope native connection to see it here."))
+            note.setObjectName("protocolNote")
+            note.setWordWrap(True)
+            self._add(note)
+            self._waiting = QLabel()
+            self._waiting.setObjectName("silenceLive")
+            self._waiting.setWordWrap(True)
+            self._waiting.hide()
+            self._add(self._waiting)
+            self._empty.hide()
+
+    def show_silence(self, seconds: float | None) -> None:
+        """Live, for a compatible turn: nothing has arrived for `seconds` (None: data flows)."""
+        if self._waiting is None:
+            return
+        if seconds is None:
+            self._waiting.hide()
+            return
+        self._waiting.setText("◌ " + self.tr("Nothing has arrived for {seconds} s: the interpreter may be running "
+                                             "code.").format(seconds=f"{seconds:.0f}"))
+        self._waiting.show()
+
+    def add_silence(self, seconds: float) -> None:
+        """A silence of a compatible turn ended: where the interpreter probably ran code."""
+        self._silences += 1
+        entry = QLabel("‖ " + self.tr("Probable run #{number}: silent for {seconds} s (the code is not returned "
+                                      "by this protocol)").format(number=self._silences, seconds=f"{seconds:.1f}"))
+        entry.setObjectName("silenceEntry")
+        entry.setWordWrap(True)
+        if self._waiting is not None:
+            self._waiting.hide()
+            self._layout.insertWidget(self._layout.indexOf(self._waiting), entry)
+            self._empty.hide()
+        else:
+            self._add(entry)
 
     def set_code(self, index: int, code: str) -> None:
         block = self._turn_blocks.get(index)

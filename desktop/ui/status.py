@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
-from ..model.turn import Turn, TurnStatus
+from ..model.turn import SILENCE_STEP_SECONDS, Turn, TurnStatus
 
 
 def _seconds(value: float | None) -> str:
@@ -21,6 +21,7 @@ class RequestStatus(QStatusBar):
         self.state = self._label("state", self.tr("Ready"))
         self.tokens = self._label("tokens", "")
         self.runs = self._label("runs", "")
+        self.connection = self._label("connection", "")
         self.timing = self._label("timing", "")
         self.request_id = self._label("requestId", "")
         self.request_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -32,7 +33,7 @@ class RequestStatus(QStatusBar):
         self.copy_id.clicked.connect(self._copy_id)
         self.copy_id.hide()
         self.addWidget(self.state, 1)
-        for widget in (self.tokens, self.runs, self.timing, self.request_id, self.copy_id):
+        for widget in (self.connection, self.tokens, self.runs, self.timing, self.request_id, self.copy_id):
             self.addPermanentWidget(widget)
         self._request_id = ""
 
@@ -47,6 +48,15 @@ class RequestStatus(QStatusBar):
     def show_message(self, text: str) -> None:
         self.state.setText(text)
 
+    def _streaming(self, turn: Turn) -> str:
+        if not turn.first_token_at:
+            return self.tr("Waiting for the service…")
+        silent = turn.silent_for()
+        if not turn.reports_code and silent >= SILENCE_STEP_SECONDS:
+            return self.tr("Silent for {seconds} s: the interpreter may be running code…").format(
+                seconds=f"{silent:.0f}")
+        return self.tr("Streaming…")
+
     def show_turn(self, turn: Turn) -> None:
         u = turn.usage
         self.tokens.setText(
@@ -54,7 +64,17 @@ class RequestStatus(QStatusBar):
                 input=f"{u.input_tokens:,}", output=f"{u.output_tokens:,}",
                 reasoning=f"{u.reasoning_tokens:,}", total=f"{u.total_tokens:,}")
         )
-        self.runs.setText(self.tr("Interpreter runs: {count}").format(count=max(u.code_interpreter_calls, len(turn.code))))
+        if turn.reports_code:
+            self.runs.setText(self.tr("Interpreter runs: {count}").format(
+                count=max(u.code_interpreter_calls, len(turn.code))))
+            self.runs.setToolTip("")
+        else:
+            self.runs.setText(self.tr("Interpreter runs: not reported"))
+            self.runs.setToolTip(self.tr("The OpenAI-compatible protocol does not report how many times the "
+                                         "interpreter ran, nor the code it ran"))
+        self.connection.setText(self.tr("via {connection}").format(connection=turn.connection)
+                                if turn.connection else "")
+        self.connection.setVisible(bool(turn.connection))
         self.timing.setText(self.tr("Elapsed {elapsed} · first token {first}").format(
             elapsed=_seconds(turn.elapsed()), first=_seconds(turn.time_to_first_token)))
         self._request_id = turn.request_id or ""
@@ -62,7 +82,7 @@ class RequestStatus(QStatusBar):
         self.copy_id.setVisible(bool(self._request_id))
         self.state.setText(
             {
-                TurnStatus.STREAMING: self.tr("Streaming…") if turn.first_token_at else self.tr("Waiting for the service…"),
+                TurnStatus.STREAMING: self._streaming(turn),
                 TurnStatus.COMPLETE: self.tr("Done"),
                 TurnStatus.INTERRUPTED: self.tr("Stopped: what arrived is kept"),
                 TurnStatus.ERROR: self.tr("Failed: {code}").format(code=turn.error.code) if turn.error else self.tr("Failed"),

@@ -49,6 +49,10 @@ QListWidget#conversationList::item:selected {{ background: {accent_bg}; color: {
 QLabel#turnLabel {{ color: {muted}; font-weight: 600; padding-top: 4px; }}
 QFrame#codeBlock {{ border: 1px solid {border}; border-radius: 6px; background: {subtle_bg}; }}
 QLabel#codeBlockTitle {{ font-weight: 600; color: {success}; }}
+QLabel#protocolNote {{ color: {muted}; border: 1px dashed {border}; border-radius: 6px; padding: 8px; }}
+QLabel#silenceLive {{ color: {muted}; padding: 4px 8px; font-style: italic; }}
+QLabel#silenceEntry {{ color: {success}; border: 1px solid {border}; border-radius: 6px; background: {subtle_bg};
+    padding: 6px 8px; font-weight: 600; }}
 QPlainTextEdit#thinkingPane {{ color: {thinking}; }}
 """
 
