@@ -279,3 +279,46 @@ def test_window_error_frame_names_its_code_and_keeps_the_thinking(compatible_win
     assert window.notice_bar.isVisible()
     assert "Throttling.AllocationQuota" in window.notice.text() and "HTTP 429" in window.notice.text()
     assert window.thinking_pane.toPlainText() == f"▍ 1. What is 123**21?\n{joined('reasoning_content', chunks()[:12])}"
+
+
+def test_window_openai_error_envelope_in_the_stream_is_named(compatible_window, qloop) -> None:  # type: ignore[no-untyped-def]
+    window = compatible_window("compatible_error_frame,n=12,code=insufficient_quota")
+    turn = qloop.run_until_complete(window.submit("What is 123**21?"))
+    assert turn.status is TurnStatus.ERROR
+    assert "insufficient_quota" in window.notice.text() and "HTTP 429" in window.notice.text()
+    assert "You exceeded your current quota" in window.notice.text()
+    assert window.retry_button.isVisible()  # a quota or rate limit: asking again may work later
+
+
+def test_the_switcher_sends_the_next_question_to_the_chosen_profile(window_factory, server: ServerHandle, qloop,
+                                                                    profile: Path) -> None:  # type: ignore[no-untyped-def]
+    save_connections(profile, server)
+    settings = SettingsStore(profile).load()
+    window = window_factory(server.base("power_21"), environ={KEY_ENV: KEY})  # the first profile, as configured
+    window.session.config = settings.config(profile)
+    window.refresh_connections()
+    box = window.connection_box
+    assert not box.isHidden()
+    assert [box.itemText(i) for i in range(box.count())] == ["DashScope", "Local vLLM"]
+    assert box.currentText() == "DashScope"
+
+    server.clear()
+    first = qloop.run_until_complete(window.submit("What is 123**21?"))
+    assert (first.status, first.protocol, len(window.code_pane.blocks)) == (TurnStatus.COMPLETE, "native", 1)
+    box.setCurrentIndex(1)
+    box.activated.emit(1)  # what a user's choice emits
+    qloop.run_until_complete(asyncio.sleep(0.05))
+    assert SettingsStore(profile).load().active == "local"
+    assert window.status.state.text() == "The next question goes to Local vLLM"
+    second = qloop.run_until_complete(window.submit("And in words?"))
+    assert (second.status, second.protocol, second.connection) == (TurnStatus.COMPLETE, "compatible", "Local vLLM")
+    paths = [r["path"] for r in server.requests()]
+    assert paths == ["/s/power_21/api/v1/services/aigc/text-generation/generation",
+                     "/s/compatible_power_21,field=reasoning/v1/chat/completions"]
+    # The follow-up carries the first answer as context, whichever profile gave it.
+    messages = server.requests()[1]["body"]["messages"]
+    assert [m["role"] for m in messages] == ["user", "assistant", "user"]
+    assert "authorization" not in server.requests()[1]["headers"]  # DASHSCOPE_API_KEY stays with DashScope
+    # Each turn remembers its profile: the code pane keeps the native code and notes the other.
+    assert [b.code for b in window.code_pane.blocks] == ["123**21"]
+    assert len(labels(window, "protocolNote")) == 1
