@@ -33,12 +33,36 @@
         <source>Code the interpreter runs appears here, one block per run.</source>
         <translation>Code the interpreter runs appears here, one block per run.</translation>
     </message>
+    <message>
+        <source>This reply comes through {connection}, an OpenAI-compatible connection.</source>
+        <translation>This reply comes through {connection}, an OpenAI-compatible connection.</translation>
+    </message>
+    <message>
+        <source>This reply comes through an OpenAI-compatible connection.</source>
+        <translation>This reply comes through an OpenAI-compatible connection.</translation>
+    </message>
+    <message>
+        <source>That protocol does not return the code the interpreter runs, nor how many times it ran: use a DashScope native connection to see it here.</source>
+        <translation>That protocol does not return the code the interpreter runs, nor how many times it ran: use a DashScope native connection to see it here.</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s: the interpreter may be running code.</source>
+        <translation>Nothing has arrived for {seconds} s: the interpreter may be running code.</translation>
+    </message>
+    <message>
+        <source>Probable run #{number}: silent for {seconds} s (the code is not returned by this protocol)</source>
+        <translation>Probable run #{number}: silent for {seconds} s (the code is not returned by this protocol)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Waiting for the service…</source>
         <translation>Waiting for the service…</translation>
+    </message>
+    <message>
+        <source>Silent for {seconds} s: the interpreter may be running code…</source>
+        <translation>Silent for {seconds} s: the interpreter may be running code…</translation>
     </message>
     <message>
         <source>Running code #{number} in the sandbox…</source>
@@ -99,6 +123,10 @@
     <message>
         <source>Stop the reply and keep what arrived (Esc)</source>
         <translation>Stop the reply and keep what arrived (Esc)</translation>
+    </message>
+    <message>
+        <source>The connection profile the next question goes to</source>
+        <translation>The connection profile the next question goes to</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -248,6 +276,18 @@
         <translation>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</translation>
     </message>
     <message>
+        <source>OpenAI-compatible: no executed code</source>
+        <translation>OpenAI-compatible: no executed code</translation>
+    </message>
+    <message>
+        <source>DashScope native</source>
+        <translation>DashScope native</translation>
+    </message>
+    <message>
+        <source>The next question goes to {connection}</source>
+        <translation>The next question goes to {connection}</translation>
+    </message>
+    <message>
         <source>Settings saved: they apply to the next question</source>
         <translation>Settings saved: they apply to the next question</translation>
     </message>
@@ -315,12 +355,28 @@
         <translation>Copy the request id (support asks for it)</translation>
     </message>
     <message>
+        <source>Silent for {seconds} s: the interpreter may be running code…</source>
+        <translation>Silent for {seconds} s: the interpreter may be running code…</translation>
+    </message>
+    <message>
         <source>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</source>
         <translation>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</translation>
     </message>
     <message>
         <source>Interpreter runs: {count}</source>
         <translation>Interpreter runs: {count}</translation>
+    </message>
+    <message>
+        <source>Interpreter runs: not reported</source>
+        <translation>Interpreter runs: not reported</translation>
+    </message>
+    <message>
+        <source>The OpenAI-compatible protocol does not report how many times the interpreter ran, nor the code it ran</source>
+        <translation>The OpenAI-compatible protocol does not report how many times the interpreter ran, nor the code it ran</translation>
+    </message>
+    <message>
+        <source>via {connection}</source>
+        <translation>via {connection}</translation>
     </message>
     <message>
         <source>Elapsed {elapsed} · first token {first}</source>
@@ -386,16 +442,8 @@
         <translation>Test</translation>
     </message>
     <message>
-        <source>Send one tiny request with this key, region and model</source>
-        <translation>Send one tiny request with this key, region and model</translation>
-    </message>
-    <message>
         <source>Remove stored key</source>
         <translation>Remove stored key</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API key</translation>
     </message>
     <message>
         <source>China (Beijing)</source>
@@ -442,10 +490,6 @@
         <translation>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</translation>
     </message>
     <message>
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>Region</translation>
     </message>
@@ -476,6 +520,78 @@
     <message>
         <source>Use it for this session only</source>
         <translation>Use it for this session only</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Save and leave that key in the keyring</source>
+        <translation>Save and leave that key in the keyring</translation>
+    </message>
+    <message>
+        <source>Connection profiles: each has its own protocol, address, model and key</source>
+        <translation>Connection profiles: each has its own protocol, address, model and key</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Add a connection profile (an OpenAI-compatible server, to begin with)</source>
+        <translation>Add a connection profile (an OpenAI-compatible server, to begin with)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete this profile and its stored key when you save</source>
+        <translation>Delete this profile and its stored key when you save</translation>
+    </message>
+    <message>
+        <source>DashScope native — shows the executed code</source>
+        <translation>DashScope native — shows the executed code</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible — no executed code</source>
+        <translation>OpenAI-compatible — no executed code</translation>
+    </message>
+    <message>
+        <source>This protocol does not return the executed code or the interpreter count; the code pane will say so.</source>
+        <translation>This protocol does not return the executed code or the interpreter count; the code pane will say so.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with this key, address and model</source>
+        <translation>Send one tiny request with this key, address and model</translation>
+    </message>
+    <message>
+        <source>API key of this profile</source>
+        <translation>API key of this profile</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generation</translation>
+    </message>
+    <message>
+        <source>Network (every connection)</source>
+        <translation>Network (every connection)</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -510,12 +626,68 @@
         <translation> s</translation>
     </message>
     <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>http://localhost:8000/v1</source>
+        <translation>http://localhost:8000/v1</translation>
+    </message>
+    <message>
+        <source>The next question uses this connection.</source>
+        <translation>The next question uses this connection.</translation>
+    </message>
+    <message>
+        <source>Saving makes this the connection for the next question (now: {name}).</source>
+        <translation>Saving makes this the connection for the next question (now: {name}).</translation>
+    </message>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation>A connection needs a name.</translation>
+    </message>
+    <message>
+        <source>Another connection is already called “{name}”.</source>
+        <translation>Another connection is already called “{name}”.</translation>
+    </message>
+    <message>
+        <source>“{name}” needs a base URL (or a region).</source>
+        <translation>“{name}” needs a base URL (or a region).</translation>
+    </message>
+    <message>
+        <source>The base URL of “{name}” must look like http://host:port/path.</source>
+        <translation>The base URL of “{name}” must look like http://host:port/path.</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>New connection</translation>
+    </message>
+    <message>
+        <source>Deleted when you save, with the stored key: {names}. Cancel undoes this.</source>
+        <translation>Deleted when you save, with the stored key: {names}. Cancel undoes this.</translation>
+    </message>
+    <message>
         <source>Hide</source>
         <translation>Hide</translation>
     </message>
     <message>
+        <source>Type the base URL above: a local server may need no key.</source>
+        <translation>Type the base URL above: a local server may need no key.</translation>
+    </message>
+    <message>
+        <source>No key needed for a local server; add one if yours asks for it.</source>
+        <translation>No key needed for a local server; add one if yours asks for it.</translation>
+    </message>
+    <message>
+        <source>(The OS keyring cannot be used: {reason})</source>
+        <translation>(The OS keyring cannot be used: {reason})</translation>
+    </message>
+    <message>
         <source>DASHSCOPE_API_KEY is set and takes precedence</source>
         <translation>DASHSCOPE_API_KEY is set and takes precedence</translation>
+    </message>
+    <message>
+        <source>optional: only if your server asks for a key</source>
+        <translation>optional: only if your server asks for a key</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -528,6 +700,10 @@
     <message>
         <source>The key works with {url} and {model} ({seconds} s).</source>
         <translation>The key works with {url} and {model} ({seconds} s).</translation>
+    </message>
+    <message>
+        <source>{url} answers with {model} without a key ({seconds} s).</source>
+        <translation>{url} answers with {model} without a key ({seconds} s).</translation>
     </message>
     <message>
         <source>Not removed: {reason}</source>
@@ -544,6 +720,14 @@
     <message>
         <source>Not saved: {reason}.</source>
         <translation>Not saved: {reason}.</translation>
+    </message>
+    <message>
+        <source>Not saved. {problem}</source>
+        <translation>Not saved. {problem}</translation>
+    </message>
+    <message>
+        <source>The stored key of the deleted connection “{name}” could not be removed: {reason}</source>
+        <translation>The stored key of the deleted connection “{name}” could not be removed: {reason}</translation>
     </message>
     <message>
         <source>The key was not stored: {reason} Nothing was written anywhere else.</source>
@@ -632,6 +816,10 @@
     <message>
         <source>ran code #{number}</source>
         <translation>ran code #{number}</translation>
+    </message>
+    <message>
+        <source>silent for {seconds} s: the interpreter probably ran code</source>
+        <translation>silent for {seconds} s: the interpreter probably ran code</translation>
     </message>
 </context>
 <context>

@@ -33,12 +33,36 @@
         <source>Code the interpreter runs appears here, one block per run.</source>
         <translation>Kode yang dijalankan interpreter muncul di sini, satu blok untuk setiap eksekusi.</translation>
     </message>
+    <message>
+        <source>This reply comes through {connection}, an OpenAI-compatible connection.</source>
+        <translation>Balasan ini datang melalui {connection}, koneksi yang kompatibel dengan OpenAI.</translation>
+    </message>
+    <message>
+        <source>This reply comes through an OpenAI-compatible connection.</source>
+        <translation>Balasan ini datang melalui koneksi yang kompatibel dengan OpenAI.</translation>
+    </message>
+    <message>
+        <source>That protocol does not return the code the interpreter runs, nor how many times it ran: use a DashScope native connection to see it here.</source>
+        <translation>Protokol itu tidak mengembalikan kode yang dijalankan interpreter, juga tidak berapa kali kode dijalankan: gunakan koneksi DashScope native untuk melihatnya di sini.</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s: the interpreter may be running code.</source>
+        <translation>Tidak ada data masuk selama {seconds} dtk: interpreter mungkin sedang menjalankan kode.</translation>
+    </message>
+    <message>
+        <source>Probable run #{number}: silent for {seconds} s (the code is not returned by this protocol)</source>
+        <translation>Kemungkinan eksekusi #{number}: tanpa data selama {seconds} dtk (kode tidak dikembalikan oleh protokol ini)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Waiting for the service…</source>
         <translation>Menunggu layanan…</translation>
+    </message>
+    <message>
+        <source>Silent for {seconds} s: the interpreter may be running code…</source>
+        <translation>Tanpa data selama {seconds} dtk: interpreter mungkin sedang menjalankan kode…</translation>
     </message>
     <message>
         <source>Running code #{number} in the sandbox…</source>
@@ -99,6 +123,10 @@
     <message>
         <source>Stop the reply and keep what arrived (Esc)</source>
         <translation>Hentikan balasan dan simpan yang sudah diterima (Esc)</translation>
+    </message>
+    <message>
+        <source>The connection profile the next question goes to</source>
+        <translation>Profil koneksi tujuan pertanyaan berikutnya</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -247,6 +275,18 @@
         <translation>Demo: balasan rekaman dari contoh dokumentasi dialirkan melalui pipeline yang sebenarnya. Tanpa kunci, tanpa jaringan. Apa pun yang Anda tanyakan, rekaman berikutnya yang menjawab.</translation>
     </message>
     <message>
+        <source>OpenAI-compatible: no executed code</source>
+        <translation>Kompatibel OpenAI: tanpa kode yang dijalankan</translation>
+    </message>
+    <message>
+        <source>DashScope native</source>
+        <translation>DashScope native</translation>
+    </message>
+    <message>
+        <source>The next question goes to {connection}</source>
+        <translation>Pertanyaan berikutnya dikirim ke {connection}</translation>
+    </message>
+    <message>
         <source>Settings saved: they apply to the next question</source>
         <translation>Pengaturan disimpan: berlaku mulai pertanyaan berikutnya</translation>
     </message>
@@ -314,12 +354,28 @@
         <translation>Salin ID permintaan (diminta oleh tim dukungan)</translation>
     </message>
     <message>
+        <source>Silent for {seconds} s: the interpreter may be running code…</source>
+        <translation>Tanpa data selama {seconds} dtk: interpreter mungkin sedang menjalankan kode…</translation>
+    </message>
+    <message>
         <source>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</source>
         <translation>Token: {input} masuk · {output} keluar · {reasoning} berpikir · {total} total</translation>
     </message>
     <message>
         <source>Interpreter runs: {count}</source>
         <translation>Eksekusi interpreter: {count}</translation>
+    </message>
+    <message>
+        <source>Interpreter runs: not reported</source>
+        <translation>Eksekusi interpreter: tidak dilaporkan</translation>
+    </message>
+    <message>
+        <source>The OpenAI-compatible protocol does not report how many times the interpreter ran, nor the code it ran</source>
+        <translation>Protokol yang kompatibel dengan OpenAI tidak melaporkan berapa kali interpreter berjalan, juga tidak kode yang dijalankannya</translation>
+    </message>
+    <message>
+        <source>via {connection}</source>
+        <translation>melalui {connection}</translation>
     </message>
     <message>
         <source>Elapsed {elapsed} · first token {first}</source>
@@ -385,16 +441,8 @@
         <translation>Uji</translation>
     </message>
     <message>
-        <source>Send one tiny request with this key, region and model</source>
-        <translation>Kirim satu permintaan kecil dengan kunci, wilayah, dan model ini</translation>
-    </message>
-    <message>
         <source>Remove stored key</source>
         <translation>Hapus kunci tersimpan</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>Kunci API</translation>
     </message>
     <message>
         <source>China (Beijing)</source>
@@ -441,10 +489,6 @@
         <translation>Biarkan kosong untuk memakai pengaturan proxy sistem (HTTPS_PROXY, NO_PROXY). Sertifikat selalu diverifikasi; SSL_CERT_FILE menambahkan bundel CA kustom.</translation>
     </message>
     <message>
-        <source>Service</source>
-        <translation>Layanan</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>Wilayah</translation>
     </message>
@@ -475,6 +519,78 @@
     <message>
         <source>Use it for this session only</source>
         <translation>Gunakan hanya untuk sesi ini</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Koneksi</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>Save and leave that key in the keyring</source>
+        <translation>Simpan dan biarkan kunci itu di keyring</translation>
+    </message>
+    <message>
+        <source>Connection profiles: each has its own protocol, address, model and key</source>
+        <translation>Profil koneksi: masing-masing punya protokol, alamat, model, dan kunci sendiri</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Add a connection profile (an OpenAI-compatible server, to begin with)</source>
+        <translation>Tambahkan profil koneksi (awalnya server yang kompatibel dengan OpenAI)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete this profile and its stored key when you save</source>
+        <translation>Hapus profil ini beserta kunci tersimpannya saat Anda menyimpan</translation>
+    </message>
+    <message>
+        <source>DashScope native — shows the executed code</source>
+        <translation>DashScope native — menampilkan kode yang dijalankan</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible — no executed code</source>
+        <translation>Kompatibel OpenAI — tanpa kode yang dijalankan</translation>
+    </message>
+    <message>
+        <source>This protocol does not return the executed code or the interpreter count; the code pane will say so.</source>
+        <translation>Protokol ini tidak mengembalikan kode yang dijalankan maupun jumlah eksekusi interpreter; panel kode akan memberitahukannya.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokol</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with this key, address and model</source>
+        <translation>Kirim satu permintaan kecil dengan kunci, alamat, dan model ini</translation>
+    </message>
+    <message>
+        <source>API key of this profile</source>
+        <translation>Kunci API profil ini</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generasi</translation>
+    </message>
+    <message>
+        <source>Network (every connection)</source>
+        <translation>Jaringan (semua koneksi)</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -509,12 +625,68 @@
         <translation> dtk</translation>
     </message>
     <message>
+        <source>(no name)</source>
+        <translation>(tanpa nama)</translation>
+    </message>
+    <message>
+        <source>http://localhost:8000/v1</source>
+        <translation>http://localhost:8000/v1</translation>
+    </message>
+    <message>
+        <source>The next question uses this connection.</source>
+        <translation>Pertanyaan berikutnya memakai koneksi ini.</translation>
+    </message>
+    <message>
+        <source>Saving makes this the connection for the next question (now: {name}).</source>
+        <translation>Menyimpan akan menjadikan ini koneksi untuk pertanyaan berikutnya (saat ini: {name}).</translation>
+    </message>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation>Koneksi harus punya nama.</translation>
+    </message>
+    <message>
+        <source>Another connection is already called “{name}”.</source>
+        <translation>Sudah ada koneksi lain bernama “{name}”.</translation>
+    </message>
+    <message>
+        <source>“{name}” needs a base URL (or a region).</source>
+        <translation>“{name}” memerlukan Base URL (atau wilayah).</translation>
+    </message>
+    <message>
+        <source>The base URL of “{name}” must look like http://host:port/path.</source>
+        <translation>Base URL “{name}” harus berbentuk seperti http://host:port/path.</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Koneksi baru</translation>
+    </message>
+    <message>
+        <source>Deleted when you save, with the stored key: {names}. Cancel undoes this.</source>
+        <translation>Dihapus saat Anda menyimpan, beserta kunci tersimpannya: {names}. Pilih Batal untuk mengurungkannya.</translation>
+    </message>
+    <message>
         <source>Hide</source>
         <translation>Sembunyikan</translation>
     </message>
     <message>
+        <source>Type the base URL above: a local server may need no key.</source>
+        <translation>Ketik Base URL di atas: server lokal mungkin tidak memerlukan kunci.</translation>
+    </message>
+    <message>
+        <source>No key needed for a local server; add one if yours asks for it.</source>
+        <translation>Server lokal tidak memerlukan kunci; tambahkan jika server Anda memintanya.</translation>
+    </message>
+    <message>
+        <source>(The OS keyring cannot be used: {reason})</source>
+        <translation>(Keyring OS tidak dapat digunakan: {reason})</translation>
+    </message>
+    <message>
         <source>DASHSCOPE_API_KEY is set and takes precedence</source>
         <translation>DASHSCOPE_API_KEY sudah diatur dan diutamakan</translation>
+    </message>
+    <message>
+        <source>optional: only if your server asks for a key</source>
+        <translation>opsional: hanya jika server Anda meminta kunci</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -527,6 +699,10 @@
     <message>
         <source>The key works with {url} and {model} ({seconds} s).</source>
         <translation>Kunci berfungsi dengan {url} dan {model} ({seconds} dtk).</translation>
+    </message>
+    <message>
+        <source>{url} answers with {model} without a key ({seconds} s).</source>
+        <translation>{url} menjawab dengan {model} tanpa kunci ({seconds} dtk).</translation>
     </message>
     <message>
         <source>Not removed: {reason}</source>
@@ -543,6 +719,14 @@
     <message>
         <source>Not saved: {reason}.</source>
         <translation>Tidak disimpan: {reason}.</translation>
+    </message>
+    <message>
+        <source>Not saved. {problem}</source>
+        <translation>Tidak disimpan. {problem}</translation>
+    </message>
+    <message>
+        <source>The stored key of the deleted connection “{name}” could not be removed: {reason}</source>
+        <translation>Kunci tersimpan dari koneksi “{name}” yang dihapus tidak dapat dihapus: {reason}</translation>
     </message>
     <message>
         <source>The key was not stored: {reason} Nothing was written anywhere else.</source>
@@ -630,6 +814,10 @@
     <message>
         <source>ran code #{number}</source>
         <translation>menjalankan kode #{number}</translation>
+    </message>
+    <message>
+        <source>silent for {seconds} s: the interpreter probably ran code</source>
+        <translation>tanpa data selama {seconds} dtk: interpreter kemungkinan menjalankan kode</translation>
     </message>
 </context>
 <context>

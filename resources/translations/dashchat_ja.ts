@@ -33,12 +33,36 @@
         <source>Code the interpreter runs appears here, one block per run.</source>
         <translation>インタープリターが実行するコードがここに表示されます (1 回の実行につき 1 ブロック)。</translation>
     </message>
+    <message>
+        <source>This reply comes through {connection}, an OpenAI-compatible connection.</source>
+        <translation>この応答は OpenAI 互換の接続 {connection} を経由しています。</translation>
+    </message>
+    <message>
+        <source>This reply comes through an OpenAI-compatible connection.</source>
+        <translation>この応答は OpenAI 互換の接続を経由しています。</translation>
+    </message>
+    <message>
+        <source>That protocol does not return the code the interpreter runs, nor how many times it ran: use a DashScope native connection to see it here.</source>
+        <translation>このプロトコルでは、インタープリターが実行するコードも実行回数も返されません。ここで確認するには DashScope ネイティブの接続を使用してください。</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s: the interpreter may be running code.</source>
+        <translation>{seconds} 秒間何も受信していません。インタープリターがコードを実行している可能性があります。</translation>
+    </message>
+    <message>
+        <source>Probable run #{number}: silent for {seconds} s (the code is not returned by this protocol)</source>
+        <translation>推定実行 #{number}: {seconds} 秒間無応答 (このプロトコルではコードは返されません)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Waiting for the service…</source>
         <translation>サービスの応答を待っています…</translation>
+    </message>
+    <message>
+        <source>Silent for {seconds} s: the interpreter may be running code…</source>
+        <translation>{seconds} 秒間無応答: インタープリターがコードを実行している可能性があります…</translation>
     </message>
     <message>
         <source>Running code #{number} in the sandbox…</source>
@@ -99,6 +123,10 @@
     <message>
         <source>Stop the reply and keep what arrived (Esc)</source>
         <translation>応答を停止し、受信済みの内容を残します (Esc)</translation>
+    </message>
+    <message>
+        <source>The connection profile the next question goes to</source>
+        <translation>次の質問の送信先となる接続プロファイル</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -247,6 +275,18 @@
         <translation>デモ: ドキュメントの例から記録した応答が、実際の処理パイプラインを通してストリーミングされます。API キー不要、ネットワーク不要。何を質問しても、次の記録済み応答が返されます。</translation>
     </message>
     <message>
+        <source>OpenAI-compatible: no executed code</source>
+        <translation>OpenAI 互換: 実行されたコードは表示されません</translation>
+    </message>
+    <message>
+        <source>DashScope native</source>
+        <translation>DashScope ネイティブ</translation>
+    </message>
+    <message>
+        <source>The next question goes to {connection}</source>
+        <translation>次の質問は {connection} に送信されます</translation>
+    </message>
+    <message>
         <source>Settings saved: they apply to the next question</source>
         <translation>設定を保存しました。次の質問から適用されます</translation>
     </message>
@@ -314,12 +354,28 @@
         <translation>リクエスト ID をコピー (サポートへの問い合わせで必要になります)</translation>
     </message>
     <message>
+        <source>Silent for {seconds} s: the interpreter may be running code…</source>
+        <translation>{seconds} 秒間無応答: インタープリターがコードを実行している可能性があります…</translation>
+    </message>
+    <message>
         <source>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</source>
         <translation>トークン: 入力 {input} · 出力 {output} · 思考 {reasoning} · 合計 {total}</translation>
     </message>
     <message>
         <source>Interpreter runs: {count}</source>
         <translation>インタープリター実行回数: {count}</translation>
+    </message>
+    <message>
+        <source>Interpreter runs: not reported</source>
+        <translation>インタープリター実行回数: 報告なし</translation>
+    </message>
+    <message>
+        <source>The OpenAI-compatible protocol does not report how many times the interpreter ran, nor the code it ran</source>
+        <translation>OpenAI 互換プロトコルでは、インタープリターの実行回数も実行されたコードも報告されません</translation>
+    </message>
+    <message>
+        <source>via {connection}</source>
+        <translation>{connection} 経由</translation>
     </message>
     <message>
         <source>Elapsed {elapsed} · first token {first}</source>
@@ -385,16 +441,8 @@
         <translation>テスト</translation>
     </message>
     <message>
-        <source>Send one tiny request with this key, region and model</source>
-        <translation>このキー、リージョン、モデルでごく小さなリクエストを 1 件送信します</translation>
-    </message>
-    <message>
         <source>Remove stored key</source>
         <translation>保存済みのキーを削除</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API キー</translation>
     </message>
     <message>
         <source>China (Beijing)</source>
@@ -441,10 +489,6 @@
         <translation>空欄の場合はシステムのプロキシ設定 (HTTPS_PROXY、NO_PROXY) を使用します。証明書は常に検証されます。SSL_CERT_FILE でカスタム CA バンドルを追加できます。</translation>
     </message>
     <message>
-        <source>Service</source>
-        <translation>サービス</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
@@ -475,6 +519,78 @@
     <message>
         <source>Use it for this session only</source>
         <translation>このセッションでのみ使用</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
+    </message>
+    <message>
+        <source>Save and leave that key in the keyring</source>
+        <translation>保存し、そのキーはキーリングに残す</translation>
+    </message>
+    <message>
+        <source>Connection profiles: each has its own protocol, address, model and key</source>
+        <translation>接続プロファイル: それぞれが独自のプロトコル、アドレス、モデル、キーを持ちます</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Add a connection profile (an OpenAI-compatible server, to begin with)</source>
+        <translation>接続プロファイルを追加します (最初は OpenAI 互換サーバー)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Delete this profile and its stored key when you save</source>
+        <translation>保存時にこのプロファイルと保存済みのキーを削除します</translation>
+    </message>
+    <message>
+        <source>DashScope native — shows the executed code</source>
+        <translation>DashScope ネイティブ — 実行されたコードを表示</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible — no executed code</source>
+        <translation>OpenAI 互換 — 実行されたコードは表示されません</translation>
+    </message>
+    <message>
+        <source>This protocol does not return the executed code or the interpreter count; the code pane will say so.</source>
+        <translation>このプロトコルでは、実行されたコードもインタープリターの実行回数も返されません。コード ペインにその旨が表示されます。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>プロファイル</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>プロトコル</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with this key, address and model</source>
+        <translation>このキー、アドレス、モデルでごく小さなリクエストを 1 件送信します</translation>
+    </message>
+    <message>
+        <source>API key of this profile</source>
+        <translation>このプロファイルの API キー</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Network (every connection)</source>
+        <translation>ネットワーク (すべての接続)</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -509,12 +625,68 @@
         <translation> 秒</translation>
     </message>
     <message>
+        <source>(no name)</source>
+        <translation>(名前なし)</translation>
+    </message>
+    <message>
+        <source>http://localhost:8000/v1</source>
+        <translation>http://localhost:8000/v1</translation>
+    </message>
+    <message>
+        <source>The next question uses this connection.</source>
+        <translation>次の質問ではこの接続を使用します。</translation>
+    </message>
+    <message>
+        <source>Saving makes this the connection for the next question (now: {name}).</source>
+        <translation>保存すると、次の質問ではこの接続が使用されます (現在: {name})。</translation>
+    </message>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation>接続には名前が必要です。</translation>
+    </message>
+    <message>
+        <source>Another connection is already called “{name}”.</source>
+        <translation>「{name}」という名前の接続がすでにあります。</translation>
+    </message>
+    <message>
+        <source>“{name}” needs a base URL (or a region).</source>
+        <translation>「{name}」には Base URL (またはリージョン) が必要です。</translation>
+    </message>
+    <message>
+        <source>The base URL of “{name}” must look like http://host:port/path.</source>
+        <translation>「{name}」の Base URL は http://host:port/path の形式にしてください。</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新しい接続</translation>
+    </message>
+    <message>
+        <source>Deleted when you save, with the stored key: {names}. Cancel undoes this.</source>
+        <translation>保存時に、保存済みのキーとともに削除されます: {names}。キャンセルすると元に戻ります。</translation>
+    </message>
+    <message>
         <source>Hide</source>
         <translation>非表示</translation>
     </message>
     <message>
+        <source>Type the base URL above: a local server may need no key.</source>
+        <translation>上の欄に Base URL を入力してください。ローカル サーバーではキーが不要な場合があります。</translation>
+    </message>
+    <message>
+        <source>No key needed for a local server; add one if yours asks for it.</source>
+        <translation>ローカル サーバーではキーは不要です。サーバーで必要な場合は追加してください。</translation>
+    </message>
+    <message>
+        <source>(The OS keyring cannot be used: {reason})</source>
+        <translation>(OS のキーリングを使用できません: {reason})</translation>
+    </message>
+    <message>
         <source>DASHSCOPE_API_KEY is set and takes precedence</source>
         <translation>DASHSCOPE_API_KEY が設定されているため、そちらが優先されます</translation>
+    </message>
+    <message>
+        <source>optional: only if your server asks for a key</source>
+        <translation>任意: サーバーでキーが必要な場合のみ</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -527,6 +699,10 @@
     <message>
         <source>The key works with {url} and {model} ({seconds} s).</source>
         <translation>このキーは {url} と {model} で使用できます ({seconds} 秒)。</translation>
+    </message>
+    <message>
+        <source>{url} answers with {model} without a key ({seconds} s).</source>
+        <translation>{url} はキーなしで {model} を使って応答しました ({seconds} 秒)。</translation>
     </message>
     <message>
         <source>Not removed: {reason}</source>
@@ -543,6 +719,14 @@
     <message>
         <source>Not saved: {reason}.</source>
         <translation>保存されませんでした: {reason}。</translation>
+    </message>
+    <message>
+        <source>Not saved. {problem}</source>
+        <translation>保存されませんでした。{problem}</translation>
+    </message>
+    <message>
+        <source>The stored key of the deleted connection “{name}” could not be removed: {reason}</source>
+        <translation>削除した接続「{name}」の保存済みキーを削除できませんでした: {reason}</translation>
     </message>
     <message>
         <source>The key was not stored: {reason} Nothing was written anywhere else.</source>
@@ -630,6 +814,10 @@
     <message>
         <source>ran code #{number}</source>
         <translation>コード #{number} を実行</translation>
+    </message>
+    <message>
+        <source>silent for {seconds} s: the interpreter probably ran code</source>
+        <translation>{seconds} 秒間無応答: インタープリターがコードを実行したと思われます</translation>
     </message>
 </context>
 <context>

@@ -33,12 +33,36 @@
         <source>Code the interpreter runs appears here, one block per run.</source>
         <translation>解释器运行的代码会显示在这里，每次运行一个代码块。</translation>
     </message>
+    <message>
+        <source>This reply comes through {connection}, an OpenAI-compatible connection.</source>
+        <translation>此回复来自 {connection}，这是一个 OpenAI 兼容连接。</translation>
+    </message>
+    <message>
+        <source>This reply comes through an OpenAI-compatible connection.</source>
+        <translation>此回复来自一个 OpenAI 兼容连接。</translation>
+    </message>
+    <message>
+        <source>That protocol does not return the code the interpreter runs, nor how many times it ran: use a DashScope native connection to see it here.</source>
+        <translation>该协议不返回解释器运行的代码，也不返回运行次数：请使用 DashScope 原生连接，以便在这里查看。</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s: the interpreter may be running code.</source>
+        <translation>已有 {seconds} 秒没有收到任何内容：解释器可能正在运行代码。</translation>
+    </message>
+    <message>
+        <source>Probable run #{number}: silent for {seconds} s (the code is not returned by this protocol)</source>
+        <translation>可能的运行 #{number}：静默 {seconds} 秒（此协议不返回代码）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Waiting for the service…</source>
         <translation>正在等待服务…</translation>
+    </message>
+    <message>
+        <source>Silent for {seconds} s: the interpreter may be running code…</source>
+        <translation>已静默 {seconds} 秒：解释器可能正在运行代码…</translation>
     </message>
     <message>
         <source>Running code #{number} in the sandbox…</source>
@@ -99,6 +123,10 @@
     <message>
         <source>Stop the reply and keep what arrived (Esc)</source>
         <translation>停止回复并保留已收到的内容（Esc）</translation>
+    </message>
+    <message>
+        <source>The connection profile the next question goes to</source>
+        <translation>下一个问题将发送到的连接配置</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -247,6 +275,18 @@
         <translation>演示模式：取自文档示例的录制回复会经由真实的处理流程流式输出。无需 API Key，无需联网。无论你问什么，都由下一段录制内容作答。</translation>
     </message>
     <message>
+        <source>OpenAI-compatible: no executed code</source>
+        <translation>OpenAI 兼容：不显示已执行的代码</translation>
+    </message>
+    <message>
+        <source>DashScope native</source>
+        <translation>DashScope 原生</translation>
+    </message>
+    <message>
+        <source>The next question goes to {connection}</source>
+        <translation>下一个问题将发送到 {connection}</translation>
+    </message>
+    <message>
         <source>Settings saved: they apply to the next question</source>
         <translation>设置已保存，将从下一个问题开始生效</translation>
     </message>
@@ -314,12 +354,28 @@
         <translation>复制请求 ID（联系技术支持时需要提供）</translation>
     </message>
     <message>
+        <source>Silent for {seconds} s: the interpreter may be running code…</source>
+        <translation>已静默 {seconds} 秒：解释器可能正在运行代码…</translation>
+    </message>
+    <message>
         <source>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</source>
         <translation>Token：输入 {input} · 输出 {output} · 思考 {reasoning} · 总计 {total}</translation>
     </message>
     <message>
         <source>Interpreter runs: {count}</source>
         <translation>解释器运行次数：{count}</translation>
+    </message>
+    <message>
+        <source>Interpreter runs: not reported</source>
+        <translation>解释器运行次数：未报告</translation>
+    </message>
+    <message>
+        <source>The OpenAI-compatible protocol does not report how many times the interpreter ran, nor the code it ran</source>
+        <translation>OpenAI 兼容协议不报告解释器的运行次数，也不返回它运行的代码</translation>
+    </message>
+    <message>
+        <source>via {connection}</source>
+        <translation>经由 {connection}</translation>
     </message>
     <message>
         <source>Elapsed {elapsed} · first token {first}</source>
@@ -385,16 +441,8 @@
         <translation>测试</translation>
     </message>
     <message>
-        <source>Send one tiny request with this key, region and model</source>
-        <translation>使用此 API Key、地域和模型发送一个极小的请求</translation>
-    </message>
-    <message>
         <source>Remove stored key</source>
         <translation>删除已保存的 API Key</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API Key</translation>
     </message>
     <message>
         <source>China (Beijing)</source>
@@ -441,10 +489,6 @@
         <translation>留空则使用系统的代理设置（HTTPS_PROXY、NO_PROXY）。始终验证证书；可通过 SSL_CERT_FILE 添加自定义 CA 证书包。</translation>
     </message>
     <message>
-        <source>Service</source>
-        <translation>服务</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>地域</translation>
     </message>
@@ -475,6 +519,78 @@
     <message>
         <source>Use it for this session only</source>
         <translation>仅用于本次会话</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Save and leave that key in the keyring</source>
+        <translation>保存，并将该 API Key 保留在密钥环中</translation>
+    </message>
+    <message>
+        <source>Connection profiles: each has its own protocol, address, model and key</source>
+        <translation>连接配置：每个配置都有各自的协议、地址、模型和 API Key</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Add a connection profile (an OpenAI-compatible server, to begin with)</source>
+        <translation>添加连接配置（初始为 OpenAI 兼容服务器）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete this profile and its stored key when you save</source>
+        <translation>保存时删除此配置及其已保存的 API Key</translation>
+    </message>
+    <message>
+        <source>DashScope native — shows the executed code</source>
+        <translation>DashScope 原生——显示已执行的代码</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible — no executed code</source>
+        <translation>OpenAI 兼容——不显示已执行的代码</translation>
+    </message>
+    <message>
+        <source>This protocol does not return the executed code or the interpreter count; the code pane will say so.</source>
+        <translation>此协议不返回已执行的代码，也不返回解释器运行次数；代码窗格中会对此加以说明。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with this key, address and model</source>
+        <translation>使用此 API Key、地址和模型发送一个极小的请求</translation>
+    </message>
+    <message>
+        <source>API key of this profile</source>
+        <translation>此配置的 API Key</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Network (every connection)</source>
+        <translation>网络（所有连接）</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -509,12 +625,68 @@
         <translation> 秒</translation>
     </message>
     <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>http://localhost:8000/v1</source>
+        <translation>http://localhost:8000/v1</translation>
+    </message>
+    <message>
+        <source>The next question uses this connection.</source>
+        <translation>下一个问题将使用此连接。</translation>
+    </message>
+    <message>
+        <source>Saving makes this the connection for the next question (now: {name}).</source>
+        <translation>保存后，下一个问题将使用此连接（当前：{name}）。</translation>
+    </message>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation>连接需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Another connection is already called “{name}”.</source>
+        <translation>已有另一个连接名为“{name}”。</translation>
+    </message>
+    <message>
+        <source>“{name}” needs a base URL (or a region).</source>
+        <translation>“{name}”需要 Base URL（或地域）。</translation>
+    </message>
+    <message>
+        <source>The base URL of “{name}” must look like http://host:port/path.</source>
+        <translation>“{name}”的 Base URL 格式必须类似 http://host:port/path。</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新连接</translation>
+    </message>
+    <message>
+        <source>Deleted when you save, with the stored key: {names}. Cancel undoes this.</source>
+        <translation>保存时将删除以下连接及其已保存的 API Key：{names}。点击“取消”可撤销此操作。</translation>
+    </message>
+    <message>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
+        <source>Type the base URL above: a local server may need no key.</source>
+        <translation>请在上方输入 Base URL：本地服务器可能不需要 API Key。</translation>
+    </message>
+    <message>
+        <source>No key needed for a local server; add one if yours asks for it.</source>
+        <translation>本地服务器无需 API Key；如果你的服务器要求提供，请添加一个。</translation>
+    </message>
+    <message>
+        <source>(The OS keyring cannot be used: {reason})</source>
+        <translation>（无法使用系统密钥环：{reason}）</translation>
+    </message>
+    <message>
         <source>DASHSCOPE_API_KEY is set and takes precedence</source>
         <translation>已设置 DASHSCOPE_API_KEY，将优先使用</translation>
+    </message>
+    <message>
+        <source>optional: only if your server asks for a key</source>
+        <translation>可选：仅当你的服务器要求 API Key 时填写</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -527,6 +699,10 @@
     <message>
         <source>The key works with {url} and {model} ({seconds} s).</source>
         <translation>该 API Key 可用于 {url} 和 {model}（{seconds} 秒）。</translation>
+    </message>
+    <message>
+        <source>{url} answers with {model} without a key ({seconds} s).</source>
+        <translation>{url} 使用 {model} 作出了应答，无需 API Key（{seconds} 秒）。</translation>
     </message>
     <message>
         <source>Not removed: {reason}</source>
@@ -543,6 +719,14 @@
     <message>
         <source>Not saved: {reason}.</source>
         <translation>未保存：{reason}。</translation>
+    </message>
+    <message>
+        <source>Not saved. {problem}</source>
+        <translation>未保存。{problem}</translation>
+    </message>
+    <message>
+        <source>The stored key of the deleted connection “{name}” could not be removed: {reason}</source>
+        <translation>已删除的连接“{name}”所保存的 API Key 未能删除：{reason}</translation>
     </message>
     <message>
         <source>The key was not stored: {reason} Nothing was written anywhere else.</source>
@@ -630,6 +814,10 @@
     <message>
         <source>ran code #{number}</source>
         <translation>运行了代码 #{number}</translation>
+    </message>
+    <message>
+        <source>silent for {seconds} s: the interpreter probably ran code</source>
+        <translation>静默 {seconds} 秒：解释器可能运行了代码</translation>
     </message>
 </context>
 <context>

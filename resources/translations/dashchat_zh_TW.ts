@@ -33,12 +33,36 @@
         <source>Code the interpreter runs appears here, one block per run.</source>
         <translation>解譯器執行的程式碼會顯示在這裡，每次執行一個區塊。</translation>
     </message>
+    <message>
+        <source>This reply comes through {connection}, an OpenAI-compatible connection.</source>
+        <translation>此回覆來自 {connection}，這是一個 OpenAI 相容連線。</translation>
+    </message>
+    <message>
+        <source>This reply comes through an OpenAI-compatible connection.</source>
+        <translation>此回覆來自一個 OpenAI 相容連線。</translation>
+    </message>
+    <message>
+        <source>That protocol does not return the code the interpreter runs, nor how many times it ran: use a DashScope native connection to see it here.</source>
+        <translation>該通訊協定不會傳回解譯器執行的程式碼，也不會傳回執行次數：請使用 DashScope 原生連線，才能在這裡查看。</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s: the interpreter may be running code.</source>
+        <translation>已有 {seconds} 秒未收到任何內容：解譯器可能正在執行程式碼。</translation>
+    </message>
+    <message>
+        <source>Probable run #{number}: silent for {seconds} s (the code is not returned by this protocol)</source>
+        <translation>可能的執行 #{number}：靜默 {seconds} 秒（此通訊協定不會傳回程式碼）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Waiting for the service…</source>
         <translation>正在等待服務…</translation>
+    </message>
+    <message>
+        <source>Silent for {seconds} s: the interpreter may be running code…</source>
+        <translation>已靜默 {seconds} 秒：解譯器可能正在執行程式碼…</translation>
     </message>
     <message>
         <source>Running code #{number} in the sandbox…</source>
@@ -99,6 +123,10 @@
     <message>
         <source>Stop the reply and keep what arrived (Esc)</source>
         <translation>停止回覆並保留已收到的內容（Esc）</translation>
+    </message>
+    <message>
+        <source>The connection profile the next question goes to</source>
+        <translation>下一個問題將送往的連線設定檔</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -247,6 +275,18 @@
         <translation>示範模式：取自文件範例的錄製回覆會經由實際的處理流程串流輸出。不需 API Key，也不需網路。無論你問什麼，都由下一段錄製內容回答。</translation>
     </message>
     <message>
+        <source>OpenAI-compatible: no executed code</source>
+        <translation>OpenAI 相容：不顯示已執行的程式碼</translation>
+    </message>
+    <message>
+        <source>DashScope native</source>
+        <translation>DashScope 原生</translation>
+    </message>
+    <message>
+        <source>The next question goes to {connection}</source>
+        <translation>下一個問題將送往 {connection}</translation>
+    </message>
+    <message>
         <source>Settings saved: they apply to the next question</source>
         <translation>設定已儲存，將從下一個問題開始生效</translation>
     </message>
@@ -314,12 +354,28 @@
         <translation>複製請求 ID（聯絡技術支援時需要提供）</translation>
     </message>
     <message>
+        <source>Silent for {seconds} s: the interpreter may be running code…</source>
+        <translation>已靜默 {seconds} 秒：解譯器可能正在執行程式碼…</translation>
+    </message>
+    <message>
         <source>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</source>
         <translation>Token：輸入 {input} · 輸出 {output} · 思考 {reasoning} · 總計 {total}</translation>
     </message>
     <message>
         <source>Interpreter runs: {count}</source>
         <translation>解譯器執行次數：{count}</translation>
+    </message>
+    <message>
+        <source>Interpreter runs: not reported</source>
+        <translation>解譯器執行次數：未回報</translation>
+    </message>
+    <message>
+        <source>The OpenAI-compatible protocol does not report how many times the interpreter ran, nor the code it ran</source>
+        <translation>OpenAI 相容通訊協定不會回報解譯器的執行次數，也不會傳回它執行的程式碼</translation>
+    </message>
+    <message>
+        <source>via {connection}</source>
+        <translation>透過 {connection}</translation>
     </message>
     <message>
         <source>Elapsed {elapsed} · first token {first}</source>
@@ -385,16 +441,8 @@
         <translation>測試</translation>
     </message>
     <message>
-        <source>Send one tiny request with this key, region and model</source>
-        <translation>使用此 API Key、地區和模型傳送一個極小的請求</translation>
-    </message>
-    <message>
         <source>Remove stored key</source>
         <translation>移除已儲存的 API Key</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API Key</translation>
     </message>
     <message>
         <source>China (Beijing)</source>
@@ -441,10 +489,6 @@
         <translation>留空則使用系統的代理伺服器設定（HTTPS_PROXY、NO_PROXY）。一律驗證憑證；可透過 SSL_CERT_FILE 加入自訂 CA 憑證組合。</translation>
     </message>
     <message>
-        <source>Service</source>
-        <translation>服務</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>地區</translation>
     </message>
@@ -475,6 +519,78 @@
     <message>
         <source>Use it for this session only</source>
         <translation>僅用於本次工作階段</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Save and leave that key in the keyring</source>
+        <translation>儲存，並將該 API Key 保留在鑰匙圈中</translation>
+    </message>
+    <message>
+        <source>Connection profiles: each has its own protocol, address, model and key</source>
+        <translation>連線設定檔：每個設定檔都有各自的通訊協定、位址、模型和 API Key</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Add a connection profile (an OpenAI-compatible server, to begin with)</source>
+        <translation>新增連線設定檔（初始為 OpenAI 相容伺服器）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Delete this profile and its stored key when you save</source>
+        <translation>儲存時刪除此設定檔及其已儲存的 API Key</translation>
+    </message>
+    <message>
+        <source>DashScope native — shows the executed code</source>
+        <translation>DashScope 原生——顯示已執行的程式碼</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible — no executed code</source>
+        <translation>OpenAI 相容——不顯示已執行的程式碼</translation>
+    </message>
+    <message>
+        <source>This protocol does not return the executed code or the interpreter count; the code pane will say so.</source>
+        <translation>此通訊協定不會傳回已執行的程式碼，也不會傳回解譯器執行次數；程式碼窗格中會加以說明。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>設定檔</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>通訊協定</translation>
+    </message>
+    <message>
+        <source>Send one tiny request with this key, address and model</source>
+        <translation>使用此 API Key、位址和模型傳送一個極小的請求</translation>
+    </message>
+    <message>
+        <source>API key of this profile</source>
+        <translation>此設定檔的 API Key</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Network (every connection)</source>
+        <translation>網路（所有連線）</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -509,12 +625,68 @@
         <translation> 秒</translation>
     </message>
     <message>
+        <source>(no name)</source>
+        <translation>（無名稱）</translation>
+    </message>
+    <message>
+        <source>http://localhost:8000/v1</source>
+        <translation>http://localhost:8000/v1</translation>
+    </message>
+    <message>
+        <source>The next question uses this connection.</source>
+        <translation>下一個問題將使用此連線。</translation>
+    </message>
+    <message>
+        <source>Saving makes this the connection for the next question (now: {name}).</source>
+        <translation>儲存後，下一個問題將使用此連線（目前：{name}）。</translation>
+    </message>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation>連線需要名稱。</translation>
+    </message>
+    <message>
+        <source>Another connection is already called “{name}”.</source>
+        <translation>已有另一個連線名為「{name}」。</translation>
+    </message>
+    <message>
+        <source>“{name}” needs a base URL (or a region).</source>
+        <translation>「{name}」需要 Base URL（或地區）。</translation>
+    </message>
+    <message>
+        <source>The base URL of “{name}” must look like http://host:port/path.</source>
+        <translation>「{name}」的 Base URL 格式必須類似 http://host:port/path。</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新連線</translation>
+    </message>
+    <message>
+        <source>Deleted when you save, with the stored key: {names}. Cancel undoes this.</source>
+        <translation>儲存時將刪除以下連線及其已儲存的 API Key：{names}。按「取消」可復原此操作。</translation>
+    </message>
+    <message>
         <source>Hide</source>
         <translation>隱藏</translation>
     </message>
     <message>
+        <source>Type the base URL above: a local server may need no key.</source>
+        <translation>請在上方輸入 Base URL：本機伺服器可能不需要 API Key。</translation>
+    </message>
+    <message>
+        <source>No key needed for a local server; add one if yours asks for it.</source>
+        <translation>本機伺服器不需要 API Key；如果你的伺服器要求提供，請加入一個。</translation>
+    </message>
+    <message>
+        <source>(The OS keyring cannot be used: {reason})</source>
+        <translation>（無法使用系統鑰匙圈：{reason}）</translation>
+    </message>
+    <message>
         <source>DASHSCOPE_API_KEY is set and takes precedence</source>
         <translation>已設定 DASHSCOPE_API_KEY，將優先使用</translation>
+    </message>
+    <message>
+        <source>optional: only if your server asks for a key</source>
+        <translation>選填：僅在你的伺服器要求 API Key 時填寫</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -527,6 +699,10 @@
     <message>
         <source>The key works with {url} and {model} ({seconds} s).</source>
         <translation>此 API Key 可搭配 {url} 與 {model} 使用（{seconds} 秒）。</translation>
+    </message>
+    <message>
+        <source>{url} answers with {model} without a key ({seconds} s).</source>
+        <translation>{url} 使用 {model} 做出回應，不需 API Key（{seconds} 秒）。</translation>
     </message>
     <message>
         <source>Not removed: {reason}</source>
@@ -543,6 +719,14 @@
     <message>
         <source>Not saved: {reason}.</source>
         <translation>未儲存：{reason}。</translation>
+    </message>
+    <message>
+        <source>Not saved. {problem}</source>
+        <translation>未儲存。{problem}</translation>
+    </message>
+    <message>
+        <source>The stored key of the deleted connection “{name}” could not be removed: {reason}</source>
+        <translation>已刪除的連線「{name}」所儲存的 API Key 無法移除：{reason}</translation>
     </message>
     <message>
         <source>The key was not stored: {reason} Nothing was written anywhere else.</source>
@@ -630,6 +814,10 @@
     <message>
         <source>ran code #{number}</source>
         <translation>執行了程式碼 #{number}</translation>
+    </message>
+    <message>
+        <source>silent for {seconds} s: the interpreter probably ran code</source>
+        <translation>靜默 {seconds} 秒：解譯器可能執行了程式碼</translation>
     </message>
 </context>
 <context>
