@@ -1,10 +1,10 @@
 """What of the `desktop` package goes into a bundle: shared by packaging/dashchat.spec and
 tests/test_packaging.py.
 
-The package loads some of its parts by name at run time (`importlib.resources.files(
-"desktop.recordings")`, `"desktop.translations"`), which PyInstaller's import analysis cannot
-see; so the bundle takes every module and every data file of the source tree, and new ones
-need no change here.
+The package loads some of its parts at run time in ways PyInstaller's import analysis cannot see
+(`importlib.resources.files("desktop.recordings")`; the translations and icons as files next to
+the modules, desktop/ui/i18n.py and app.py); so the bundle takes every module and every data
+file of the source tree, and new ones need no change here.
 """
 
 from __future__ import annotations

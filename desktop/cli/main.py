@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
 from ..protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL
@@ -59,8 +60,23 @@ def _positive(text: str) -> float:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _NotForTheWindow(Exception):
+    """The window's parser met what only the full parser can judge (or word an error for)."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    parsed = False
+
+    def error(self, message: str) -> NoReturn:
+        if not self.parsed:
+            raise _NotForTheWindow(message)
+        build_parser().error(message)  # after parsing (main()'s own checks): the full usage, exit 2
+
+
+def build_parser(window_only: bool = False) -> argparse.ArgumentParser:
+    """The command line. `window_only`: without the subcommands, whose parsers take a few ms to
+    build on every start; main() falls back to the full parser for anything it cannot parse."""
+    parser = (_WindowParser if window_only else argparse.ArgumentParser)(
         prog="dashchat",
         description="Chat with Qwen's code interpreter on Alibaba Cloud Model Studio (DashScope). "
         "Without a command, opens the window.",
@@ -70,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ask", metavar="TEXT", help="window: send TEXT at start")
     parser.add_argument("--quit", action="store_true",
                         help="window: close when that reply ends (exit status as for 'ask')")
+    if window_only:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ask = commands.add_parser("ask", help="ask in the terminal: thinking, executed code, answer, usage")
     _add_common(ask, suppress=True)
@@ -117,9 +136,27 @@ def config_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Co
     return settings.config(profile, demo=bool(args.demo))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parse(argv: Sequence[str] | None = None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+    """The parser and the parsed arguments. Opening the window (no command, the common case)
+    needs only the top-level options: those are tried first, with the full parser (help, usage,
+    errors, commands) built only when they are not enough."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not any(arg in ("-h", "--help") for arg in argv):
+        parser = build_parser(window_only=True)
+        try:
+            args, rest = parser.parse_known_args(argv)
+        except _NotForTheWindow:
+            pass
+        else:
+            if not rest:
+                parser.parsed = True
+                return parser, args
     parser = build_parser()
-    args = parser.parse_args(argv)
+    return parser, parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, args = parse(argv)
     if args.command is None:
         if args.quit and not args.ask:
             parser.error("--quit needs --ask TEXT")
@@ -128,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # source of every module imported after it (shibokensupport.feature, PYSIDE-2029):
         # imported before, these start ~25 ms sooner and take ~6 MB less.
         config = config_from(args, parser)
-        for module in ("..session", "..export", "..protocol.hints"):
+        for module in ("..session",):
             importlib.import_module(module, __package__)
         from ..ui.app import run_window
 

@@ -6,7 +6,16 @@ import contextlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QMessageLogContext, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QMessageLogContext,
+    QObject,
+    QSize,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,7 +35,13 @@ ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 def app_icon() -> QIcon:
     icon = QIcon()
     for png in sorted(ICON_DIR.glob("dashchat-*.png")):
-        icon.addFile(str(png))
+        # With its size given, a file is read when the platform asks for that size; without, Qt
+        # decodes every file at once, before the window is even built.
+        size = png.stem.removeprefix("dashchat-")
+        if size.isdigit():
+            icon.addFile(str(png), QSize(int(size), int(size)))
+        else:
+            icon.addFile(str(png))
     return icon
 
 
@@ -61,20 +76,23 @@ def paint_first(window: QWidget, timeout_ms: int = 500) -> None:
     """Run Qt's own event loop until the window's first frame is painted and flushed to the
     screen, or for `timeout_ms` if it is not exposed (started minimized, on another desktop).
     User input waits for the app's loop: nothing the window starts can start before it."""
-    app = QApplication.instance()
     loop = QEventLoop()
 
     class FirstPaint(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and obj.window() is window:
-                app.removeEventFilter(self)
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
                 # A zero-timer fires once this paint cycle, and the flush that ends it, are over;
                 # the next turn of the loop lets whatever else that paint queued run too.
                 QTimer.singleShot(0, lambda: QTimer.singleShot(0, loop.quit))
             return False
 
+    # On the window only, not on the application: a paint cycle paints the window first, then its
+    # children, so its own Paint event starts the first frame. An application-wide filter would
+    # call Python for every event of every object until then, and make PySide6 build the Python
+    # type of each (private) class it meets there, such as the style sheet's style.
     watcher = FirstPaint()
-    app.installEventFilter(watcher)
+    window.installEventFilter(watcher)
     fallback = QTimer()
     fallback.setSingleShot(True)
     fallback.timeout.connect(loop.quit)
@@ -83,7 +101,7 @@ def paint_first(window: QWidget, timeout_ms: int = 500) -> None:
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     finally:
         fallback.stop()
-        app.removeEventFilter(watcher)
+        window.removeEventFilter(watcher)
 
 
 def run_window(config: Config, ask: str | None = None, quit_after: bool = False, export: Path | None = None) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,21 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import COMPATIBLE
-from ..export import ExportError, export_to
 from ..model.turn import SILENCE_STEP_SECONDS, StepKind, Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
-from ..protocol.hints import hint_for, retryable
 from ..session import ChatSession
 from ..settings import Settings, SettingsStore
 from .answer_pane import AnswerPane, TurnCard
 from .panes import CodePane, ThinkingPane
-from .shortcuts import ShortcutsDialog, sequence
+from .shortcuts import sequence
 from .sidebar import Sidebar
 from .status import RequestStatus
 from .style import style_sheet
 from .theme import apply_scheme
-from .welcome import WelcomeDialog
 
 if TYPE_CHECKING:
     # Imported where a task starts: the window is built and painted before the app loads
@@ -405,6 +400,8 @@ class MainWindow(QMainWindow):
             self.tr("%n reply(s) cut off by an earlier crash were kept and marked interrupted", "", count))
 
     def show_shortcuts(self) -> None:
+        from .shortcuts import ShortcutsDialog
+
         self.shortcuts_dialog = ShortcutsDialog(self.shortcuts, self)
         self.shortcuts_dialog.open()
 
@@ -449,6 +446,8 @@ class MainWindow(QMainWindow):
         lookup = await self.session.lookup_key()
         if lookup.key is None and self.session.config.key_required:
             detail = lookup.problem.message if lookup.problem is not None else ""
+            from .welcome import WelcomeDialog
+
             self.welcome = WelcomeDialog(detail[:1].upper() + detail[1:], self)
             self.welcome.enter_key.connect(self.open_settings)
             self.welcome.try_demo.connect(lambda: self.spawn(self.start_demo()))
@@ -506,6 +505,10 @@ class MainWindow(QMainWindow):
         if not self.session.conversation.turns:
             self.status.show_message(self.tr("Nothing to export yet"))
             return
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..export import ExportError, export_to
+
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export conversation"), f"{self.session.conversation.title[:40] or 'conversation'}.md",
             self.tr("Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)"))
@@ -568,6 +571,10 @@ class MainWindow(QMainWindow):
         return turn
 
     def _after_turn(self, turn: Turn) -> None:
+        # Imported here, not with the module: the window's first paint does not wait for them.
+        from ..export import ExportError, export_to
+        from ..protocol.hints import hint_for, retryable
+
         if turn.status is TurnStatus.ERROR and turn.error is not None:
             error = turn.error
             about_key = error.kind is ErrorKind.CONFIG or error.code == "InvalidApiKey" or error.http_status == 401
@@ -700,4 +707,6 @@ class MainWindow(QMainWindow):
 
 
 def _html(text: str) -> str:
+    import html
+
     return html.escape(text)

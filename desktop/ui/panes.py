@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QGuiApplication,
     QTextCharFormat,
     QTextCursor,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,8 @@ from .style import colour
 
 
 def monospace_font() -> QFont:
+    from PySide6.QtGui import QFontDatabase  # code blocks only: not before the first paint
+
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setStyleHint(QFont.StyleHint.Monospace)
     return font
@@ -126,6 +126,8 @@ class CodeBlock(QFrame):
         self.editor.setFont(monospace_font())
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        from PySide6.QtWidgets import QSizePolicy
+
         self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._highlighter = PythonHighlighter(self.editor.document(), shared_theme(self.palette()))
         head = QHBoxLayout()

@@ -7,15 +7,7 @@ platform's own notation (⌘N there, Ctrl+N elsewhere).
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 
 def sequence(key: QKeySequence.StandardKey | str, fallback: str = "") -> QKeySequence:
@@ -31,6 +23,10 @@ def native(seq: QKeySequence) -> str:
 
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, QKeySequence]], parent: QWidget | None = None) -> None:
+        # Imported here: the window imports this module for sequence() before its first paint, and
+        # PySide6 builds each class it imports (with its enums) then.
+        from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))

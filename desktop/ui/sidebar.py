@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -161,6 +160,8 @@ class Sidebar(QWidget):
     def rename(self, conversation_id: str) -> None:
         summary = self._session.history.summary(conversation_id)
         current = summary.title if summary is not None else ""
+        from PySide6.QtWidgets import QInputDialog  # not built before the window's first paint
+
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Rename conversation"))
         dialog.setLabelText(self.tr("Title:"))
