@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QShowEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -11,16 +13,21 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..model.turn import Turn, TurnStatus
-from .markdown_view import MarkdownView, warm_lexer
 from .panes import at_bottom
 from .style import scaled_font
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
+# The Markdown view (and with it the block scanner and the code theme) is imported with the first
+# card, or by the lexer warm-up below, whichever comes first: an empty window shows no answer,
+# and its first frame is not kept waiting for them (benchmarks/probe_startup.py).
 
 # The interpreter's answers hold Python: its lexer (~20 ms to load) is loaded this long after the
 # pane first shows, while the user types, not during the first answer's stream.
@@ -28,30 +35,16 @@ WARM_UP_LANG = "python"
 WARM_UP_DELAY_MS = 250
 
 
-class _FittedMarkdown(MarkdownView):
-    """A MarkdownView as tall as its document: the pane scrolls, not each answer."""
+def _warm_up() -> None:
+    from .markdown_view import warm_lexer
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
-
-    def _fit(self, *_: object) -> None:
-        margins = self.contentsMargins()
-        height = int(self.document().size().height()) + margins.top() + margins.bottom() + 2
-        if height != self.height():
-            self.setFixedHeight(max(height, 24))
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(super().sizeHint().width(), self.height())
+    warm_lexer(WARM_UP_LANG)
 
 
 class TurnCard(QFrame):
     def __init__(self, number: int, turn: Turn, parent: QWidget | None = None) -> None:
+        from .markdown_view import FittedMarkdownView
+
         super().__init__(parent)
         self.setObjectName("turnCard")
         self.turn = turn
@@ -64,10 +57,11 @@ class TurnCard(QFrame):
         self.question.setWordWrap(True)
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        model = QLabel(turn.model or "Qwen")
+        # Which model answered, and through which connection profile when there are several.
+        model = QLabel(" · ".join(part for part in (turn.model or "Qwen", turn.connection) if part))
         model.setObjectName("roleLabel")
         model.setFont(scaled_font(model, 0.9))
-        self.answer = _FittedMarkdown()
+        self.answer = FittedMarkdownView()
         self.answer.setObjectName("answerView")
         self.answer.linkActivated.connect(_open_link)
         self.outcome = QLabel()
@@ -157,6 +151,8 @@ class TurnCard(QFrame):
 def _open_link(url: QUrl) -> None:
     # Only on click, and only http(s): a model cannot make the app open files or run handlers.
     if url.scheme() in ("http", "https"):
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(url)
 
 
@@ -194,7 +190,7 @@ class AnswerPane(QScrollArea):
         super().showEvent(event)
         if not self._warm_up_scheduled:
             self._warm_up_scheduled = True
-            QTimer.singleShot(WARM_UP_DELAY_MS, self, lambda: warm_lexer(WARM_UP_LANG))
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, _warm_up)
 
     def _value_changed(self, _value: int) -> None:
         self._follow = at_bottom(self.verticalScrollBar())
