@@ -11,7 +11,7 @@ import time
 from typing import TextIO
 
 from ..config import Config
-from ..model.turn import StepKind, Turn, TurnStatus
+from ..model.turn import COMPATIBLE, StepKind, Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
 from ..session import ChatSession
@@ -83,20 +83,24 @@ class TerminalView:
     def turn_started(self, turn: Turn) -> None:
         pass
 
+    def _mark_silence(self, turn: Turn) -> None:
+        """A compatible stream's delta that ended a silence (the model keeps it as the step before
+        this delta's): where the interpreter ran, which that protocol does not report."""
+        steps = turn.steps
+        if len(steps) >= 2 and steps[-2].kind is StepKind.SILENCE and len(steps) - 2 > self._silence_at:
+            self._silence_at = len(steps) - 2
+            if not self._answer_only:
+                self._enter(f"silence{self._silence_at}", "Interpreter (not shown by this protocol)")
+                self._write(silence_note(steps[-2].seconds))
+
     def turn_event(self, turn: Turn, event: Event) -> None:
         if isinstance(event, CodeCall):
             self._pending_code[event.index] = event.code
             return
         if self._pending_code and isinstance(event, ThinkingDelta | AnswerDelta):
             self._flush_code()
-        steps = turn.steps
-        if len(steps) >= 2 and steps[-2].kind is StepKind.SILENCE and isinstance(event, ThinkingDelta | AnswerDelta):
-            # The delta that ended a silence of a compatible stream: where the code ran.
-            if len(steps) - 2 > self._silence_at:
-                self._silence_at = len(steps) - 2
-                if not self._answer_only:
-                    self._enter(f"silence{self._silence_at}", "Interpreter (not shown by this protocol)")
-                    self._write(silence_note(steps[-2].seconds))
+        if turn.protocol == COMPATIBLE and isinstance(event, ThinkingDelta | AnswerDelta):
+            self._mark_silence(turn)
         if isinstance(event, ThinkingDelta):
             if not self._answer_only:
                 self._enter("thinking", "Thinking")

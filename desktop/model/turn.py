@@ -156,11 +156,13 @@ class Turn:
         match event:
             case ThinkingDelta(text):
                 self._first_token(now)
-                self._note_silence(now)
+                if self.protocol == COMPATIBLE:
+                    self._note_silence(now)
                 self._extend(StepKind.THINKING, self._thinking, text)
             case AnswerDelta(text):
                 self._first_token(now)
-                self._note_silence(now)
+                if self.protocol == COMPATIBLE:
+                    self._note_silence(now)
                 self._extend(StepKind.ANSWER, self._answer, text)
             case CodeCall(index, code):
                 self._first_token(now)
@@ -198,7 +200,7 @@ class Turn:
         return max(0.0, (time.time() if now is None else now) - self.last_event_at)
 
     def _note_silence(self, now: float) -> None:
-        if self.reports_code or self.first_token_at is None or self.last_event_at is None:
+        if self.first_token_at is None or self.last_event_at is None:
             return
         gap = now - self.last_event_at
         if gap >= SILENCE_STEP_SECONDS and self.steps:

@@ -125,14 +125,8 @@ class WindowView(QObject):
         self._clock.start()
 
     def turn_event(self, turn: Turn, event: Event) -> None:
-        steps = turn.steps
-        if (len(steps) >= 2 and steps[-2].kind is StepKind.SILENCE and len(steps) - 2 > self._silence_at
-                and isinstance(event, ThinkingDelta | AnswerDelta)):
-            # This delta ended a silence of a compatible stream: mark it where it was.
-            self._silence_at = len(steps) - 2
-            self._flush_text()
-            self._w.thinking_pane.mark_silence(steps[-2].seconds)
-            self._w.code_pane.add_silence(steps[-2].seconds)
+        if turn.protocol == COMPATIBLE and isinstance(event, ThinkingDelta | AnswerDelta):
+            self._mark_silence(turn)
         if isinstance(event, ThinkingDelta):
             self._thinking.append(event.text)
         elif isinstance(event, AnswerDelta):
@@ -146,6 +140,15 @@ class WindowView(QObject):
             self._codes[event.index] = event.code
         if not self._flush_timer.isActive():
             self._flush_timer.start()
+
+    def _mark_silence(self, turn: Turn) -> None:
+        steps = turn.steps
+        if len(steps) >= 2 and steps[-2].kind is StepKind.SILENCE and len(steps) - 2 > self._silence_at:
+            # This delta ended a silence of a compatible stream: mark it where it was.
+            self._silence_at = len(steps) - 2
+            self._flush_text()
+            self._w.thinking_pane.mark_silence(steps[-2].seconds)
+            self._w.code_pane.add_silence(steps[-2].seconds)
 
     def _flush_text(self) -> None:
         if self._thinking:
