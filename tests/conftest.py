@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The offscreen platform warns on every window about a feature it lacks; silence only that.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-pytest_plugins = ["tests.support.fixtures", "tests.support.windows"]
+pytest_plugins = ["tests.support.fixtures", "tests.support.windows", "tests.support.secret_service"]
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -16,16 +16,10 @@ from keyring.backends import fail
 from desktop.keys import KEY_ENV, KeyringProblem, KeySource, KeyStore
 from desktop.protocol.secret import ApiKey
 from tests.support.fixtures import start_server
-from tests.support.secret_service import SecretService, in_process, secret_service
+from tests.support.secret_service import SecretService, in_process
 
 KEY = "sk-keyring-test-4f1c9a7e2b"
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def service() -> Iterator[SecretService]:
-    with secret_service() as s:
-        yield s
 
 
 @pytest.fixture

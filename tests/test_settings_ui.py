@@ -7,9 +7,7 @@ import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -20,7 +18,7 @@ from desktop.protocol.secret import ApiKey
 from desktop.settings import SettingsStore
 from desktop.ui.main_window import MainWindow
 from tests.support.fixtures import ServerHandle, start_server
-from tests.support.secret_service import SecretService, in_process, secret_service
+from tests.support.secret_service import SecretService, in_process
 from tests.wire import POWER_21_ANSWER
 
 KEY = "sk-settings-ui-key-77c1d0"
@@ -30,20 +28,6 @@ KEY = "sk-settings-ui-key-77c1d0"
 def keyed() -> Iterator[ServerHandle]:
     with start_server(api_key=KEY) as server:
         yield server
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    saved = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())  # what keyring picks where no OS keyring runs
-    yield
-    keyring.set_keyring(saved)
-
-
-@pytest.fixture(scope="module")
-def service() -> Iterator[SecretService]:
-    with secret_service() as s:
-        yield s
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 PASSWORD = b"test-login-password"
 
 # A session bus with no service directories: nothing is activated on demand, so an unlock
@@ -152,3 +154,24 @@ def in_process(service: SecretService) -> Iterator[None]:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+# -- fixtures (a pytest plugin: tests/conftest.py) ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def service() -> Iterator[SecretService]:
+    """A real Secret Service on a private bus, one per test module."""
+    with secret_service() as s:
+        yield s
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """What keyring picks where no OS keyring runs."""
+    import keyring
+    from keyring.backends import fail
+
+    saved = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(saved)
