@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from .protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL, REGIONS, GenerationOptions, Timeouts
+from .protocol.request import (  # noqa: F401 - NATIVE, COMPATIBLE, PROTOCOLS and is_dashscope are the app's names too
+    COMPATIBLE,
+    DEFAULT_BASE_URL,
+    DEFAULT_MODEL,
+    NATIVE,
+    PROTOCOLS,
+    REGIONS,
+    GenerationOptions,
+    Timeouts,
+    is_dashscope,
+)
 
 APP_NAME = "dashchat"
 
-NATIVE = "native"
-COMPATIBLE = "compatible"
-PROTOCOLS = (NATIVE, COMPATIBLE)
 CUSTOM = "custom"  # the region of a connection with its own base URL
 DEFAULT_CONNECTION = "default"
-
-
-def is_dashscope(base_url: str) -> bool:
-    """A DashScope endpoint (any region), as opposed to a gateway or a local server."""
-    host = (urlsplit(base_url.strip()).hostname or "").lower()
-    return host == "aliyuncs.com" or host.endswith(".aliyuncs.com")
 
 
 def key_required(protocol: str, base_url: str) -> bool:

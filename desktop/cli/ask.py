@@ -11,9 +11,10 @@ import time
 from typing import TextIO
 
 from ..config import Config
-from ..model.turn import COMPATIBLE, StepKind, Turn, TurnStatus
+from ..model.turn import StepKind, Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
+from ..protocol.request import COMPATIBLE
 from ..session import ChatSession
 from ..store.history import History
 from .main import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE

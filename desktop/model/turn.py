@@ -19,6 +19,7 @@ from ..protocol.events import (
     Usage,
     UsageUpdate,
 )
+from ..protocol.request import COMPATIBLE, NATIVE
 
 
 class TurnStatus(StrEnum):
@@ -36,8 +37,6 @@ class StepKind(StrEnum):
     # in that protocol is where the interpreter runs code (it reports nothing of it).
     SILENCE = "silence"
 
-
-COMPATIBLE = "compatible"
 # A pause in a compatible stream at least this long is recorded as a SILENCE step.
 SILENCE_STEP_SECONDS = 1.0
 
@@ -115,7 +114,7 @@ class Turn:
     first_token_at: float | None = None
     finished_at: float | None = None
     connection: str = ""  # the connection profile that answered (its name when asked)
-    protocol: str = "native"  # "native" or "compatible"
+    protocol: str = NATIVE  # NATIVE or COMPATIBLE
     last_event_at: float | None = None  # when something last arrived (not stored)
     _thinking: _Text = field(default_factory=_Text, repr=False)
     _answer: _Text = field(default_factory=_Text, repr=False)

@@ -14,9 +14,7 @@ import httpx
 
 from .client import http_error, key_problem, network_error, scrub
 from .errors import ErrorKind, ServiceError
-from .request import native_url
-
-COMPATIBLE = "compatible"
+from .request import COMPATIBLE, NATIVE, native_url
 from .secret import ApiKey
 
 
@@ -45,7 +43,7 @@ def compatible_check_body(model: str) -> dict[str, object]:
 
 
 async def check_connection(client: httpx.AsyncClient, base_url: str, key: ApiKey | None, model: str,
-                           protocol: str = "native") -> CheckResult:
+                           protocol: str = NATIVE) -> CheckResult:
     """`key` None: a server that needs none (asked without an Authorization header)."""
     unsendable = key_problem(key) if key is not None else None
     if unsendable is not None:

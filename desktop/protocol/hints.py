@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from .errors import ServiceError
-from .request import REGIONS
+from .request import COMPATIBLE, NATIVE, REGIONS, is_dashscope
 
 BEIJING = REGIONS["beijing"]
 _REGION_NAMES = {"beijing": "Beijing", "singapore": "Singapore", "us-virginia": "US (Virginia)"}
@@ -26,14 +26,6 @@ def region_of(base_url: str) -> str | None:
         if host == urlsplit(url).hostname:
             return region
     return None
-
-
-def _dashscope_host(base_url: str) -> bool:
-    try:
-        host = (urlsplit(base_url.strip()).hostname or "").lower()
-    except ValueError:
-        return False
-    return host == "aliyuncs.com" or host.endswith(".aliyuncs.com")
 
 
 def _other_region(base_url: str) -> str | None:
@@ -56,9 +48,9 @@ def _other_server_hint(error: ServiceError) -> str | None:
     return None
 
 
-def hint_for(error: ServiceError, base_url: str, protocol: str = "native") -> str | None:
-    """`protocol` "compatible" with a base URL that is not DashScope's: another server's hints."""
-    if protocol == "compatible" and not _dashscope_host(base_url):
+def hint_for(error: ServiceError, base_url: str, protocol: str = NATIVE) -> str | None:
+    """`protocol` COMPATIBLE with a base URL that is not DashScope's: another server's hints."""
+    if protocol == COMPATIBLE and not is_dashscope(base_url):
         hint = _other_server_hint(error)
         if hint is not None:
             return hint

@@ -6,6 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 DEFAULT_MODEL = "qwen3-max-preview"
+
+# The two protocols: DashScope's own (the only one that returns the executed code) and the
+# OpenAI-compatible one (compatible.py).
+NATIVE = "native"
+COMPATIBLE = "compatible"
+PROTOCOLS = (NATIVE, COMPATIBLE)
 NATIVE_PATH = "/api/v1/services/aigc/text-generation/generation"
 
 # Region base URLs. API keys are bound to a region; the code interpreter is documented for
@@ -16,6 +22,17 @@ REGIONS: dict[str, str] = {
     "us-virginia": "https://dashscope-us.aliyuncs.com",
 }
 DEFAULT_BASE_URL = REGIONS["beijing"]
+
+
+def is_dashscope(base_url: str) -> bool:
+    """A DashScope endpoint (any region), as opposed to a gateway or a local server."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(base_url.strip()).hostname or "").lower()
+    except ValueError:
+        return False
+    return host == "aliyuncs.com" or host.endswith(".aliyuncs.com")
 
 Message = dict[str, str]
 
