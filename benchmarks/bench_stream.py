@@ -270,6 +270,7 @@ def measure_startup(env: dict[str, str], runs: int) -> dict[str, dict[str, float
     with tempfile.TemporaryDirectory() as profile:
         commands = {"bare": [sys.executable, probe, "bare"],
                     "bare-text": [sys.executable, probe, "bare-text"],
+                    "skeleton": [sys.executable, probe, "skeleton"],
                     "dashchat": [sys.executable, probe, "dashchat", profile]}
         samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
         for round_ in range(runs + 1):  # round 0 warms the bytecode cache and creates the history
@@ -367,10 +368,13 @@ def main() -> int:
         st = measure_startup(env, args.runs)
         print("4. start-up to the first painted window (process start -> paint done), memory at rest (VmRSS)")
         notes = {"bare": "empty QMainWindow", "bare-text": "the same with one QLabel (reference only)",
+                 "skeleton": "dashchat's first frame in plain PySide6, no dashchat code (reference only)",
                  "dashchat": "`dashchat --profile DIR`, the real entry point"}
-        for name in ("bare", "bare-text", "dashchat"):
+        for name in ("bare", "bare-text", "skeleton", "dashchat"):
             print(f"   {name:<10}{st[name]['paint'] * 1000:6.0f} ms {st[name]['rss'] / MB:5.0f} MB   {notes[name]}")
-        print(f"   dashchat vs the window with text: {st['dashchat']['paint'] / st['bare-text']['paint']:.2f}x")
+        print(f"   dashchat vs the window with text: {st['dashchat']['paint'] / st['bare-text']['paint']:.2f}x; "
+              f"the skeleton vs bare: {st['skeleton']['paint'] / st['bare']['paint']:.2f}x; "
+              f"dashchat vs the skeleton: {st['dashchat']['paint'] / st['skeleton']['paint']:.2f}x")
         ratio = st["dashchat"]["paint"] / st["bare"]["paint"]
         extra = (st["dashchat"]["rss"] - st["bare"]["rss"]) / MB
         rows.append(("start-up to first paint", f"{ratio:.2f}x bare", "<= 1.3x", ratio <= 1.3))

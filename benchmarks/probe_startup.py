@@ -3,6 +3,7 @@ its resident memory at rest, and exit.
 
     python benchmarks/probe_startup.py bare              a bare PySide6 QMainWindow
     python benchmarks/probe_startup.py bare-text         the same with one line of text in it
+    python benchmarks/probe_startup.py skeleton          dashchat's first frame in plain PySide6
     python benchmarks/probe_startup.py dashchat PROFILE  `dashchat --profile PROFILE`, the real path
 
 Prints one JSON line: {"painted": <time.monotonic() after the first paint>, "rss": <bytes>}.
@@ -78,6 +79,114 @@ def bare(text: bool) -> None:
     app.exec()
 
 
+def skeleton() -> None:
+    """dashchat's first frame rebuilt with plain PySide6 and no dashchat code: the same widgets
+    (menu bar, sidebar, three panes in splitters, question box, buttons, status bar with its
+    labels) and a style sheet of the same kind. A yardstick for what PySide6 itself costs a
+    window with this content, beside the empty bare one."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QApplication,
+        QCheckBox,
+        QComboBox,
+        QFrame,
+        QHBoxLayout,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QMainWindow,
+        QPlainTextEdit,
+        QPushButton,
+        QScrollArea,
+        QSplitter,
+        QStatusBar,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("skeleton")
+    window.resize(1280, 820)
+    window.setStyleSheet(
+        "QLabel#title { font-weight: 600; color: #57606a; padding: 2px; }"
+        "QLabel#hint { color: #8c959f; padding: 16px; }"
+        "QPushButton#send { font-weight: 600; padding: 6px 14px; }"
+        "QPlainTextEdit { border: 1px solid #d0d7de; border-radius: 6px; }"
+        "QListWidget { border: 1px solid #d0d7de; }")
+    for name in ("&File", "&Edit", "&View", "&Help"):
+        menu = window.menuBar().addMenu(name)
+        for number in range(4):
+            menu.addAction(f"Action {number}").setShortcut(f"Ctrl+{number + 5}")
+
+    def pane(title: str, body: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(title)
+        label.setObjectName("title")
+        layout.addWidget(label)
+        layout.addWidget(body, 1)
+        return box
+
+    sidebar = QWidget()
+    side_layout = QVBoxLayout(sidebar)
+    side_layout.addWidget(QPushButton("New conversation"))
+    search = QLineEdit()
+    search.setPlaceholderText("Search conversations")
+    side_layout.addWidget(search)
+    side_layout.addWidget(QCheckBox("Include thinking"))
+    side_layout.addWidget(QListWidget(), 1)
+    side_layout.addWidget(QLabel("No conversations yet."))
+    answer = QScrollArea()
+    answer.setWidgetResizable(True)
+    answer.setWidget(QLabel("Ask a question below."))
+    thinking = QPlainTextEdit()
+    thinking.setPlaceholderText("The model's thinking streams here.")
+    code = QScrollArea()
+    code.setWidgetResizable(True)
+    hint = QLabel("Code the interpreter runs appears here, one block per run.")
+    hint.setObjectName("hint")
+    code.setWidget(hint)
+    side = QSplitter(Qt.Orientation.Vertical)
+    side.addWidget(pane("Thinking", thinking))
+    side.addWidget(pane("Executed code", code))
+    panes = QSplitter(Qt.Orientation.Horizontal)
+    panes.addWidget(sidebar)
+    panes.addWidget(pane("Answer", answer))
+    panes.addWidget(side)
+    question = QPlainTextEdit()
+    question.setPlaceholderText("Ask Qwen — it can run Python to work things out.")
+    question.setFixedHeight(84)
+    buttons = QVBoxLayout()
+    send = QPushButton("Send")
+    send.setObjectName("send")
+    buttons.addWidget(send)
+    buttons.addWidget(QPushButton("Stop"))
+    switcher = QComboBox()  # hidden while there is one connection profile, as in dashchat
+    switcher.hide()
+    buttons.addWidget(switcher)
+    composer = QHBoxLayout()
+    composer.addWidget(question, 1)
+    composer.addLayout(buttons)
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    layout.addWidget(panes, 1)
+    banner = QFrame()
+    banner.hide()
+    layout.addWidget(banner)
+    layout.addLayout(composer)
+    window.setCentralWidget(central)
+    status = QStatusBar()
+    status.addWidget(QLabel("Ready"), 1)
+    for _ in range(5):
+        status.addPermanentWidget(QLabel(""))
+    window.setStatusBar(status)
+    _watch(window, app.quit)
+    window.show()
+    app.exec()
+
+
 def dashchat(profile: str) -> None:
     # The real entry point (`dashchat --profile DIR`), with nothing imported ahead of it: once
     # PySide6 is loaded, its import hook reads the source of every module imported after it
@@ -117,5 +226,7 @@ def dashchat(profile: str) -> None:
 if __name__ == "__main__":
     if sys.argv[1] in ("bare", "bare-text"):
         bare(text=sys.argv[1] == "bare-text")
+    elif sys.argv[1] == "skeleton":
+        skeleton()
     else:
         dashchat(sys.argv[2])
