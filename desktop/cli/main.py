@@ -18,6 +18,8 @@ from ..protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL
 if TYPE_CHECKING:
     from ..config import Config
 
+COMMANDS = ("ask", "key", "history")
+
 EXIT_OK = 0
 EXIT_FAILED = 1  # an API or network error
 EXIT_USAGE = 2
@@ -141,7 +143,8 @@ def parse(argv: Sequence[str] | None = None) -> tuple[argparse.ArgumentParser, a
     needs only the top-level options: those are tried first, with the full parser (help, usage,
     errors, commands) built only when they are not enough."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    if not any(arg in ("-h", "--help") for arg in argv):
+    # A command (or help) is for the full parser at once: `ask` should not build two parsers.
+    if not any(arg in ("-h", "--help", *COMMANDS) for arg in argv):
         parser = build_parser(window_only=True)
         try:
             args, rest = parser.parse_known_args(argv)
