@@ -169,3 +169,41 @@ def test_an_unusable_proxy_in_the_settings_is_one_clear_line(server: ServerHandl
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     with sqlite3.connect(profile / "history.sqlite3") as db:
         assert db.execute("SELECT user_text, status FROM turns").fetchone() == ("hi", "error")
+
+
+def test_asking_beside_a_streaming_reply_does_not_mark_it_interrupted(server: ServerHandle, profile: Path) -> None:
+    """Two processes on one history (the window and `ask`, or two asks): the second start must
+    not take the first's live reply for one a crash cut off (only a dead writer's turn is)."""
+    slow = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "ask", "--profile", str(profile), "--base-url",
+         server.base("power_21,hold=4"), "the slow one"],
+        cwd=REPO, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        path = profile / "history.sqlite3"
+        deadline = time.time() + 20
+        while True:  # the slow reply is on disk, streaming
+            assert time.time() < deadline and slow.poll() is None, "the slow reply never reached the disk"
+            if path.exists():
+                with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1) as db:
+                    try:
+                        rows = db.execute("SELECT status FROM turns WHERE user_text = 'the slow one'").fetchall()
+                    except sqlite3.OperationalError:
+                        rows = []
+                if rows == [("streaming",)]:
+                    break
+            time.sleep(0.05)
+        quick = ask(profile, server.base("power_21"), "the quick one")
+        assert quick.returncode == 0, quick.stderr
+        with sqlite3.connect(path) as db:
+            assert db.execute("SELECT status FROM turns WHERE user_text = 'the slow one'").fetchall() == [
+                ("streaming",)]
+        out, err = slow.communicate(timeout=30)
+    finally:
+        if slow.poll() is None:
+            slow.kill()
+            slow.wait()
+    assert slow.returncode == 0, err
+    assert out == ask_output("power_21")
+    with sqlite3.connect(profile / "history.sqlite3") as db:
+        assert sorted(db.execute("SELECT user_text, status FROM turns").fetchall()) == [
+            ("the quick one", "complete"), ("the slow one", "complete")]

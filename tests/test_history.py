@@ -48,6 +48,15 @@ def test_a_turn_reads_back_as_it_was_saved(tmp_path: Path) -> None:
     assert (back.request_id, back.sent_at, back.first_token_at) == ("rid", t.sent_at, t.first_token_at)
 
 
+def die(history: History) -> None:
+    """What the end of its process does to a history: the OS drops its files and their locks,
+    and nothing else runs (no close, no final save). Tests that kill a real process:
+    tests/test_crash.py."""
+    history._db.close()  # noqa: SLF001
+    if history._writer is not None:  # noqa: SLF001
+        history._writer._db.close()  # noqa: SLF001 - the lock file stays behind, as after a crash
+
+
 def test_a_turn_left_streaming_by_a_crash_reads_back_interrupted(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
     history = History(path)
@@ -55,7 +64,7 @@ def test_a_turn_left_streaming_by_a_crash_reads_back_interrupted(tmp_path: Path)
     t = c.start_turn("q")
     t.apply(AnswerDelta("half an ans"))
     history.save_turn(c, t)  # saved mid-stream, then the process "dies": no close, no final save
-    del history
+    die(history)
 
     reopened = History(path)
     assert reopened.recovered == 1
@@ -180,12 +189,13 @@ def test_a_0001_database_migrates_keeps_a_backup_and_its_old_turns_become_search
 
     db = history._db  # noqa: SLF001
     assert [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")] == [
-        "0001_conversations_and_turns", "0002_search", "0003_connection"]
-    assert [name for name, _ in MIGRATIONS] == ["0001_conversations_and_turns", "0002_search", "0003_connection"]
+        "0001_conversations_and_turns", "0002_search", "0003_connection", "0004_writer"]
+    assert [name for name, _ in MIGRATIONS] == ["0001_conversations_and_turns", "0002_search", "0003_connection",
+                                                "0004_writer"]
     assert _columns(db, "turns") == [
         "seq", "id", "conversation_id", "position", "status", "model", "finish_reason", "request_id", "sent_at",
         "first_token_at", "finished_at", "saved_at", "usage_json", "error_json", "code_json", "steps_json",
-        "user_text", "thinking", "answer", "connection", "protocol"]
+        "user_text", "thinking", "answer", "connection", "protocol", "writer"]
     assert _columns(db, "conversations") == ["id", "title", "model", "created_at", "updated_at", "deleted_at"]
     schema = {(kind, name) for kind, name in db.execute("SELECT type, name FROM sqlite_master")
               if not name.startswith("sqlite_autoindex_")}
@@ -364,7 +374,7 @@ def test_a_turn_cut_off_by_a_crash_is_indexed_at_the_next_start(tmp_path: Path) 
     turn.apply(AnswerDelta("半分だけの答え"))
     history.save_turn(c, turn)
     assert history.search("半分だけ") == []
-    del history  # killed: no final save
+    die(history)  # killed: no final save
     reopened = History(path)
     assert [h.turn_id for h in reopened.search("半分だけ")] == [turn.id]
     assert _index_matches_a_rebuild(reopened._db)  # noqa: SLF001
@@ -482,3 +492,42 @@ def test_short_texts_at_the_very_end_or_whole_are_found_by_the_index_and_by_the_
     assert found() == cases  # through the index's terms that start with the text
     monkeypatch.setattr("desktop.store.search.MAX_PREFIX_TERMS", 0)
     assert found() == cases  # a text that starts too many terms: every turn is read
+
+
+def test_a_turn_another_process_is_streaming_is_left_alone(tmp_path: Path) -> None:
+    """`dashchat ask` (or a second window) opening the history while the window streams a reply:
+    that reply is not marked interrupted, and is once its writer is gone."""
+    path = tmp_path / "h.sqlite3"
+    writer = History(path)
+    c = Conversation()
+    turn = c.start_turn("q")
+    turn.apply(AnswerDelta("still coming"))
+    writer.save_turn(c, turn)
+
+    beside = History(path)  # the writer is alive: its lock cannot be taken
+    assert beside.recovered == 0
+    assert beside.load(c.id).turns[0].status is TurnStatus.STREAMING  # type: ignore[union-attr]
+    beside.close()
+
+    turn.apply(AnswerDelta(" and done"))
+    turn.apply(Finished("stop"))
+    writer.save_turn(c, turn)  # it finishes normally
+    assert History(path).load(c.id).turns[0].status is TurnStatus.COMPLETE  # type: ignore[union-attr]
+
+    second = c.start_turn("q2")
+    second.apply(AnswerDelta("cut"))
+    writer.save_turn(c, second)
+    die(writer)
+    after = History(path)
+    assert after.recovered == 1
+    assert [t.status for t in after.load(c.id).turns] == [TurnStatus.COMPLETE, TurnStatus.INTERRUPTED]  # type: ignore[union-attr]
+    assert list((tmp_path / "h.sqlite3.live").iterdir()) == []  # the dead writer's file is swept
+
+
+def test_a_closed_history_leaves_no_lock_file(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.sqlite3")
+    c = Conversation()
+    history.save_turn(c, c.start_turn("q"))
+    assert len(list((tmp_path / "h.sqlite3.live").iterdir())) == 1
+    history.close()
+    assert list((tmp_path / "h.sqlite3.live").iterdir()) == []

@@ -23,6 +23,7 @@ from ..model.turn import Step, Turn, TurnStatus
 from ..protocol.errors import ServiceError
 from ..protocol.events import Usage
 from . import search as _search
+from .liveness import WriterLock, is_alive, sweep
 from .migrations import MIGRATIONS, statements
 from .search import SearchHit
 
@@ -47,6 +48,7 @@ class History:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         existed = path.exists() and path.stat().st_size > 0
+        self._writer: WriterLock | None = None  # made with the first turn this process writes
         self._db = sqlite3.connect(path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode: a committed write survives a crash of the app (not a power cut
@@ -60,6 +62,18 @@ class History:
 
     def close(self) -> None:
         self._db.close()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+    @property
+    def _live_dir(self) -> Path:
+        return self.path.with_name(self.path.name + ".live")
+
+    def _writer_token(self) -> str:
+        if self._writer is None:
+            self._writer = WriterLock(self._live_dir)
+        return self._writer.token
 
     # -- schema -----------------------------------------------------------------------------
 
@@ -87,14 +101,26 @@ class History:
         return {row[0] for row in self._db.execute("SELECT name FROM schema_migrations")}
 
     def _recover_interrupted(self) -> int:
-        """A turn still marked streaming was cut off by a crash or a kill. (Marking it
-        interrupted also puts its answer and thinking into the search index.)"""
+        """A turn still marked streaming whose writer is gone was cut off by a crash or a kill;
+        one another process is streaming right now is left alone (store/liveness.py). (Marking
+        it interrupted also puts its answer and thinking into the search index.)"""
+        streaming = self._db.execute("SELECT id, writer FROM turns WHERE status = ?",
+                                     (TurnStatus.STREAMING.value,)).fetchall()
+        alive: dict[str, bool] = {}
+        for _, writer in streaming:
+            if writer not in alive:
+                alive[writer] = is_alive(self._live_dir, writer or "")
+        cut_off = [turn_id for turn_id, writer in streaming if not alive[writer]]
+        sweep(self._live_dir)
+        if not cut_off:
+            return 0
         with self._transaction():
-            cursor = self._db.execute(
-                "UPDATE turns SET status = ?, finished_at = COALESCE(finished_at, saved_at) WHERE status = ?",
-                (TurnStatus.INTERRUPTED.value, TurnStatus.STREAMING.value),
-            )
-        return cursor.rowcount
+            for turn_id in cut_off:
+                self._db.execute(
+                    "UPDATE turns SET status = ?, finished_at = COALESCE(finished_at, saved_at)"
+                    " WHERE id = ? AND status = ?",
+                    (TurnStatus.INTERRUPTED.value, turn_id, TurnStatus.STREAMING.value))
+        return len(cut_off)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -117,6 +143,7 @@ class History:
         """
         now = time.time()
         position = conversation.turns.index(turn)
+        writer = self._writer_token() if turn.status is TurnStatus.STREAMING else None
         with self._transaction():
             self._db.execute(
                 "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
@@ -127,14 +154,15 @@ class History:
             self._db.execute(
                 """INSERT INTO turns (id, conversation_id, position, user_text, model, thinking, answer,
                        code_json, steps_json, usage_json, status, finish_reason, error_json, request_id,
-                       sent_at, first_token_at, finished_at, saved_at, connection, protocol)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       sent_at, first_token_at, finished_at, saved_at, connection, protocol, writer)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(id) DO UPDATE SET thinking = excluded.thinking, answer = excluded.answer,
                        code_json = excluded.code_json, steps_json = excluded.steps_json,
                        usage_json = excluded.usage_json, status = excluded.status,
                        finish_reason = excluded.finish_reason, error_json = excluded.error_json,
                        request_id = excluded.request_id, first_token_at = excluded.first_token_at,
-                       finished_at = excluded.finished_at, saved_at = excluded.saved_at""",
+                       finished_at = excluded.finished_at, saved_at = excluded.saved_at,
+                       writer = excluded.writer""",
                 (
                     turn.id,
                     conversation.id,
@@ -156,6 +184,7 @@ class History:
                     now,
                     turn.connection,
                     turn.protocol,
+                    writer,
                 ),
             )
 

@@ -153,6 +153,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE turns ADD COLUMN protocol TEXT NOT NULL DEFAULT 'native';
         """,
     ),
+    (
+        # The process writing each turn (store/liveness.py): a turn left streaming is marked
+        # interrupted only once its writer is gone, not while another process streams it.
+        "0004_writer",
+        """
+        ALTER TABLE turns ADD COLUMN writer TEXT;
+        """,
+    ),
 ]
 
 
