@@ -215,6 +215,10 @@ def labels(window: MainWindow, name: str) -> list[QLabel]:
 def test_window_shows_thinking_answer_usage_and_says_no_code_comes(compatible_window, qloop,
                                                                    scenario: str) -> None:  # type: ignore[no-untyped-def]
     window = compatible_window(scenario)
+    # Before any question, the empty code pane already says why it will stay empty.
+    [hint] = window.code_pane.findChildren(QLabel, "paneHint")
+    assert hint.isVisible() and hint.text().startswith("Local vLLM uses the OpenAI-compatible protocol, which "
+                                                       "does not return the code")
     turn = qloop.run_until_complete(window.submit("What is 123**21?"))
     assert turn.status is TurnStatus.COMPLETE
     assert window.thinking_pane.toPlainText() == f"▍ 1. What is 123**21?\n{THINKING}"
@@ -310,6 +314,8 @@ def test_the_switcher_sends_the_next_question_to_the_chosen_profile(window_facto
     qloop.run_until_complete(asyncio.sleep(0.05))
     assert SettingsStore(profile).load().active == "local"
     assert window.status.state.text() == "The next question goes to Local vLLM"
+    [hint] = window.code_pane.findChildren(QLabel, "paneHint")
+    assert hint.text().startswith("Local vLLM uses the OpenAI-compatible protocol")
     second = qloop.run_until_complete(window.submit("And in words?"))
     assert (second.status, second.protocol, second.connection) == (TurnStatus.COMPLETE, "compatible", "Local vLLM")
     paths = [r["path"] for r in server.requests()]

@@ -481,6 +481,10 @@ class MainWindow(QMainWindow):
                             Qt.ItemDataRole.ToolTipRole)
         box.setCurrentIndex(max(0, box.findData(self.session.config.connection_id)))
         box.setVisible(len(settings.connections) > 1)
+        self._describe_connection(self.session.config.protocol, self.session.config.connection)
+
+    def _describe_connection(self, protocol: str, name: str) -> None:
+        self.code_pane.describe_connection(protocol == COMPATIBLE, name)
 
     def _connection_chosen(self, index: int) -> None:
         """Another connection profile: saved as the active one, used from the next question on
@@ -491,6 +495,7 @@ class MainWindow(QMainWindow):
             return
         settings = replace(settings, active=chosen.id)
         self.settings_store.save(settings)
+        self._describe_connection(chosen.protocol, chosen.name)
         self.spawn(self.session.apply_config(settings.config(self.session.config.profile,
                                                              demo=self.session.config.demo)))
         self.status.show_message(self.tr("The next question goes to {connection}").format(connection=chosen.name))

@@ -189,6 +189,16 @@ class CodePane(QScrollArea):
         self._waiting: QLabel | None = None  # the live "silent for n s" line of a compatible turn
         self._silences = 0
 
+    def describe_connection(self, compatible: bool, connection: str) -> None:
+        """The empty pane's hint for the connection the next question uses."""
+        if compatible:
+            self._empty.setText(self.tr(
+                "{connection} uses the OpenAI-compatible protocol, which does not return the code the "
+                "interpreter runs: it cannot appear here. The thinking pane marks where it probably ran."
+            ).format(connection=connection or self.tr("This connection")))
+        else:
+            self._empty.setText(self.tr("Code the interpreter runs appears here, one block per run."))
+
     def clear(self) -> None:
         while self._layout.count() > 2:  # keep the hint and the closing stretch
             item = self._layout.takeAt(1)

@@ -34,6 +34,14 @@
         <translation>Code the interpreter runs appears here, one block per run.</translation>
     </message>
     <message>
+        <source>{connection} uses the OpenAI-compatible protocol, which does not return the code the interpreter runs: it cannot appear here. The thinking pane marks where it probably ran.</source>
+        <translation>{connection} uses the OpenAI-compatible protocol, which does not return the code the interpreter runs: it cannot appear here. The thinking pane marks where it probably ran.</translation>
+    </message>
+    <message>
+        <source>This connection</source>
+        <translation>This connection</translation>
+    </message>
+    <message>
         <source>This reply comes through {connection}, an OpenAI-compatible connection.</source>
         <translation>This reply comes through {connection}, an OpenAI-compatible connection.</translation>
     </message>

@@ -34,6 +34,14 @@
         <translation>Kode yang dijalankan interpreter muncul di sini, satu blok untuk setiap eksekusi.</translation>
     </message>
     <message>
+        <source>{connection} uses the OpenAI-compatible protocol, which does not return the code the interpreter runs: it cannot appear here. The thinking pane marks where it probably ran.</source>
+        <translation>{connection} memakai protokol kompatibel OpenAI, yang tidak mengembalikan kode yang dijalankan interpreter: kode tidak dapat tampil di sini. Panel proses berpikir menandai tempat kode kemungkinan dijalankan.</translation>
+    </message>
+    <message>
+        <source>This connection</source>
+        <translation>Koneksi ini</translation>
+    </message>
+    <message>
         <source>This reply comes through {connection}, an OpenAI-compatible connection.</source>
         <translation>Balasan ini datang melalui {connection}, koneksi yang kompatibel dengan OpenAI.</translation>
     </message>

@@ -34,6 +34,14 @@
         <translation>インタープリターが実行するコードがここに表示されます (1 回の実行につき 1 ブロック)。</translation>
     </message>
     <message>
+        <source>{connection} uses the OpenAI-compatible protocol, which does not return the code the interpreter runs: it cannot appear here. The thinking pane marks where it probably ran.</source>
+        <translation>{connection} は OpenAI 互換プロトコルを使用しています。このプロトコルはインタープリターが実行したコードを返さないため、ここには表示されません。思考プロセスのペインに、コードが実行されたと思われる位置が示されます。</translation>
+    </message>
+    <message>
+        <source>This connection</source>
+        <translation>この接続</translation>
+    </message>
+    <message>
         <source>This reply comes through {connection}, an OpenAI-compatible connection.</source>
         <translation>この応答は OpenAI 互換の接続 {connection} を経由しています。</translation>
     </message>

@@ -34,6 +34,14 @@
         <translation>解释器运行的代码会显示在这里，每次运行一个代码块。</translation>
     </message>
     <message>
+        <source>{connection} uses the OpenAI-compatible protocol, which does not return the code the interpreter runs: it cannot appear here. The thinking pane marks where it probably ran.</source>
+        <translation>{connection} 使用 OpenAI 兼容协议，该协议不返回解释器运行的代码，因此这里不会显示代码。思考过程窗格会标出代码可能运行的位置。</translation>
+    </message>
+    <message>
+        <source>This connection</source>
+        <translation>此连接</translation>
+    </message>
+    <message>
         <source>This reply comes through {connection}, an OpenAI-compatible connection.</source>
         <translation>此回复来自 {connection}，这是一个 OpenAI 兼容连接。</translation>
     </message>

@@ -34,6 +34,14 @@
         <translation>解譯器執行的程式碼會顯示在這裡，每次執行一個區塊。</translation>
     </message>
     <message>
+        <source>{connection} uses the OpenAI-compatible protocol, which does not return the code the interpreter runs: it cannot appear here. The thinking pane marks where it probably ran.</source>
+        <translation>{connection} 使用 OpenAI 相容協定，該協定不會傳回解譯器執行的程式碼，因此這裡不會顯示程式碼。思考過程窗格會標出程式碼可能執行的位置。</translation>
+    </message>
+    <message>
+        <source>This connection</source>
+        <translation>此連線</translation>
+    </message>
+    <message>
         <source>This reply comes through {connection}, an OpenAI-compatible connection.</source>
         <translation>此回覆來自 {connection}，這是一個 OpenAI 相容連線。</translation>
     </message>
