@@ -96,7 +96,8 @@ def _status_line(turn: Turn) -> str:
     u = turn.usage
     parts = [
         f"status: {turn.status.value}",
-        f"tokens: {u.input_tokens} in, {u.output_tokens} out ({u.reasoning_tokens} reasoning), {u.total_tokens} total",
+        f"tokens: {u.input_tokens} in, {u.output_tokens} out ({u.reasoning_tokens} reasoning), {u.total_tokens} total"
+        if turn.usage_known else "tokens: not reported by the server",
         f"interpreter runs: {u.code_interpreter_calls}" if turn.reports_code
         else "interpreter runs: not reported (OpenAI-compatible protocol)",
     ]

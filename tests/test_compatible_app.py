@@ -106,6 +106,18 @@ def test_ask_shows_the_silence_where_the_interpreter_ran(server: ServerHandle, p
         f"{RULE}Usage{RULE}\n{usage_line()}\n")
 
 
+def test_a_server_that_sends_no_usage_is_not_shown_as_zero_tokens(server: ServerHandle, profile: Path,
+                                                                  window_factory, qloop) -> None:  # type: ignore[no-untyped-def]
+    base = server.base("compatible_power_21,usage=0")
+    result = ask(profile, "--protocol", "compatible", "--base-url", base, "What is 123**21?")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(f"{RULE}Usage{RULE}\nUsage: tokens not reported by the server · {NOT_REPORTED}\n")
+    window = window_factory(base, environ={}, protocol=COMPATIBLE)
+    turn = qloop.run_until_complete(window.submit("What is 123**21?"))
+    assert turn.status is TurnStatus.COMPLETE and turn.answer == ANSWER
+    assert window.status.tokens.text() == "Tokens: not reported by the server"
+
+
 def test_ask_sends_the_compatible_request_and_records_the_protocol(server: ServerHandle, profile: Path) -> None:
     server.clear()
     out = profile / "t.json"
@@ -244,6 +256,7 @@ def test_window_shows_the_silence_live_then_marks_it(compatible_window, qloop) -
                 seen["code"] = live[0].text()
                 seen["card"] = window.answer_pane.cards[0].outcome.text()
                 seen["status"] = window.status.state.text()
+                seen["tokens"] = window.status.tokens.text()
                 seen["thinking"] = window.thinking_pane.toPlainText()
             await asyncio.sleep(0.05)
 
@@ -253,6 +266,7 @@ def test_window_shows_the_silence_live_then_marks_it(compatible_window, qloop) -
     assert re.fullmatch(r"Silent for [12] s: the interpreter may be running code…", seen["card"])
     assert re.fullmatch(r"Silent for [12] s: the interpreter may be running code…", seen["status"])
     assert seen["thinking"] == f"▍ 1. What is 123**21?\n{THINKING_BEFORE}"
+    assert seen["tokens"] == "Tokens: counted at the end of the reply"  # not a misleading 0
     # Afterwards: the live line is gone, and the silence is marked where it was.
     assert labels(window, "silenceLive") == []
     [entry] = labels(window, "silenceEntry")

@@ -31,6 +31,8 @@ def section(title: str) -> str:
 def usage_line(turn: Turn) -> str:
     u = turn.usage
     runs = str(u.code_interpreter_calls) if turn.reports_code else "not reported by the OpenAI-compatible protocol"
+    if not turn.usage_known:
+        return f"Usage: tokens not reported by the server · code interpreter runs: {runs}"
     return (
         f"Usage: {u.input_tokens} input + {u.output_tokens} output tokens "
         f"({u.reasoning_tokens} reasoning) = {u.total_tokens} total · "

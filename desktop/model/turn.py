@@ -188,6 +188,13 @@ class Turn:
         self.last_event_at = now
 
     @property
+    def usage_known(self) -> bool:
+        """Whether token counts arrived. The native protocol sends them with every frame; the
+        compatible one once, in its last chunk, and some servers never (a reply with text always
+        has output tokens, so all zeros after text means none came)."""
+        return self.usage.total_tokens > 0 or self.usage.output_tokens > 0 or not self.received_anything
+
+    @property
     def reports_code(self) -> bool:
         """Whether this turn's protocol returns the executed code and the interpreter count."""
         return self.protocol != COMPATIBLE

@@ -59,11 +59,15 @@ class RequestStatus(QStatusBar):
 
     def show_turn(self, turn: Turn) -> None:
         u = turn.usage
-        self.tokens.setText(
-            self.tr("Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total").format(
-                input=f"{u.input_tokens:,}", output=f"{u.output_tokens:,}",
-                reasoning=f"{u.reasoning_tokens:,}", total=f"{u.total_tokens:,}")
-        )
+        if turn.usage_known:
+            self.tokens.setText(
+                self.tr("Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total").format(
+                    input=f"{u.input_tokens:,}", output=f"{u.output_tokens:,}",
+                    reasoning=f"{u.reasoning_tokens:,}", total=f"{u.total_tokens:,}"))
+        elif not turn.finished:  # the compatible protocol counts once, at the end
+            self.tokens.setText(self.tr("Tokens: counted at the end of the reply"))
+        else:
+            self.tokens.setText(self.tr("Tokens: not reported by the server"))
         if turn.reports_code:
             self.runs.setText(self.tr("Interpreter runs: {count}").format(
                 count=max(u.code_interpreter_calls, len(turn.code))))

@@ -371,6 +371,14 @@
         <translation>Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total</translation>
     </message>
     <message>
+        <source>Tokens: counted at the end of the reply</source>
+        <translation>Tokens: counted at the end of the reply</translation>
+    </message>
+    <message>
+        <source>Tokens: not reported by the server</source>
+        <translation>Tokens: not reported by the server</translation>
+    </message>
+    <message>
         <source>Interpreter runs: {count}</source>
         <translation>Interpreter runs: {count}</translation>
     </message>

@@ -370,6 +370,14 @@
         <translation>Token: {input} masuk · {output} keluar · {reasoning} berpikir · {total} total</translation>
     </message>
     <message>
+        <source>Tokens: counted at the end of the reply</source>
+        <translation>Token: dihitung di akhir balasan</translation>
+    </message>
+    <message>
+        <source>Tokens: not reported by the server</source>
+        <translation>Token: tidak dilaporkan oleh server</translation>
+    </message>
+    <message>
         <source>Interpreter runs: {count}</source>
         <translation>Eksekusi interpreter: {count}</translation>
     </message>

@@ -370,6 +370,14 @@
         <translation>トークン: 入力 {input} · 出力 {output} · 思考 {reasoning} · 合計 {total}</translation>
     </message>
     <message>
+        <source>Tokens: counted at the end of the reply</source>
+        <translation>トークン: 応答の最後に集計されます</translation>
+    </message>
+    <message>
+        <source>Tokens: not reported by the server</source>
+        <translation>トークン: サーバーから報告されていません</translation>
+    </message>
+    <message>
         <source>Interpreter runs: {count}</source>
         <translation>インタープリター実行回数: {count}</translation>
     </message>

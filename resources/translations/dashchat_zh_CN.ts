@@ -370,6 +370,14 @@
         <translation>Token：输入 {input} · 输出 {output} · 思考 {reasoning} · 总计 {total}</translation>
     </message>
     <message>
+        <source>Tokens: counted at the end of the reply</source>
+        <translation>Token：在回复结束时统计</translation>
+    </message>
+    <message>
+        <source>Tokens: not reported by the server</source>
+        <translation>Token：服务器未报告</translation>
+    </message>
+    <message>
         <source>Interpreter runs: {count}</source>
         <translation>解释器运行次数：{count}</translation>
     </message>

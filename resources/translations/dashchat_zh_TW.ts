@@ -370,6 +370,14 @@
         <translation>Token：輸入 {input} · 輸出 {output} · 思考 {reasoning} · 總計 {total}</translation>
     </message>
     <message>
+        <source>Tokens: counted at the end of the reply</source>
+        <translation>Token：在回覆結束時統計</translation>
+    </message>
+    <message>
+        <source>Tokens: not reported by the server</source>
+        <translation>Token：伺服器未回報</translation>
+    </message>
+    <message>
         <source>Interpreter runs: {count}</source>
         <translation>解譯器執行次數：{count}</translation>
     </message>
