@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,18 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..config import COMPATIBLE
-from ..model.turn import SILENCE_STEP_SECONDS, StepKind, Turn, TurnStatus
+from ..model.turn import StepKind, Turn, TurnStatus
 from ..protocol.errors import ErrorKind
-from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
 from ..session import ChatSession
 from ..settings import Settings, SettingsStore
-from .answer_pane import AnswerPane, TurnCard
+from .answer_pane import AnswerPane
 from .panes import CodePane, ThinkingPane
 from .shortcuts import sequence
 from .sidebar import Sidebar
 from .status import RequestStatus
 from .style import style_sheet
 from .theme import apply_scheme
+from .turn_view import WindowView
 
 if TYPE_CHECKING:
     # Imported where a task starts: the window is built and painted before the app loads
@@ -44,9 +44,6 @@ if TYPE_CHECKING:
 
 # A long conversation opens with this many of its latest turns built; the rest on request.
 SHOWN_TURNS = 30
-# Deltas are merged and painted at most this often: one repaint per frame, not per token.
-FLUSH_INTERVAL_MS = 40
-CLOCK_INTERVAL_MS = 200
 
 
 class QuestionBox(QPlainTextEdit):
@@ -74,118 +71,6 @@ class _Pane(QWidget):
         layout.setSpacing(3)
         layout.addWidget(self.title)
         layout.addWidget(body, 1)
-
-
-def phase_of(turn: Turn) -> str:
-    if not turn.steps:
-        return QCoreApplication.translate("MainWindow", "Waiting for the service…")
-    silent = turn.silent_for()
-    if not turn.reports_code and silent >= SILENCE_STEP_SECONDS:
-        return QCoreApplication.translate("MainWindow", "Silent for {seconds} s: the interpreter may be running "
-                                          "code…").format(seconds=f"{silent:.0f}")
-    step = turn.steps[-1]
-    if step.kind is StepKind.CODE and step.code_index is not None:
-        return QCoreApplication.translate("MainWindow", "Running code #{number} in the sandbox…").format(
-            number=step.code_index + 1)
-    if step.kind is StepKind.ANSWER:
-        return QCoreApplication.translate("MainWindow", "Writing the answer…")
-    return QCoreApplication.translate("MainWindow", "Thinking…")
-
-
-class WindowView(QObject):
-    """The session's TurnView for the window: buffers deltas and paints them on a timer."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._w = window
-        self._thinking: list[str] = []
-        self._answer: list[str] = []
-        self._codes: dict[int, str] = {}
-        self._marked: set[int] = set()  # code calls of this turn already marked in Thinking
-        self._silence_at = -1  # the step index of the last silence marked
-        self._turn: Turn | None = None
-        self._card: TurnCard | None = None
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(FLUSH_INTERVAL_MS)
-        self._flush_timer.timeout.connect(self.flush)
-        self._clock = QTimer(self)
-        self._clock.setInterval(CLOCK_INTERVAL_MS)
-        self._clock.timeout.connect(self._tick)
-
-    def turn_started(self, turn: Turn) -> None:
-        self._turn = turn
-        self._marked = set()
-        self._silence_at = -1
-        number = len(self._w.session.conversation.turns)  # the turn was just appended
-        self._card = self._w.answer_pane.add_turn(turn, number)
-        self._w.thinking_pane.begin_turn(number, turn.user)
-        self._w.code_pane.begin_turn(number, turn.user, turn.reports_code, turn.connection)
-        self._w.status.show_turn(turn)
-        self._clock.start()
-
-    def turn_event(self, turn: Turn, event: Event) -> None:
-        if turn.protocol == COMPATIBLE and isinstance(event, ThinkingDelta | AnswerDelta):
-            self._mark_silence(turn)
-        if isinstance(event, ThinkingDelta):
-            self._thinking.append(event.text)
-        elif isinstance(event, AnswerDelta):
-            self._answer.append(event.text)
-        elif isinstance(event, CodeCall):
-            # Thinking before the call must land before the call's marker.
-            self._flush_text()
-            if event.index not in self._marked:
-                self._marked.add(event.index)
-                self._w.thinking_pane.mark_code_run(event.index)
-            self._codes[event.index] = event.code
-        if not self._flush_timer.isActive():
-            self._flush_timer.start()
-
-    def _mark_silence(self, turn: Turn) -> None:
-        steps = turn.steps
-        if len(steps) >= 2 and steps[-2].kind is StepKind.SILENCE and len(steps) - 2 > self._silence_at:
-            # This delta ended a silence of a compatible stream: mark it where it was.
-            self._silence_at = len(steps) - 2
-            self._flush_text()
-            self._w.thinking_pane.mark_silence(steps[-2].seconds)
-            self._w.code_pane.add_silence(steps[-2].seconds)
-
-    def _flush_text(self) -> None:
-        if self._thinking:
-            self._w.thinking_pane.append_text("".join(self._thinking))
-            self._thinking.clear()
-        if self._answer and self._card is not None:
-            self._card.append_answer("".join(self._answer))
-            self._answer.clear()
-
-    def flush(self) -> None:
-        self._flush_timer.stop()
-        self._flush_text()
-        for index, code in sorted(self._codes.items()):
-            self._w.code_pane.set_code(index, code)
-        self._codes.clear()
-        if self._turn is not None:
-            self._w.status.show_turn(self._turn)
-            if self._card is not None:
-                self._card.show_phase(phase_of(self._turn))
-
-    def _tick(self) -> None:
-        turn = self._turn
-        if turn is not None:
-            self._w.status.show_turn(turn)
-            if not turn.reports_code:
-                silent = turn.silent_for()
-                self._w.code_pane.show_silence(silent if silent >= SILENCE_STEP_SECONDS else None)
-                if self._card is not None:
-                    self._card.show_phase(phase_of(turn))
-
-    def turn_finished(self, turn: Turn) -> None:
-        self.flush()
-        self._clock.stop()
-        self._w.code_pane.show_silence(None)
-        if self._card is not None:
-            self._card.finish()
-        self._w.status.show_turn(turn)
 
 
 class MainWindow(QMainWindow):
