@@ -13,14 +13,12 @@ import asyncio
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -41,40 +38,11 @@ from ..protocol.request import DEFAULT_MODEL
 from ..protocol.secret import ApiKey
 from ..session import ChatSession
 from ..settings import REGION_LABELS, Settings, SettingsStore, proxy_problem
-from .i18n import LANGUAGES
+from .settings_general import GeneralTab
+from .wrapped_label import WrappedLabel
 
 # Keyring problems that mean nothing can have been stored by dashchat: deleting is then a no-op.
 NOTHING_STORED = ("NoKeyring", "InsecureKeyring")
-
-
-class _Wrapped(QLabel):
-    """A word-wrapped label as tall as its text at its real width, no taller and no shorter:
-    a tab widget does not pass height-for-width on, so a form in a tab page lays a wrapped
-    QLabel out by its size hint (three narrow lines: gaps around every short note) and, when
-    space is short, squeezes it below its text."""
-
-    def __init__(self, text: str = "") -> None:
-        super().__init__(text)
-        self.setWordWrap(True)
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        if self.width() > 0:
-            hint.setHeight(self.heightForWidth(self.width()))
-        return hint
-
-    def minimumSizeHint(self) -> QSize:  # never squeezed below its text either
-        hint = super().minimumSizeHint()
-        if self.width() > 0:
-            hint.setHeight(self.heightForWidth(self.width()))
-        return hint
-
-    def hasHeightForWidth(self) -> bool:  # the hints above already follow the width
-        return False
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.updateGeometry()
 
 
 class SettingsDialog(QDialog):
@@ -107,12 +75,13 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(self._connection_tab(), self.tr("Connection"))
-        self.tabs.addTab(self._general_tab(settings), self.tr("General"))
+        self.general = GeneralTab(settings)
+        self.tabs.addTab(self.general, self.tr("General"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(lambda: self._spawn(self._save()))
         self.buttons.rejected.connect(self.reject)
-        self.save_error = _Wrapped()
+        self.save_error = WrappedLabel()
         self.save_error.setObjectName("errorBanner")
         self.save_error.hide()
         self.session_only = QPushButton(self.tr("Use it for this session only"))
@@ -163,7 +132,7 @@ class SettingsDialog(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("profileName")
         self.name_edit.setMaxLength(60)
-        self.name_error = _Wrapped()
+        self.name_error = WrappedLabel()
         self.name_error.setObjectName("errorBanner")
         self.name_error.hide()
         self.protocol = QComboBox()
@@ -222,7 +191,7 @@ class SettingsDialog(QDialog):
         return tab
 
     def _key_box(self) -> QGroupBox:
-        self.key_state = _Wrapped(self.tr("Checking the keyring…"))
+        self.key_state = WrappedLabel(self.tr("Checking the keyring…"))
         self.key_state.setObjectName("keyState")
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("keyEdit")
@@ -243,7 +212,7 @@ class SettingsDialog(QDialog):
         self.forget_button = QPushButton(self.tr("Remove stored key"))
         self.forget_button.setObjectName("forgetKey")
         self.forget_button.clicked.connect(lambda: self._spawn(self._forget()))
-        self.test_result = _Wrapped()
+        self.test_result = WrappedLabel()
         self.test_result.setObjectName("testResult")
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.test_result.hide()
@@ -262,79 +231,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.test_result)
         return box
 
-    def _general_tab(self, settings: Settings) -> QWidget:
-        self.budget_on = QCheckBox(self.tr("Limit thinking to"))
-        self.budget = QSpinBox()
-        self.budget.setRange(1, 81920)
-        self.budget.setSuffix(self.tr(" tokens"))
-        self.budget.setValue(settings.thinking_budget or 8192)
-        self.budget_on.setChecked(settings.thinking_budget is not None)
-        self.budget.setEnabled(self.budget_on.isChecked())
-        self.budget_on.toggled.connect(self.budget.setEnabled)
-        budget_row = QHBoxLayout()
-        budget_row.addWidget(self.budget_on)
-        budget_row.addWidget(self.budget, 1)
-        generation = QGroupBox(self.tr("Generation"))
-        QFormLayout(generation).addRow(self.tr("Thinking budget"), budget_row)
-
-        self.connect_timeout = self._seconds(settings.connect_timeout, 1, 120)
-        self.idle_timeout = self._seconds(settings.idle_timeout, 5, 1800)
-        self.idle_timeout.setToolTip(self.tr("The stream may go quiet while the interpreter runs; the service "
-                                     "gives up after about 300 s."))
-        self.proxy = QLineEdit(settings.proxy)
-        self.proxy.setObjectName("proxy")
-        self.proxy.setPlaceholderText(self.tr("system settings  (e.g. http://proxy.example:8080)"))
-        self.proxy.setToolTip(self.tr("Leave empty to use the system's proxy settings (HTTPS_PROXY, NO_PROXY). "
-                              "Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle."))
-        network = QGroupBox(self.tr("Network (every connection)"))
-        form = QFormLayout(network)
-        form.addRow(self.tr("Connect timeout"), self.connect_timeout)
-        form.addRow(self.tr("Silence timeout"), self.idle_timeout)
-        form.addRow(self.tr("Proxy"), self.proxy)
-
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(generation)
-        layout.addWidget(network)
-        layout.addWidget(self._appearance(settings))
-        layout.addStretch(1)
-        return tab
-
-    def _appearance(self, settings: Settings) -> QGroupBox:
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        self.language.addItem(self.tr("Follow the system"), "")
-        for code, name in LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        self.theme = QComboBox()
-        self.theme.setObjectName("theme")
-        for value, label in (("", self.tr("Follow the system")), ("light", self.tr("Light")),
-                             ("dark", self.tr("Dark"))):
-            self.theme.addItem(label, value)
-        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
-        note = _Wrapped(self.tr("A new language applies when dashchat starts again."))
-        note.setObjectName("note")
-        box = QGroupBox(self.tr("Appearance"))
-        form = QFormLayout(box)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow("", note)
-        form.addRow(self.tr("Theme"), self.theme)
-        return box
-
     @staticmethod
     def _note() -> QLabel:
-        label = _Wrapped()
+        label = WrappedLabel()
         label.setObjectName("note")
         return label
-
-    def _seconds(self, value: float, low: float, high: float) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setRange(low, high)
-        box.setDecimals(0)
-        box.setSuffix(self.tr(" s"))
-        box.setValue(value)
-        return box
 
     def _spawn(self, coro) -> None:  # type: ignore[no-untyped-def]
         task = asyncio.ensure_future(coro)
@@ -686,10 +587,10 @@ class SettingsDialog(QDialog):
         self.save_error.hide()
         self.session_only.hide()
         self.keep_key.hide()
-        problem = proxy_problem(self.proxy.text())
+        problem = proxy_problem(self.general.proxy.text())
         if problem is not None:
             self.tabs.setCurrentIndex(1)
-            self.proxy.setFocus()
+            self.general.proxy.setFocus()
             self._refuse(self.tr("Not saved: {reason}.").format(reason=problem))
             return
         shown = self.connection()  # what the user looks at is checked first, and blamed for a clash
@@ -759,12 +660,7 @@ class SettingsDialog(QDialog):
         return Settings(
             connections=connections,
             active=self._shown,
-            thinking_budget=self.budget.value() if self.budget_on.isChecked() else None,
-            connect_timeout=self.connect_timeout.value(),
-            idle_timeout=self.idle_timeout.value(),
-            proxy=self.proxy.text().strip(),
-            language=str(self.language.currentData()),
-            theme=str(self.theme.currentData()),
+            **self.general.values(),
         )
 
     async def _finish_save(self) -> None:

@@ -63,6 +63,85 @@
     </message>
 </context>
 <context>
+    <name>GeneralTab</name>
+    <message>
+        <source>Limit thinking to</source>
+        <translation>Limit thinking to</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generation</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>Thinking budget</translation>
+    </message>
+    <message>
+        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
+        <translation>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</translation>
+    </message>
+    <message>
+        <source>system settings  (e.g. http://proxy.example:8080)</source>
+        <translation>system settings  (e.g. http://proxy.example:8080)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
+        <translation>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</translation>
+    </message>
+    <message>
+        <source>Network (every connection)</source>
+        <translation>Network (every connection)</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Connect timeout</translation>
+    </message>
+    <message>
+        <source>Silence timeout</source>
+        <translation>Silence timeout</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>A new language applies when dashchat starts again.</source>
+        <translation>A new language applies when dashchat starts again.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Waiting for the service…</source>
@@ -486,26 +565,6 @@
         <translation>The code interpreter is documented for the China (Beijing) region only, and API keys are bound to the region that issued them.</translation>
     </message>
     <message>
-        <source>Limit thinking to</source>
-        <translation>Limit thinking to</translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation> tokens</translation>
-    </message>
-    <message>
-        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
-        <translation>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</translation>
-    </message>
-    <message>
-        <source>system settings  (e.g. http://proxy.example:8080)</source>
-        <translation>system settings  (e.g. http://proxy.example:8080)</translation>
-    </message>
-    <message>
-        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
-        <translation>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>Region</translation>
     </message>
@@ -516,22 +575,6 @@
     <message>
         <source>Model</source>
         <translation>Model</translation>
-    </message>
-    <message>
-        <source>Thinking budget</source>
-        <translation>Thinking budget</translation>
-    </message>
-    <message>
-        <source>Connect timeout</source>
-        <translation>Connect timeout</translation>
-    </message>
-    <message>
-        <source>Silence timeout</source>
-        <translation>Silence timeout</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>Proxy</translation>
     </message>
     <message>
         <source>Use it for this session only</source>
@@ -600,46 +643,6 @@
     <message>
         <source>API key of this profile</source>
         <translation>API key of this profile</translation>
-    </message>
-    <message>
-        <source>Generation</source>
-        <translation>Generation</translation>
-    </message>
-    <message>
-        <source>Network (every connection)</source>
-        <translation>Network (every connection)</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>Follow the system</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>Light</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>Dark</translation>
-    </message>
-    <message>
-        <source>A new language applies when dashchat starts again.</source>
-        <translation>A new language applies when dashchat starts again.</translation>
-    </message>
-    <message>
-        <source>Appearance</source>
-        <translation>Appearance</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>Theme</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
     </message>
     <message>
         <source>(no name)</source>

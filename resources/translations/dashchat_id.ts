@@ -63,6 +63,85 @@
     </message>
 </context>
 <context>
+    <name>GeneralTab</name>
+    <message>
+        <source>Limit thinking to</source>
+        <translation>Batasi proses berpikir hingga</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generasi</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>Anggaran berpikir</translation>
+    </message>
+    <message>
+        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
+        <translation>Aliran data bisa diam selama interpreter berjalan; layanan menyerah setelah sekitar 300 detik.</translation>
+    </message>
+    <message>
+        <source>system settings  (e.g. http://proxy.example:8080)</source>
+        <translation>pengaturan sistem  (mis. http://proxy.example:8080)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
+        <translation>Biarkan kosong untuk memakai pengaturan proxy sistem (HTTPS_PROXY, NO_PROXY). Sertifikat selalu diverifikasi; SSL_CERT_FILE menambahkan bundel CA kustom.</translation>
+    </message>
+    <message>
+        <source>Network (every connection)</source>
+        <translation>Jaringan (semua koneksi)</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Batas waktu koneksi</translation>
+    </message>
+    <message>
+        <source>Silence timeout</source>
+        <translation>Batas waktu tanpa data</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Ikuti sistem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>A new language applies when dashchat starts again.</source>
+        <translation>Bahasa baru berlaku saat dashchat dijalankan ulang.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Tampilan</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> dtk</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Waiting for the service…</source>
@@ -485,26 +564,6 @@
         <translation>Menurut dokumentasi, interpreter kode hanya didukung di wilayah China (Beijing), dan Kunci API terikat pada wilayah yang menerbitkannya.</translation>
     </message>
     <message>
-        <source>Limit thinking to</source>
-        <translation>Batasi proses berpikir hingga</translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation> token</translation>
-    </message>
-    <message>
-        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
-        <translation>Aliran data bisa diam selama interpreter berjalan; layanan menyerah setelah sekitar 300 detik.</translation>
-    </message>
-    <message>
-        <source>system settings  (e.g. http://proxy.example:8080)</source>
-        <translation>pengaturan sistem  (mis. http://proxy.example:8080)</translation>
-    </message>
-    <message>
-        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
-        <translation>Biarkan kosong untuk memakai pengaturan proxy sistem (HTTPS_PROXY, NO_PROXY). Sertifikat selalu diverifikasi; SSL_CERT_FILE menambahkan bundel CA kustom.</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>Wilayah</translation>
     </message>
@@ -515,22 +574,6 @@
     <message>
         <source>Model</source>
         <translation>Model</translation>
-    </message>
-    <message>
-        <source>Thinking budget</source>
-        <translation>Anggaran berpikir</translation>
-    </message>
-    <message>
-        <source>Connect timeout</source>
-        <translation>Batas waktu koneksi</translation>
-    </message>
-    <message>
-        <source>Silence timeout</source>
-        <translation>Batas waktu tanpa data</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>Proxy</translation>
     </message>
     <message>
         <source>Use it for this session only</source>
@@ -599,46 +642,6 @@
     <message>
         <source>API key of this profile</source>
         <translation>Kunci API profil ini</translation>
-    </message>
-    <message>
-        <source>Generation</source>
-        <translation>Generasi</translation>
-    </message>
-    <message>
-        <source>Network (every connection)</source>
-        <translation>Jaringan (semua koneksi)</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>Ikuti sistem</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>Terang</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>Gelap</translation>
-    </message>
-    <message>
-        <source>A new language applies when dashchat starts again.</source>
-        <translation>Bahasa baru berlaku saat dashchat dijalankan ulang.</translation>
-    </message>
-    <message>
-        <source>Appearance</source>
-        <translation>Tampilan</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Bahasa</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>Tema</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> dtk</translation>
     </message>
     <message>
         <source>(no name)</source>

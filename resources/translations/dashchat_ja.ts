@@ -63,6 +63,85 @@
     </message>
 </context>
 <context>
+    <name>GeneralTab</name>
+    <message>
+        <source>Limit thinking to</source>
+        <translation>思考の上限</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> トークン</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>思考予算</translation>
+    </message>
+    <message>
+        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
+        <translation>インタープリターの実行中はストリームが途切れることがあります。サービス側は約 300 秒で打ち切ります。</translation>
+    </message>
+    <message>
+        <source>system settings  (e.g. http://proxy.example:8080)</source>
+        <translation>システム設定  (例: http://proxy.example:8080)</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
+        <translation>空欄の場合はシステムのプロキシ設定 (HTTPS_PROXY、NO_PROXY) を使用します。証明書は常に検証されます。SSL_CERT_FILE でカスタム CA バンドルを追加できます。</translation>
+    </message>
+    <message>
+        <source>Network (every connection)</source>
+        <translation>ネットワーク (すべての接続)</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>接続タイムアウト</translation>
+    </message>
+    <message>
+        <source>Silence timeout</source>
+        <translation>無応答タイムアウト</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>プロキシ</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>A new language applies when dashchat starts again.</source>
+        <translation>新しい言語は dashchat の再起動後に適用されます。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外観</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Waiting for the service…</source>
@@ -485,26 +564,6 @@
         <translation>ドキュメントでは、コードインタープリターは中国 (北京) リージョンでのみサポートされています。また、API キーは発行元のリージョンに紐づいています。</translation>
     </message>
     <message>
-        <source>Limit thinking to</source>
-        <translation>思考の上限</translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation> トークン</translation>
-    </message>
-    <message>
-        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
-        <translation>インタープリターの実行中はストリームが途切れることがあります。サービス側は約 300 秒で打ち切ります。</translation>
-    </message>
-    <message>
-        <source>system settings  (e.g. http://proxy.example:8080)</source>
-        <translation>システム設定  (例: http://proxy.example:8080)</translation>
-    </message>
-    <message>
-        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
-        <translation>空欄の場合はシステムのプロキシ設定 (HTTPS_PROXY、NO_PROXY) を使用します。証明書は常に検証されます。SSL_CERT_FILE でカスタム CA バンドルを追加できます。</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
@@ -515,22 +574,6 @@
     <message>
         <source>Model</source>
         <translation>モデル</translation>
-    </message>
-    <message>
-        <source>Thinking budget</source>
-        <translation>思考予算</translation>
-    </message>
-    <message>
-        <source>Connect timeout</source>
-        <translation>接続タイムアウト</translation>
-    </message>
-    <message>
-        <source>Silence timeout</source>
-        <translation>無応答タイムアウト</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>プロキシ</translation>
     </message>
     <message>
         <source>Use it for this session only</source>
@@ -599,46 +642,6 @@
     <message>
         <source>API key of this profile</source>
         <translation>このプロファイルの API キー</translation>
-    </message>
-    <message>
-        <source>Generation</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <source>Network (every connection)</source>
-        <translation>ネットワーク (すべての接続)</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>システムに合わせる</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>ライト</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>ダーク</translation>
-    </message>
-    <message>
-        <source>A new language applies when dashchat starts again.</source>
-        <translation>新しい言語は dashchat の再起動後に適用されます。</translation>
-    </message>
-    <message>
-        <source>Appearance</source>
-        <translation>外観</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>言語</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>テーマ</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
     </message>
     <message>
         <source>(no name)</source>

@@ -63,6 +63,85 @@
     </message>
 </context>
 <context>
+    <name>GeneralTab</name>
+    <message>
+        <source>Limit thinking to</source>
+        <translation>将思考限制为</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个 Token</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>思考预算</translation>
+    </message>
+    <message>
+        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
+        <translation>解释器运行期间，数据流可能暂时没有输出；服务端约 300 秒后会放弃。</translation>
+    </message>
+    <message>
+        <source>system settings  (e.g. http://proxy.example:8080)</source>
+        <translation>系统设置  （例如 http://proxy.example:8080）</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
+        <translation>留空则使用系统的代理设置（HTTPS_PROXY、NO_PROXY）。始终验证证书；可通过 SSL_CERT_FILE 添加自定义 CA 证书包。</translation>
+    </message>
+    <message>
+        <source>Network (every connection)</source>
+        <translation>网络（所有连接）</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Silence timeout</source>
+        <translation>静默超时</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>A new language applies when dashchat starts again.</source>
+        <translation>新的语言将在 dashchat 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Waiting for the service…</source>
@@ -485,26 +564,6 @@
         <translation>根据文档，代码解释器仅支持中国大陆（北京）地域；API Key 与签发它的地域绑定。</translation>
     </message>
     <message>
-        <source>Limit thinking to</source>
-        <translation>将思考限制为</translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation> 个 Token</translation>
-    </message>
-    <message>
-        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
-        <translation>解释器运行期间，数据流可能暂时没有输出；服务端约 300 秒后会放弃。</translation>
-    </message>
-    <message>
-        <source>system settings  (e.g. http://proxy.example:8080)</source>
-        <translation>系统设置  （例如 http://proxy.example:8080）</translation>
-    </message>
-    <message>
-        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
-        <translation>留空则使用系统的代理设置（HTTPS_PROXY、NO_PROXY）。始终验证证书；可通过 SSL_CERT_FILE 添加自定义 CA 证书包。</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>地域</translation>
     </message>
@@ -515,22 +574,6 @@
     <message>
         <source>Model</source>
         <translation>模型</translation>
-    </message>
-    <message>
-        <source>Thinking budget</source>
-        <translation>思考预算</translation>
-    </message>
-    <message>
-        <source>Connect timeout</source>
-        <translation>连接超时</translation>
-    </message>
-    <message>
-        <source>Silence timeout</source>
-        <translation>静默超时</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>代理</translation>
     </message>
     <message>
         <source>Use it for this session only</source>
@@ -599,46 +642,6 @@
     <message>
         <source>API key of this profile</source>
         <translation>此配置的 API Key</translation>
-    </message>
-    <message>
-        <source>Generation</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <source>Network (every connection)</source>
-        <translation>网络（所有连接）</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>浅色</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <source>A new language applies when dashchat starts again.</source>
-        <translation>新的语言将在 dashchat 重新启动后生效。</translation>
-    </message>
-    <message>
-        <source>Appearance</source>
-        <translation>外观</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
     </message>
     <message>
         <source>(no name)</source>

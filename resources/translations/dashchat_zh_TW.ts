@@ -63,6 +63,85 @@
     </message>
 </context>
 <context>
+    <name>GeneralTab</name>
+    <message>
+        <source>Limit thinking to</source>
+        <translation>將思考限制為</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 個 Token</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>思考預算</translation>
+    </message>
+    <message>
+        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
+        <translation>解譯器執行期間，串流可能暫時沒有資料；服務端約 300 秒後會放棄。</translation>
+    </message>
+    <message>
+        <source>system settings  (e.g. http://proxy.example:8080)</source>
+        <translation>系統設定  （例如 http://proxy.example:8080）</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
+        <translation>留空則使用系統的代理伺服器設定（HTTPS_PROXY、NO_PROXY）。一律驗證憑證；可透過 SSL_CERT_FILE 加入自訂 CA 憑證組合。</translation>
+    </message>
+    <message>
+        <source>Network (every connection)</source>
+        <translation>網路（所有連線）</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>連線逾時</translation>
+    </message>
+    <message>
+        <source>Silence timeout</source>
+        <translation>靜默逾時</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理伺服器</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>A new language applies when dashchat starts again.</source>
+        <translation>新的語言將在 dashchat 重新啟動後生效。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外觀</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Waiting for the service…</source>
@@ -485,26 +564,6 @@
         <translation>根據文件，代碼解譯器僅支援中國大陸（北京）地區；API Key 與核發它的地區綁定。</translation>
     </message>
     <message>
-        <source>Limit thinking to</source>
-        <translation>將思考限制為</translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation> 個 Token</translation>
-    </message>
-    <message>
-        <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
-        <translation>解譯器執行期間，串流可能暫時沒有資料；服務端約 300 秒後會放棄。</translation>
-    </message>
-    <message>
-        <source>system settings  (e.g. http://proxy.example:8080)</source>
-        <translation>系統設定  （例如 http://proxy.example:8080）</translation>
-    </message>
-    <message>
-        <source>Leave empty to use the system&apos;s proxy settings (HTTPS_PROXY, NO_PROXY). Certificates are always verified; SSL_CERT_FILE adds a custom CA bundle.</source>
-        <translation>留空則使用系統的代理伺服器設定（HTTPS_PROXY、NO_PROXY）。一律驗證憑證；可透過 SSL_CERT_FILE 加入自訂 CA 憑證組合。</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>地區</translation>
     </message>
@@ -515,22 +574,6 @@
     <message>
         <source>Model</source>
         <translation>模型</translation>
-    </message>
-    <message>
-        <source>Thinking budget</source>
-        <translation>思考預算</translation>
-    </message>
-    <message>
-        <source>Connect timeout</source>
-        <translation>連線逾時</translation>
-    </message>
-    <message>
-        <source>Silence timeout</source>
-        <translation>靜默逾時</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>代理伺服器</translation>
     </message>
     <message>
         <source>Use it for this session only</source>
@@ -599,46 +642,6 @@
     <message>
         <source>API key of this profile</source>
         <translation>此設定檔的 API Key</translation>
-    </message>
-    <message>
-        <source>Generation</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <source>Network (every connection)</source>
-        <translation>網路（所有連線）</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>跟隨系統</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>淺色</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <source>A new language applies when dashchat starts again.</source>
-        <translation>新的語言將在 dashchat 重新啟動後生效。</translation>
-    </message>
-    <message>
-        <source>Appearance</source>
-        <translation>外觀</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>語言</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>主題</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
     </message>
     <message>
         <source>(no name)</source>
