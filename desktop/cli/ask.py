@@ -11,10 +11,9 @@ import time
 from typing import TextIO
 
 from ..config import Config
-from ..model.turn import StepKind, Turn, TurnStatus
+from ..model.turn import Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
-from ..protocol.request import COMPATIBLE
 from ..session import ChatSession
 from ..store.history import History
 from .main import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
@@ -52,7 +51,6 @@ class TerminalView:
         self._section: str | None = None
         self._pending_code: dict[int, str] = {}
         self._printed_code: set[int] = set()
-        self._silence_at = -1  # the step index of the last SILENCE printed
         self._interactive = out.isatty()
         self._last_flush = 0.0
         self._ends_with_newline = True
@@ -86,15 +84,6 @@ class TerminalView:
     def turn_started(self, turn: Turn) -> None:
         pass
 
-    def _mark_silence(self, turn: Turn) -> None:
-        """A compatible stream's delta that ended a silence (the model keeps it as the step before
-        this delta's): where the interpreter ran, which that protocol does not report."""
-        steps = turn.steps
-        if len(steps) >= 2 and steps[-2].kind is StepKind.SILENCE and len(steps) - 2 > self._silence_at:
-            self._silence_at = len(steps) - 2
-            if not self._answer_only:
-                self._enter(f"silence{self._silence_at}", "Interpreter (not shown by this protocol)")
-                self._write(silence_note(steps[-2].seconds))
 
     def turn_event(self, turn: Turn, event: Event) -> None:
         if isinstance(event, CodeCall):
@@ -102,8 +91,10 @@ class TerminalView:
             return
         if self._pending_code and isinstance(event, ThinkingDelta | AnswerDelta):
             self._flush_code()
-        if turn.protocol == COMPATIBLE and isinstance(event, ThinkingDelta | AnswerDelta):
-            self._mark_silence(turn)
+        if turn.ended_silence is not None and isinstance(event, ThinkingDelta | AnswerDelta) and not self._answer_only:
+            # Where the interpreter ran, which the compatible protocol does not report.
+            self._enter(f"silence{len(turn.steps)}", "Interpreter (not shown by this protocol)")
+            self._write(silence_note(turn.ended_silence.seconds))
         if isinstance(event, ThinkingDelta):
             if not self._answer_only:
                 self._enter("thinking", "Thinking")

@@ -116,6 +116,8 @@ class Turn:
     connection: str = ""  # the connection profile that answered (its name when asked)
     protocol: str = NATIVE  # NATIVE or COMPATIBLE
     last_event_at: float | None = None  # when something last arrived (not stored)
+    # The SILENCE step the latest text delta ended, for the views to mark (compatible turns only).
+    ended_silence: Step | None = field(default=None, repr=False)
     _thinking: _Text = field(default_factory=_Text, repr=False)
     _answer: _Text = field(default_factory=_Text, repr=False)
 
@@ -209,8 +211,10 @@ class Turn:
         if self.first_token_at is None or self.last_event_at is None:
             return
         gap = now - self.last_event_at
-        if gap >= SILENCE_STEP_SECONDS and self.steps:
-            self.steps.append(Step(StepKind.SILENCE, seconds=gap))
+        silence = Step(StepKind.SILENCE, seconds=gap) if gap >= SILENCE_STEP_SECONDS and self.steps else None
+        if silence is not None:
+            self.steps.append(silence)
+        self.ended_silence = silence
 
     def interrupt(self, now: float | None = None) -> None:
         """The user stopped the stream (or the app died): keep what arrived."""

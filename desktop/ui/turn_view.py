@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from ..model.turn import SILENCE_STEP_SECONDS, StepKind, Turn
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
-from ..protocol.request import COMPATIBLE
 
 if TYPE_CHECKING:
     from .answer_pane import TurnCard
@@ -46,7 +45,6 @@ class WindowView(QObject):
         self._answer: list[str] = []
         self._codes: dict[int, str] = {}
         self._marked: set[int] = set()  # code calls of this turn already marked in Thinking
-        self._silence_at = -1  # the step index of the last silence marked
         self._turn: Turn | None = None
         self._card: TurnCard | None = None
         self._flush_timer = QTimer(self)
@@ -60,7 +58,6 @@ class WindowView(QObject):
     def turn_started(self, turn: Turn) -> None:
         self._turn = turn
         self._marked = set()
-        self._silence_at = -1
         number = len(self._w.session.conversation.turns)  # the turn was just appended
         self._card = self._w.answer_pane.add_turn(turn, number)
         self._w.thinking_pane.begin_turn(number, turn.user)
@@ -69,12 +66,13 @@ class WindowView(QObject):
         self._clock.start()
 
     def turn_event(self, turn: Turn, event: Event) -> None:
-        if turn.protocol == COMPATIBLE and isinstance(event, ThinkingDelta | AnswerDelta):
-            self._mark_silence(turn)
-        if isinstance(event, ThinkingDelta):
-            self._thinking.append(event.text)
-        elif isinstance(event, AnswerDelta):
-            self._answer.append(event.text)
+        if isinstance(event, ThinkingDelta | AnswerDelta):
+            if turn.ended_silence is not None:
+                # This delta ended a silence of a compatible stream: mark it where it was.
+                self._flush_text()
+                self._w.thinking_pane.mark_silence(turn.ended_silence.seconds)
+                self._w.code_pane.add_silence(turn.ended_silence.seconds)
+            (self._thinking if isinstance(event, ThinkingDelta) else self._answer).append(event.text)
         elif isinstance(event, CodeCall):
             # Thinking before the call must land before the call's marker.
             self._flush_text()
@@ -84,15 +82,6 @@ class WindowView(QObject):
             self._codes[event.index] = event.code
         if not self._flush_timer.isActive():
             self._flush_timer.start()
-
-    def _mark_silence(self, turn: Turn) -> None:
-        steps = turn.steps
-        if len(steps) >= 2 and steps[-2].kind is StepKind.SILENCE and len(steps) - 2 > self._silence_at:
-            # This delta ended a silence of a compatible stream: mark it where it was.
-            self._silence_at = len(steps) - 2
-            self._flush_text()
-            self._w.thinking_pane.mark_silence(steps[-2].seconds)
-            self._w.code_pane.add_silence(steps[-2].seconds)
 
     def _flush_text(self) -> None:
         if self._thinking:
