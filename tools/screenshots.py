@@ -12,15 +12,17 @@ connection mid-stream, in the silence while the interpreter runs, and done.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import tempfile
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.config import COMPATIBLE, Config, Connection
 from desktop.demo import DemoTransport
-from desktop.keys import KeyStore
 from desktop.session import ChatSession
 from desktop.settings import Settings, SettingsStore
 from desktop.store.history import History
@@ -30,15 +32,31 @@ from desktop.ui.qt_loop import EventLoop
 from desktop.ui.theme import apply_scheme
 
 
-async def shoot(out: Path, app: QApplication) -> None:
-    translators = i18n.install(app, "en")  # noqa: F841 - as the app does: English plural forms
-    with tempfile.TemporaryDirectory() as profile:
-        config = Config(profile=Path(profile), demo=True)
+@contextlib.asynccontextmanager
+async def shown_window(make_config: Callable[[Path], Config], **session_options: Any) -> AsyncIterator[MainWindow]:
+    """A real window on a throwaway profile, shown at a fixed size; closed with its session after."""
+    with tempfile.TemporaryDirectory() as folder:
+        config = make_config(Path(folder))
         history = History(config.history_path)
-        session = ChatSession(config, history)
+        session = ChatSession(config, history, **session_options)
         window = MainWindow(session)
         window.resize(1400, 860)
         window.show()
+        try:
+            yield window
+        finally:
+            window.close()
+            await session.aclose()
+            history.close()
+
+
+def demo(profile: Path) -> Config:
+    return Config(profile=profile, demo=True)
+
+
+async def shoot(out: Path, app: QApplication) -> None:
+    translators = i18n.install(app, "en")  # noqa: F841 - as the app does: English plural forms
+    async with shown_window(demo) as window:
         task = window.submit(window.input.toPlainText())
         window.input.clear()
         await asyncio.sleep(3.0)  # past the interpreter run, into the second thinking phase
@@ -55,44 +73,30 @@ async def shoot(out: Path, app: QApplication) -> None:
         await window.settings_dialog.wait_idle()
         window.settings_dialog.grab().save(str(out / "settings.png"))
         window.settings_dialog.reject()
-        window.close()
-        await session.aclose()
-        history.close()
 
     # First start: no key anywhere (and no OS keyring on this box).
-    with tempfile.TemporaryDirectory() as profile:
-        config = Config(profile=Path(profile))
-        history = History(config.history_path)
-        session = ChatSession(config, history, keys=KeyStore(Path(profile), environ={}))
-        window = MainWindow(session)
-        window.resize(1400, 860)
-        window.show()
+    async with shown_window(lambda profile: Config(profile=profile), environ={}) as window:
         await window.check_key_on_start()
         await asyncio.sleep(0.3)
         if hasattr(window, "welcome"):
             window.welcome.grab().save(str(out / "welcome.png"))
             window.grab().save(str(out / "window-welcome.png"))
-        window.close()
-        await session.aclose()
-        history.close()
+
+
+def compatible_demo(profile: Path) -> Config:
+    """Two profiles, the active one the demo spoken in the OpenAI-compatible protocol."""
+    other = Connection(id="compat", name="DashScope compatible mode", protocol=COMPATIBLE)
+    settings = Settings(connections=(Connection(), other), active=other.id)
+    SettingsStore(profile).save(settings)
+    return settings.config(profile, demo=True)
 
 
 async def compatible(out: Path, app: QApplication) -> None:
     """An OpenAI-compatible connection profile (the demo spoken in that protocol): mid-stream in
     the silence where the interpreter runs, then done: window-compatible-*.png."""
     translators = i18n.install(app, "en")  # noqa: F841
-    with tempfile.TemporaryDirectory() as profile:
-        native = Connection()
-        other = Connection(id="compat", name="DashScope compatible mode", protocol=COMPATIBLE)
-        settings = Settings(connections=(native, other), active=other.id)
-        SettingsStore(Path(profile)).save(settings)
-        config = settings.config(Path(profile), demo=True)
-        history = History(config.history_path)
-        session = ChatSession(config, history)
-        session.demo = DemoTransport(pause=5.0)  # a long run, to look at the silence
-        window = MainWindow(session)
-        window.resize(1400, 860)
-        window.show()
+    async with shown_window(compatible_demo) as window:
+        window.session.demo = DemoTransport(pause=5.0)  # a long run, to look at the silence
         task = window.submit(window.input.toPlainText())
         window.input.clear()
         while not task.done() and not any(w.isVisible() for w in window.code_pane.findChildren(QLabel, "silenceLive")):
@@ -102,9 +106,6 @@ async def compatible(out: Path, app: QApplication) -> None:
         await task
         await asyncio.sleep(0.3)
         window.grab().save(str(out / "window-compatible-done.png"))
-        window.close()
-        await session.aclose()
-        history.close()
 
 
 async def matrix(out: Path, app: QApplication) -> None:
@@ -113,23 +114,13 @@ async def matrix(out: Path, app: QApplication) -> None:
         apply_scheme(app, theme)
         for lang in i18n.LANGUAGES:
             translators = i18n.install(app, lang)
-            with tempfile.TemporaryDirectory() as profile:
-                config = Config(profile=Path(profile), demo=True)
-                history = History(config.history_path)
-                session = ChatSession(config, history)
-                window = MainWindow(session)
-                window.resize(1400, 860)
-                window.show()
-                first = window.submit(window.input.toPlainText())
-                await first
+            async with shown_window(demo) as window:
+                await window.submit(window.input.toPlainText())
                 window.input.clear()
-                task = window.submit(session.demo.question_for(1))  # the Japanese two-run example
+                task = window.submit(window.session.demo.question_for(1))  # the Japanese two-run example
                 await asyncio.sleep(3.2)
                 window.grab().save(str(out / f"window-{lang}-{theme}.png"))
                 await task
-                window.close()
-                await session.aclose()
-                history.close()
             for translator in translators:
                 app.removeTranslator(translator)
     apply_scheme(app, "")
