@@ -5,6 +5,12 @@ What the stream does (PROTOCOL.md): `reasoning_content` and `content` carry text
 is cumulative (it lists every interpreter call so far in every later frame, and a call may
 first appear with `"code": ""`); `usage` is cumulative over all inferences of the request;
 `finish_reason` is the string "null" until the last frame.
+
+Text fields are deltas, always: the request says `incremental_output: true` (thinking mode
+accepts nothing else; the service answers 400 otherwise), so every frame's `reasoning_content`
+and `content` are appended as they are. The text is never inspected to guess whether it is a
+delta or "the full text so far": a delta that happens to start with the text before it
+("2" then "2539...") is an ordinary delta, and guessing once lost such a first token.
 """
 
 from __future__ import annotations
@@ -30,50 +36,12 @@ from .sse import Frame
 _NOT_FINISHED = (None, "", "null")
 
 
-class TextTracker:
-    """Turns a text field into deltas, whether the service sends deltas (what we ask for) or the
-    full text so far (what it does without `incremental_output`).
-
-    The mode is decided by the first frame that can tell them apart: the second non-empty text
-    of a segment either extends the text so far (full text) or does not (deltas). A delta that
-    happens to start with everything said so far would be misread, which no real stream does
-    past its first token. In full-text mode a text that does not extend the segment starts a
-    new one: an inference after an interpreter run may begin its text afresh, or go on
-    extending the text of the whole request; both read right.
-    """
-
-    __slots__ = ("cumulative", "_segment")
-
-    def __init__(self) -> None:
-        self.cumulative: bool | None = None  # None: not known yet
-        self._segment = ""
-
-    def delta(self, text: str) -> str:
-        if not text:
-            return ""
-        if self.cumulative is None:
-            if not self._segment:
-                self._segment = text
-                return text
-            self.cumulative = text.startswith(self._segment) and len(text) > len(self._segment)
-        if not self.cumulative:
-            return text
-        if text.startswith(self._segment):
-            new = text[len(self._segment) :]
-        else:
-            new = text
-        self._segment = text
-        return new
-
-
 class NativeParser:
     """One request's frames in, events out. Never raises on bad input: a frame it cannot read
     becomes a `Failed` event naming the problem."""
 
     def __init__(self) -> None:
         self._request_id: str | None = None
-        self._thinking = TextTracker()
-        self._answer = TextTracker()
         self._codes: list[str] = []
         self._usage: Usage | None = None
         self._raw_usage: dict[str, Any] | None = None  # the latest, not parsed yet
@@ -158,11 +126,11 @@ class NativeParser:
         message = message if isinstance(message, dict) else {}
 
         # Order within one frame follows the phases: thinking, then code, then answer.
-        thinking = self._thinking.delta(_text(message.get("reasoning_content")))
+        thinking = _text(message.get("reasoning_content"))
         if thinking:
             events.append(ThinkingDelta(thinking))
         events.extend(self._tool_calls(output.get("tool_info")))
-        answer = self._answer.delta(_text(message.get("content")))
+        answer = _text(message.get("content"))
         if answer:
             events.append(AnswerDelta(answer))
 
