@@ -7,16 +7,18 @@ they pass. If the terminal and the window ever disagree, a layer leaked.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+import logging
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from .config import COMPATIBLE, Config
 from .keys import KEY_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore, environment_applies
 from .model.conversation import Conversation
-from .model.turn import Turn
+from .model.turn import Turn, TurnStatus
 from .protocol.errors import ErrorKind, ServiceError
 from .protocol.events import Event, Failed
 from .protocol.secret import ApiKey
+from .store.faults import StorageError
 from .store.history import History
 
 # The window is built and painted before it loads asyncio and httpx (which comes in with
@@ -29,8 +31,17 @@ if TYPE_CHECKING:
     from .demo import DemoTransport
     from .protocol.check import CheckResult
 
+log = logging.getLogger("dashchat.session")
+log.addHandler(logging.NullHandler())  # a library does not print: stderr is for one error line
+
 # What has arrived is on disk within this many seconds, whatever the stream does.
 SAVE_INTERVAL = 0.5
+# After a failed save (disk full, a lock held by another program, a read-only folder), the next
+# try comes this long after: the reply stays whole in memory meanwhile, and lands once the fault
+# clears, during the stream or after it.
+RETRY_INTERVAL = 1.0
+
+StorageListener = Callable[[StorageError | None], None]
 
 
 class TurnView(Protocol):
@@ -82,6 +93,12 @@ class ChatSession:
         self._streams = 0
         self._retired: list[httpx.AsyncClient] = []  # replaced while a stream still used them
         self.conversation = Conversation(model=config.options.model)
+        # Turns whose latest state is not on disk yet (a save failed), by turn id; retried.
+        self._unsaved: dict[str, tuple[Conversation, Turn]] = {}
+        self._retrier: asyncio.Task[None] | None = None
+        self.save_problem: StorageError | None = None
+        # Told of each new save problem, and None once everything is saved again.
+        self.storage_listener: StorageListener | None = None
 
     def _demo_for(self, config: Config) -> DemoTransport | None:
         if not config.demo or self._transport is not None:
@@ -200,7 +217,7 @@ class ChatSession:
         messages = conversation.messages_for(turn)
         turn.mark_sent()
         view.turn_started(turn)
-        self.history.save_turn(conversation, turn)
+        self.save(conversation, turn)
         self._streams += 1
         dirty = asyncio.Event()
         saver = asyncio.ensure_future(self._save_while_streaming(conversation, turn, dirty))
@@ -235,7 +252,8 @@ class ChatSession:
             saver.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await saver
-            self.history.save_turn(conversation, turn)
+            if not self.save(conversation, turn):
+                self._retry_later()
             # Let the loop breathe between the final write (which indexes the finished turn for
             # search) and the view's final render, so the two never add up to one long stall.
             await asyncio.sleep(0)
@@ -253,16 +271,87 @@ class ChatSession:
         view.turn_event(turn, event)
 
     async def _save_while_streaming(self, conversation: Conversation, turn: Turn, dirty: asyncio.Event) -> None:
-        # Batched: at most one write per interval, and only when something arrived.
+        # Batched: at most one write per interval, and only when something arrived. A failed
+        # write is tried again (the turn is whole in memory), more slowly while the fault lasts.
         import asyncio
 
         while True:
             await dirty.wait()
-            await asyncio.sleep(SAVE_INTERVAL)
+            await asyncio.sleep(SAVE_INTERVAL if self.save_problem is None else RETRY_INTERVAL)
             dirty.clear()
+            if not self.save(conversation, turn):
+                dirty.set()
+
+    # -- saving despite storage faults ----------------------------------------------------
+
+    def save(self, conversation: Conversation, turn: Turn) -> bool:
+        """Write the turn as it is now. A failure never escapes: the turn is remembered as
+        unsaved, the listener is told, and False is returned."""
+        try:
             self.history.save_turn(conversation, turn)
+        except StorageError as exc:
+            self._unsaved[turn.id] = (conversation, turn)
+            if self.save_problem is None or str(self.save_problem) != str(exc):
+                log.warning("%s", exc)
+                self.save_problem = exc
+                self._tell(exc)
+            return False
+        self._unsaved.pop(turn.id, None)
+        if self.save_problem is not None and not self._unsaved:
+            log.info("the history is written again")
+            self.save_problem = None
+            self._tell(None)
+        return True
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether a turn's latest state is only in memory."""
+        return bool(self._unsaved)
+
+    def flush_now(self) -> bool:
+        """One more try to write every unsaved turn, now; True once all are saved."""
+        return self._save_pending()
+
+    def _save_pending(self) -> bool:
+        for conversation, turn in list(self._unsaved.values()):
+            if turn.status is TurnStatus.STREAMING:
+                continue  # its own stream's saver retries it
+            if not self.save(conversation, turn):
+                return False
+        return not self._unsaved
+
+    def _retry_later(self) -> None:
+        import asyncio
+
+        if self._retrier is None or self._retrier.done():
+            self._retrier = asyncio.ensure_future(self._retry_until_saved())
+
+    async def _retry_until_saved(self) -> None:
+        import asyncio
+
+        while self._unsaved:
+            await asyncio.sleep(RETRY_INTERVAL)
+            self._save_pending()
+
+    async def flush(self, timeout: float) -> bool:
+        """Try for up to `timeout` seconds to write every unsaved turn; True once all are saved."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not self._save_pending():
+            if loop.time() >= deadline:
+                return False
+            await asyncio.sleep(min(RETRY_INTERVAL / 4, max(0.0, deadline - loop.time())))
+        return True
+
+    def _tell(self, problem: StorageError | None) -> None:
+        if self.storage_listener is not None:
+            self.storage_listener(problem)
 
     async def aclose(self) -> None:
+        if self._retrier is not None:
+            self._retrier.cancel()
         for client in [*self._retired, self._client]:
             if client is not None:
                 await client.aclose()

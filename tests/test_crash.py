@@ -124,7 +124,20 @@ def test_sigkill_mid_answer_loses_at_most_the_last_second(
     assert FIRST_ANSWER_FRAME < surely_sent_a_second_before and sent < LAST_ANSWER_FRAME, (
         "the kill did not land mid-answer", sent, surely_sent_a_second_before)
 
-    # 3. The next start finds the turn, interrupted, with everything but the last second.
+    # 3. A reader that runs first (it never writes, so it recovers nothing) already tells the
+    # truth: the writer is gone, so the turn is interrupted, with its partial answer.
+    exported = tmp_path / "right-after.json"
+    reader = subprocess.run([sys.executable, "-m", "desktop", "history", "export", "--last", str(exported),
+                             "--profile", str(profile)], cwd=REPO, env=_environment(), capture_output=True,
+                            text=True, timeout=30)
+    assert reader.returncode == 0, reader.stderr
+    [as_exported] = json.loads(exported.read_text(encoding="utf-8"))["turns"]
+    assert as_exported["status"] == "interrupted"
+    assert as_exported["answer"] and reference("power_21").answer.startswith(as_exported["answer"])
+    with contextlib.closing(sqlite3.connect(path)) as db:  # and the reader changed nothing
+        assert db.execute("SELECT status FROM turns").fetchall() == [("streaming",)]
+
+    # 4. The next start finds the turn, interrupted, with everything but the last second.
     history = History(path)
     try:
         assert history.recovered == 1

@@ -22,7 +22,7 @@ from desktop.protocol.events import (
     Usage,
     UsageUpdate,
 )
-from desktop.store.history import MIGRATIONS, History
+from desktop.store.history import MIGRATIONS, History, HistoryUnavailable
 from desktop.store.migrations import statements
 
 
@@ -82,22 +82,27 @@ def test_latest_conversation_and_listing(tmp_path: Path) -> None:
     assert [s.title for s in history.list_conversations()] == ["two", "one"]
 
 
-def test_migrations_are_recorded_and_an_old_file_is_copied_aside(tmp_path: Path) -> None:
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite3"
-    with sqlite3.connect(path) as db:  # a database from before the migrations table existed
-        db.execute("CREATE TABLE notes (x TEXT)")
-        db.execute("INSERT INTO notes VALUES ('keep me')")
+    with sqlite3.connect(path) as db:  # tables of its own, no schema_migrations: not dashchat's
+        db.execute("CREATE TABLE conversations (x TEXT)")
+        db.execute("CREATE TABLE turns (y TEXT)")
+        db.execute("INSERT INTO conversations VALUES ('keep me')")
     db.close()
-    history = History(path)
+    before = path.read_bytes()
+    with pytest.raises(HistoryUnavailable, match="another program"):
+        History(path)
+    with pytest.raises(HistoryUnavailable, match="another program"):
+        History.for_reading(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.sqlite3"]  # no backup, no WAL, no lock
+
+
+def test_migrations_are_recorded(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.sqlite3")
     names = [r[0] for r in history._db.execute("SELECT name FROM schema_migrations")]  # noqa: SLF001
     assert names == [name for name, _ in MIGRATIONS]
-    backups = list(tmp_path.glob("h.sqlite3.before-*.bak"))
-    assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as old:
-        assert old.execute("SELECT x FROM notes").fetchone() == ("keep me",)
     history.close()
-    History(path).close()  # nothing pending: no second backup
-    assert len(list(tmp_path.glob("*.bak"))) == 1
 
 
 # -- migrating a database made by the first release ---------------------------------------
@@ -531,3 +536,15 @@ def test_a_closed_history_leaves_no_lock_file(tmp_path: Path) -> None:
     assert len(list((tmp_path / "h.sqlite3.live").iterdir())) == 1
     history.close()
     assert list((tmp_path / "h.sqlite3.live").iterdir()) == []
+
+
+def test_a_backup_never_overwrites_an_earlier_one(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    _make_0001_database(path)
+    earlier = tmp_path / "history.sqlite3.before-0002_search.bak"
+    earlier.write_bytes(b"an earlier backup the user kept")
+    History(path).close()
+    assert earlier.read_bytes() == b"an earlier backup the user kept"
+    [new] = [p for p in tmp_path.glob("*.bak") if p != earlier]
+    with contextlib.closing(sqlite3.connect(f"file:{new}?mode=ro", uri=True)) as old:
+        assert old.execute("SELECT name FROM schema_migrations").fetchall() == [("0001_conversations_and_turns",)]

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
+import signal
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 from ..config import Config
@@ -15,12 +18,16 @@ from ..model.turn import Turn, TurnStatus
 from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
 from ..session import ChatSession
-from ..store.history import History
-from .main import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from ..store.history import History, HistoryUnavailable, StorageError
+from .exits import EXIT_FAILED, EXIT_NOT_SAVED, EXIT_OK, EXIT_USAGE, for_signal, stop_signals
 
 RULE = "=" * 20
 # A terminal sees text as it arrives; a pipe gets it in large writes (far fewer syscalls).
 TTY_FLUSH_INTERVAL = 0.03
+# A reply that could not be saved while it streamed (disk full, another program's lock) gets this
+# long after its end to land in the history; stopped by a signal, only STOP_FLUSH_WAIT.
+FLUSH_WAIT = 10.0
+STOP_FLUSH_WAIT = 1.0
 
 
 def section(title: str) -> str:
@@ -142,18 +149,33 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
     _prepare_stdout()
     try:
         history = History(config.history_path)
-    except Exception as exc:  # noqa: BLE001 - any failure to open the profile is a usage problem
-        print(f"dashchat: cannot open the history in {config.profile}: {exc}", file=sys.stderr)
+    except (HistoryUnavailable, StorageError) as exc:
+        _say(f"dashchat: cannot open the history: {exc}")
         return EXIT_USAGE
     session = ChatSession(config, history)
     if args.continue_ and not session.continue_latest():
-        print("dashchat: no earlier conversation to continue; starting a new one", file=sys.stderr)
+        _say("dashchat: no earlier conversation to continue; starting a new one")
     view = TerminalView(sys.stdout, answer_only=args.answer_only)
+    stopped_by: list[int] = []  # the signal that stopped the stream, if one did
 
-    async def ask() -> Turn:
+    async def ask() -> tuple[Turn | None, bool]:
+        task = asyncio.current_task()
+        assert task is not None
+        remove = _on_stop_signals(asyncio.get_running_loop(), task, stopped_by)
         try:
-            return await session.send(text, view)
+            turn: Turn | None = None
+            try:
+                turn = await session.send(text, view)
+            except asyncio.CancelledError:
+                if not stopped_by:
+                    raise
+                task.uncancel()  # stopped by a signal: the session saved the turn as interrupted
+            if session.unsaved and not stopped_by and sys.stderr.isatty():
+                _say(f"dashchat: {session.save_problem} Trying again for {FLUSH_WAIT:g} s…")
+            saved = await session.flush(STOP_FLUSH_WAIT if stopped_by else FLUSH_WAIT)
+            return turn, saved
         finally:
+            remove()
             await session.aclose()
 
     # Everything made so far (modules, classes, the parser) lives until exit: take it out of
@@ -161,24 +183,73 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
     # (here ~15 ms of a short run's end).
     gc.freeze()
     try:
-        turn = asyncio.run(ask())
-    except KeyboardInterrupt:
-        # asyncio.run cancelled the stream; the session saved the turn as interrupted.
-        sys.stdout.flush()
-        print("\ndashchat: interrupted; what arrived is kept in the history", file=sys.stderr)
+        turn, saved = asyncio.run(ask())
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        # Ctrl+C before the handlers were in place, or a second signal while saving: the session
+        # saved the turn as interrupted if it had begun.
+        if not stopped_by:
+            stopped_by.append(signal.SIGINT)
+        turn, saved = None, not session.unsaved
+    if stopped_by:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        name = signal.Signals(stopped_by[0]).name
+        _say(f"\ndashchat: stopped by {name}; what arrived is kept in the history as interrupted")
         _export(config, session, args)
         history.close()
-        return EXIT_INTERRUPTED
+        return for_signal(stopped_by[0])
     code = _export(config, session, args)
     history.close()
-    if turn.status is TurnStatus.ERROR and turn.error is not None:
+    if not saved and session.save_problem is not None:
+        _say(f"dashchat: error: the reply was not saved to the history: {session.save_problem} "
+             "Run the question again once that is fixed, or use --export to keep a copy.")
+        code = EXIT_NOT_SAVED
+    if turn is not None and turn.status is TurnStatus.ERROR and turn.error is not None:
         # One line, for scripts that read stderr: the cause, then what to do about it.
         from ..protocol.hints import hint_for
 
         hint = hint_for(turn.error, session.base_url, turn.protocol)
-        print(f"dashchat: error: {turn.error}" + (f" Hint: {hint}" if hint else ""), file=sys.stderr)
+        _say(f"dashchat: error: {turn.error}" + (f" Hint: {hint}" if hint else ""))
         return EXIT_USAGE if turn.error.kind is ErrorKind.CONFIG else EXIT_FAILED
     return code
+
+
+def _on_stop_signals(loop: asyncio.AbstractEventLoop, task: asyncio.Task[object],
+                     stopped_by: list[int]) -> Callable[[], None]:
+    """SIGINT, SIGTERM, SIGHUP (SIGBREAK on Windows) cancel the stream: the session saves the
+    partial turn as interrupted, and run_ask exits with 128 + the signal's number. Returns the
+    function that puts the previous handlers back."""
+
+    def stop(signum: int) -> None:
+        if not stopped_by:
+            stopped_by.append(signum)
+        task.cancel()
+
+    undo: list[Callable[[], None]] = []
+    for sig in stop_signals():
+        try:
+            loop.add_signal_handler(sig, stop, sig)
+            undo.append(lambda sig=sig: loop.remove_signal_handler(sig))  # type: ignore[misc]
+        except (NotImplementedError, RuntimeError, ValueError):
+            # Windows' loops have no add_signal_handler: a plain handler hands over to the loop.
+            try:
+                previous = signal.signal(sig, lambda signum, _frame: loop.call_soon_threadsafe(stop, signum))
+            except (OSError, ValueError):
+                continue
+            undo.append(lambda sig=sig, previous=previous: signal.signal(sig, previous))  # type: ignore[misc]
+
+    def remove() -> None:
+        for step in undo:
+            with contextlib.suppress(Exception):
+                step()
+
+    return remove
+
+
+def _say(line: str) -> None:
+    """One line on stderr; a closed or broken stderr (a hung-up terminal) is not a crash."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, file=sys.stderr, flush=True)
 
 
 def _export(config: Config, session: ChatSession, args: argparse.Namespace) -> int:
@@ -189,6 +260,6 @@ def _export(config: Config, session: ChatSession, args: argparse.Namespace) -> i
     try:
         export_to(args.export, session.conversation)
     except (ExportError, OSError) as exc:
-        print(f"dashchat: export failed: {exc}", file=sys.stderr)
+        _say(f"dashchat: export failed: {exc}")
         return EXIT_FAILED
     return EXIT_OK

@@ -1,5 +1,6 @@
 """`dashchat history list | search TEXT | export (ID | --last) PATH`: the stored conversations,
-from a terminal. The same `History` the window reads; nothing here writes to it."""
+from a terminal. The same `History` the window reads; nothing here writes to it: it works on a
+read-only profile, and shows a turn whose writer is gone as interrupted (History.for_reading)."""
 
 from __future__ import annotations
 
@@ -99,16 +100,19 @@ def run_history(args: argparse.Namespace, profile: Path) -> int:
 
 @contextmanager
 def _opened(path: Path) -> Iterator[History | None]:
-    """The history, or None when this profile has none yet (and then none is created)."""
-    from ..store.history import History
+    """The history, read-only, or None when this profile has none yet (and then none is created)."""
+    from ..store.history import History, HistoryUnavailable, StorageError, check_profile
 
-    if not path.exists():
+    history: History | None = None
+    try:
+        check_profile(path.parent)
+        if path.exists():
+            history = History.for_reading(path)
+    except (HistoryUnavailable, StorageError) as exc:
+        raise _Failure(f"cannot open the history: {exc}", EXIT_USAGE) from None
+    if history is None:
         yield None
         return
-    try:
-        history = History(path, recover=False)
-    except Exception as exc:  # noqa: BLE001 - any failure to open the profile is reported as such
-        raise _Failure(f"cannot open the history {path}: {exc}", EXIT_USAGE) from exc
     with closing(history):
         yield history
 

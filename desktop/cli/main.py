@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
+from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE  # noqa: F401 - the policy, re-exported
 from ..protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL
 
 # Every start builds the parser: what only some commands need (the settings, httpx, Qt) is
@@ -19,11 +20,6 @@ if TYPE_CHECKING:
     from ..config import Config
 
 COMMANDS = ("ask", "key", "history")
-
-EXIT_OK = 0
-EXIT_FAILED = 1  # an API or network error
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
 
 
 def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:

@@ -3,13 +3,21 @@ while it streams, and one left "streaming" by a crash reads back as interrupted.
 
 The schema grows by append-only named migrations recorded in `schema_migrations`
 (desktop/store/migrations.py); before any migration runs on an existing database, the file is
-copied aside. Deleting a conversation hides it at once and keeps it restorable for
-`keep_deleted_days`; it is purged for good (turns and index entries with it) at a later start.
+copied aside (never over an earlier copy). Deleting a conversation hides it at once and keeps it
+restorable for `keep_deleted_days`; it is purged for good (turns and index entries with it) at a
+later start.
+
+A database that is not dashchat's (no `schema_migrations` table, yet tables of its own) is never
+touched: opening it fails with `HistoryUnavailable` before anything is written. Every failed
+write raises `StorageError` (desktop/store/faults.py), which the session turns into a retry and a
+notice instead of a lost reply.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import shutil
 import sqlite3
 import time
@@ -23,13 +31,23 @@ from ..model.turn import Step, Turn, TurnStatus
 from ..protocol.errors import ServiceError
 from ..protocol.events import Usage
 from . import search as _search
+from .faults import HistoryUnavailable, StorageError
 from .liveness import WriterLock, is_alive, sweep
 from .migrations import MIGRATIONS, statements
 from .search import SearchHit
 
-__all__ = ["KEEP_DELETED_DAYS", "MIGRATIONS", "ConversationSummary", "History", "SearchHit"]
+__all__ = ["KEEP_DELETED_DAYS", "MIGRATIONS", "ConversationSummary", "History", "HistoryUnavailable", "SearchHit",
+           "StorageError"]
+
+log = logging.getLogger("dashchat.history")
+log.addHandler(logging.NullHandler())  # a library does not print: stderr is for one error line
 
 KEEP_DELETED_DAYS = 30.0
+# Opening waits this long for another process's write (two windows starting at once); a save
+# while streaming waits only WRITE_WAIT: the UI thread must not stall behind another program's
+# lock. A save that cannot get the lock fails fast and the session retries it later.
+OPEN_WAIT = 5.0
+WRITE_WAIT_MS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,24 +59,70 @@ class ConversationSummary:
 
 
 class History:
-    def __init__(self, path: Path, keep_deleted_days: float = KEEP_DELETED_DAYS, recover: bool = True) -> None:
+    def __init__(self, path: Path, keep_deleted_days: float = KEEP_DELETED_DAYS, recover: bool = True,
+                 read_only: bool = False) -> None:
         """Open (creating or migrating) the history at `path`. `recover=False` is for readers
         that may run beside a window streaming into the same file (`dashchat history`): they
-        must not mark its live turn interrupted."""
+        must not mark its live turn interrupted. `read_only`: never write anything (a backup, a
+        mounted share, a profile that is not ours to change); see `for_reading`.
+
+        Raises HistoryUnavailable when the history cannot be used, StorageError when creating or
+        upgrading it failed."""
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        existed = path.exists() and path.stat().st_size > 0
+        self.read_only = read_only
         self._writer: WriterLock | None = None  # made with the first turn this process writes
-        self._db = sqlite3.connect(path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # NORMAL in WAL mode: a committed write survives a crash of the app (not a power cut
-        # mid-checkpoint), at a fraction of FULL's fsync cost while streaming.
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._migrate(existed)
-        _search.prepare(self._db)
-        self.recovered = self._recover_interrupted() if recover else 0
-        self.purged = self.purge_deleted(keep_deleted_days * 86400)
+        self._unmarked = False  # the writer's mark could not be made (logged once)
+        check_profile(path.parent)
+        if read_only:
+            self._db = _connect_read_only(path)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise HistoryUnavailable(f"cannot create the profile folder {path.parent}: "
+                                         f"{exc.strerror or exc}") from None
+            existed = path.exists() and path.stat().st_size > 0
+            try:
+                self._db = sqlite3.connect(path, isolation_level=None, timeout=OPEN_WAIT)
+            except sqlite3.Error as exc:
+                raise HistoryUnavailable(f"cannot open the history {path}: {exc}") from None
+        try:
+            _check_ours(self._db, path)
+            if read_only:
+                pending = [name for name, _ in MIGRATIONS if name not in self._applied()]
+                if pending:
+                    raise HistoryUnavailable(f"the history {path} was written by an older dashchat and "
+                                             "cannot be upgraded read-only; open it once where it can be written")
+            else:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                # NORMAL in WAL mode: a committed write survives a crash of the app (not a power
+                # cut mid-checkpoint), at a fraction of FULL's fsync cost while streaming.
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._migrate(existed)
+            _search.prepare(self._db)
+            self.recovered = self._recover_interrupted() if recover and not read_only else 0
+            self.purged = self.purge_deleted(keep_deleted_days * 86400) if not read_only else 0
+            self._db.execute(f"PRAGMA busy_timeout={WRITE_WAIT_MS}")
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise StorageError.from_exception(exc, path) from None
+        except BaseException:
+            self._db.close()
+            raise
+
+    @classmethod
+    def for_reading(cls, path: Path) -> History:
+        """A history for commands that only read (`dashchat history list/search/export`): it never
+        marks or purges anything, and works on a read-only profile. Only an older schema on a
+        writable profile is upgraded first (as any dashchat would at its next start)."""
+        try:
+            return cls(path, recover=False, read_only=True)
+        except HistoryUnavailable:
+            if path.is_file() and _writable(path):
+                with contextlib.suppress(HistoryUnavailable, StorageError):
+                    return cls(path, recover=False)
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -70,9 +134,18 @@ class History:
     def _live_dir(self) -> Path:
         return self.path.with_name(self.path.name + ".live")
 
-    def _writer_token(self) -> str:
+    def _writer_token(self) -> str | None:
         if self._writer is None:
-            self._writer = WriterLock(self._live_dir)
+            try:
+                self._writer = WriterLock(self._live_dir)
+            except (OSError, sqlite3.Error) as exc:
+                # The mark cannot be made (`history.sqlite3.live` is a file, a full disk): the turn
+                # is saved all the same. Another process opening the history meanwhile may mark it
+                # interrupted, and the next save marks it streaming again: the lesser harm.
+                if not self._unmarked:
+                    log.warning("cannot mark this process as the writer in %s: %s", self._live_dir, exc)
+                self._unmarked = True
+                return None
         return self._writer.token
 
     # -- schema -----------------------------------------------------------------------------
@@ -85,9 +158,8 @@ class History:
         if not pending:
             return
         if existed:
-            backup = self.path.with_name(f"{self.path.name}.before-{pending[0]}.bak")
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            shutil.copy2(self.path, backup)
+            shutil.copy2(self.path, _unused(self.path.with_name(f"{self.path.name}.before-{pending[0]}.bak")))
         for name, sql in MIGRATIONS:
             with self._transaction():
                 # Checked again inside the write lock: another process may have just done it.
@@ -98,7 +170,10 @@ class History:
                 self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, time.time()))
 
     def _applied(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT name FROM schema_migrations")}
+        try:
+            return {row[0] for row in self._db.execute("SELECT name FROM schema_migrations")}
+        except sqlite3.OperationalError:
+            return set()  # a new, empty file (read-only: nothing to read yet)
 
     def _recover_interrupted(self) -> int:
         """A turn still marked streaming whose writer is gone was cut off by a crash or a kill;
@@ -124,14 +199,25 @@ class History:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        self._db.execute("BEGIN IMMEDIATE")
+        """One write, all or nothing. Any failure is a StorageError naming its cause."""
+        if self.read_only:
+            raise StorageError.from_exception(sqlite3.OperationalError("opened read-only"), self.path)
         try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                # SQLite may have rolled back already (a full disk does): then there is nothing to undo.
+                if self._db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                raise
             self._db.execute("COMMIT")
+        except (sqlite3.Error, OSError) as exc:
+            if self._db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+            raise StorageError.from_exception(exc, self.path) from None
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -279,12 +365,22 @@ class History:
         rows = self._db.execute(
             """SELECT id, user_text, model, thinking, answer, code_json, steps_json, usage_json, status,
                       finish_reason, error_json, request_id, sent_at, first_token_at, finished_at,
-                      connection, protocol
+                      connection, protocol, writer, saved_at
                FROM turns WHERE conversation_id = ? ORDER BY position""",
             (conversation_id,),
         )
-        conversation.turns = [_turn_from_row(r) for r in rows]
+        conversation.turns = [self._truthful(_turn_from_row(r[:-2]), r[-2], r[-1]) for r in rows]
         return conversation
+
+    def _truthful(self, turn: Turn, writer: object, saved_at: object) -> Turn:
+        """A turn still marked streaming whose writer is gone reads as what it is: interrupted
+        (a reader that does not recover, or cannot write, must not show a dead reply as live)."""
+        if turn.status is TurnStatus.STREAMING and not is_alive(self._live_dir, str(writer or ""),
+                                                                tidy=not self.read_only):
+            turn.status = TurnStatus.INTERRUPTED
+            if turn.finished_at is None and isinstance(saved_at, int | float):
+                turn.finished_at = float(saved_at)
+        return turn
 
 
 def _turn_from_row(row: tuple[object, ...]) -> Turn:
@@ -310,3 +406,70 @@ def _turn_from_row(row: tuple[object, ...]) -> Turn:
         connection=str(connection),
         protocol=str(protocol),
     )
+
+
+def check_profile(folder: Path) -> None:
+    """HistoryUnavailable if the profile folder (or a folder above it) is a file."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            if not place.is_dir():
+                raise HistoryUnavailable(f"the profile {folder} cannot be used: {place} is a file, not a folder")
+            return
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. A WAL database in a read-only folder opens read-only only
+    while its -shm file exists (a crash leaves it); after a clean close there is no WAL content
+    left, so it is opened as immutable."""
+    if not path.is_file():
+        raise HistoryUnavailable(f"there is no history at {path} yet")
+    uri = f"file:{path.resolve().as_posix()}"
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return db
+    except sqlite3.DatabaseError as exc:
+        wal = path.with_name(path.name + "-wal")
+        if "not a database" in str(exc) or (wal.exists() and wal.stat().st_size > 0):
+            raise HistoryUnavailable(_unreadable(path, exc)) from None
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return db
+    except sqlite3.DatabaseError as exc:
+        raise HistoryUnavailable(_unreadable(path, exc)) from None
+
+
+def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> str:
+    if "not a database" in str(exc):
+        return f"{path} is not a SQLite database (another program's file?); dashchat leaves it as it is"
+    return f"cannot read the history {path}: {exc}"
+
+
+def _check_ours(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse, before anything is written, a database that is not dashchat's: one with tables
+    of its own but no migrations table (another program's file named like ours)."""
+    try:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise HistoryUnavailable(_unreadable(path, exc)) from None
+    if tables and "schema_migrations" not in tables:
+        shown = ", ".join(sorted(tables)[:5])
+        raise HistoryUnavailable(f"{path} is a database of another program (tables: {shown}), not a dashchat "
+                                 "history; dashchat leaves it as it is. Move it away or use another --profile.")
+
+
+def _unused(path: Path) -> Path:
+    """`path`, or `path` with -2, -3… before its suffix if that name is taken: a backup never
+    overwrites an earlier one."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def _writable(path: Path) -> bool:
+    import os
+
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))

@@ -37,8 +37,9 @@ class WriterLock:
             self.path.unlink()
 
 
-def is_alive(folder: Path, token: str) -> bool:
-    """Whether the process that wrote with `token` still runs. A dead writer's file is removed."""
+def is_alive(folder: Path, token: str, tidy: bool = True) -> bool:
+    """Whether the process that wrote with `token` still runs. A dead writer's file is removed
+    (unless `tidy` is False: a reader that must not write)."""
     if not token or not set(token) <= _TOKEN_CHARS:
         return False  # not a token this module made (an older row, a hand-edited file)
     path = folder / f"{token}{SUFFIX}"
@@ -55,8 +56,9 @@ def is_alive(folder: Path, token: str) -> bool:
         return True  # locked: its writer holds it
     finally:
         probe.close()
-    with contextlib.suppress(OSError):
-        path.unlink()
+    if tidy:
+        with contextlib.suppress(OSError):
+            path.unlink()
     return False
 
 

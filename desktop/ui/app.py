@@ -19,11 +19,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..cli.exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NOT_SAVED, EXIT_OK, EXIT_USAGE, for_signal
 from ..config import Config
 from ..model.turn import Turn, TurnStatus
+from ..protocol.errors import ErrorKind
 from ..session import ChatSession
 from ..settings import SettingsStore
-from ..store.history import History
+from ..store.history import History, HistoryUnavailable, StorageError
 from . import i18n
 from .main_window import MainWindow
 from .theme import apply_scheme
@@ -46,14 +48,15 @@ def app_icon() -> QIcon:
 
 
 def exit_code_for(turn: Turn | None) -> int:
-    """The same codes as `dashchat ask`: 0 done, 1 failed, 130 interrupted."""
+    """The same codes as `dashchat ask` (desktop/cli/exits.py): 0 done, 1 failed, 2 a
+    configuration problem, 130 interrupted."""
     if turn is None or turn.status is TurnStatus.COMPLETE:
-        return 0
+        return EXIT_OK
     if turn.status is TurnStatus.INTERRUPTED:
-        return 130
-    if turn.error is not None and turn.error.code == "MissingApiKey":
-        return 2
-    return 1
+        return EXIT_INTERRUPTED
+    if turn.error is not None and turn.error.kind is ErrorKind.CONFIG:
+        return EXIT_USAGE
+    return EXIT_FAILED
 
 
 def _quiet_offscreen_warnings() -> None:
@@ -119,16 +122,28 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
     apply_scheme(app, appearance.theme)
     try:
         history = History(config.history_path)
-    except Exception as exc:  # noqa: BLE001 - report any failure to open the profile
-        print(f"dashchat: cannot open the history in {config.profile}: {exc}", file=sys.stderr)
-        return 2
-    result: dict[str, int] = {"code": 0}
+    except (HistoryUnavailable, StorageError) as exc:
+        print(f"dashchat: cannot open the history: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    result: dict[str, int] = {"code": EXIT_OK}
+    stop_signals = None
     try:
         # The picture first: the window is built and painted on Qt's own loop. What it needs only
         # once it is used (asyncio and the qasync loop, the log file, the HTTP client, the
         # keyring, a question from the command line) comes after its first frame.
         session = ChatSession(config, history)
         window = MainWindow(session, export=export)
+        window.unattended = quit_after
+        from .signals import StopSignals
+
+        def stop_for(signum: int) -> None:
+            # As Stop, then close: the partial turn is saved as interrupted and a requested
+            # export written (MainWindow._after_turn), then the exit status says which signal.
+            result.setdefault("signal", signum)
+            window.unattended = True
+            window.close()
+
+        stop_signals = StopSignals(stop_for)
         if history.recovered:
             window.show_recovered(history.recovered)
         window.show()
@@ -169,5 +184,31 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
         with asyncio.Runner(loop_factory=lambda: EventLoop(app)) as runner:
             runner.run(main())
     finally:
+        if stop_signals is not None:
+            stop_signals.close()
         history.close()
+    return _exit_status(result, window, session)
+
+
+def _exit_status(result: dict[str, int], window: MainWindow, session: ChatSession) -> int:
+    """With --quit or after a signal, the same status and stderr line as `dashchat ask`."""
+    if window.unsaved_at_close and session.save_problem is not None:
+        print(f"dashchat: error: the reply was not saved to the history: {session.save_problem}", file=sys.stderr)
+    if "signal" in result:
+        turns = session.conversation.turns
+        cut = turns and turns[-1].status is TurnStatus.INTERRUPTED
+        print(f"dashchat: stopped by {signal_name(result['signal'])}"
+              + ("; what arrived is kept in the history as interrupted" if cut else ""), file=sys.stderr)
+        return for_signal(result["signal"])
+    if window.unsaved_at_close and result["code"] == EXIT_OK:
+        return EXIT_NOT_SAVED
     return result["code"]
+
+
+def signal_name(signum: int) -> str:
+    import signal
+
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     # asyncio and starts its loop (ui/app.py).
     import asyncio
 
+    from ..store.faults import StorageError
+
 # A long conversation opens with this many of its latest turns built; the rest on request.
 SHOWN_TURNS = 30
 
@@ -140,6 +142,28 @@ class MainWindow(QMainWindow):
         notice_layout.addWidget(self.notice_action, 0, Qt.AlignmentFlag.AlignTop)
         self.notice_bar.hide()
         self._retry_text: str | None = None
+        # Its own bar: a history that cannot be written is not an error of the reply, and the two
+        # can be shown at once. It goes once everything is saved again.
+        self.storage_text = QLabel()
+        self.storage_text.setObjectName("storageText")
+        self.storage_text.setWordWrap(True)
+        self.storage_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        save_as = QPushButton(self.tr("Save as…"))
+        save_as.setObjectName("storageSaveAs")
+        save_as.setToolTip(self.tr("Write this conversation to a file of your choice"))
+        save_as.clicked.connect(self.export_dialog)
+        self.storage_bar = QFrame()
+        self.storage_bar.setObjectName("errorBanner")
+        storage_layout = QHBoxLayout(self.storage_bar)
+        storage_layout.setContentsMargins(10, 6, 10, 6)
+        storage_layout.addWidget(self.storage_text, 1)
+        storage_layout.addWidget(save_as, 0, Qt.AlignmentFlag.AlignTop)
+        self.storage_bar.hide()
+        session.storage_listener = self.storage_changed
+        # Closing without asking (a script's --quit, a signal): an unsaved reply is reported on
+        # stderr and in the exit status instead of in a dialog.
+        self.unattended = False
+        self.unsaved_at_close = False
 
         self.input = QuestionBox()
         self.input.setObjectName("questionBox")
@@ -178,6 +202,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(panes, 1)
         layout.addWidget(self.notice_bar)
+        layout.addWidget(self.storage_bar)
         layout.addLayout(composer)
         self.setCentralWidget(central)
 
@@ -437,6 +462,18 @@ class MainWindow(QMainWindow):
         self.retry_button.setVisible(retry is not None)
         self.notice_bar.show()
 
+    def storage_changed(self, problem: StorageError | None) -> None:
+        """The session could not save (or, None, everything is saved again)."""
+        if problem is None:
+            self.storage_bar.hide()
+            self.status.show_message(self.tr("Saved to the history"))
+            return
+        self.storage_text.setText(self.tr(
+            "<b>Not saved to the history</b> — {problem}<br>The reply stays here in full and dashchat keeps "
+            "trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere."
+        ).format(problem=_html(str(problem))))
+        self.storage_bar.show()
+
     def retry(self) -> None:
         """Send the failed turn's question again, with the same earlier turns: the request is the
         one that failed (a failed turn is never sent back as context)."""
@@ -595,8 +632,33 @@ class MainWindow(QMainWindow):
                 self._task.add_done_callback(lambda _t: QTimer.singleShot(0, self.close))
                 self._task.cancel()
             return
+        if self.session.unsaved and not self.session.flush_now() and not self._may_close_unsaved():
+            event.ignore()
+            self._closing = False
+            return
+        self.unsaved_at_close = self.session.unsaved
         event.accept()
         self.closed.emit()
+
+    def _may_close_unsaved(self) -> bool:
+        """A reply is only in memory (the history cannot be written): ask before losing it."""
+        if self.unattended:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved to the history"), self.tr(
+            "The last reply could not be saved to the history:\n{problem}\n\nSave a copy before closing?"
+        ).format(problem=str(self.session.save_problem or "")), parent=self)
+        save = box.addButton(self.tr("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is cancel:
+            return False
+        if box.clickedButton() is save:
+            self.export_dialog()
+        return True
 
 
 def _html(text: str) -> str:
