@@ -109,6 +109,58 @@ def test_split_delivers_identical_bytes_in_small_chunks(server: ServerHandle,
     assert r.content == recorded("power_21")
 
 
+def test_queued_bytes_are_replayed_verbatim_write_by_write(server: ServerHandle) -> None:
+    data = "id:1\r\ndata:{\"t\":\"世界 😀\"}\r\n\r\n".encode()
+    writes = [3, 12, 1, 1, 2]  # through the UTF-8 of 世 and 😀, and between CR and LF
+    server.clear_next()
+    server.queue_next(data, writes)
+    server.queue_next(b"second", [6])
+    path = server.url("power_21")[len(server.root):]
+    head, body = raw_exchange(server.port, path, valid_body())
+    assert head.startswith(b"HTTP/1.1 200") and b"Content-Type: text/event-stream;charset=UTF-8" in head
+    chunks, complete = dechunk(body)
+    assert complete
+    assert [len(c) for c in chunks] == [*writes, len(data) - sum(writes)] and b"".join(chunks) == data
+    assert dechunk(raw_exchange(server.port, path, valid_body())[1]) == ([b"second"], True)  # first in, first out
+    assert dechunk(raw_exchange(server.port, path, valid_body())[1])[0] == frames_of(recorded("power_21"))
+
+
+def test_queued_bytes_reach_httpx_as_separate_reads(server: ServerHandle, client: httpx.Client) -> None:
+    # What the differential test relies on: each write is a chunk, and each chunk a read.
+    data = "data: é😀\r\n\r\n".encode()
+    server.queue_next(data, [1] * (len(data) - 1))
+    body = {"model": "m", "messages": [{"role": "user", "content": "x"}], "stream": True}
+    with client.stream("POST", server.root + "/compatible-mode/v1/chat/completions", json=body,
+                       headers={"Authorization": "Bearer sk-x"}) as r:
+        assert r.status_code == 200
+        assert list(r.iter_raw()) == [bytes([b]) for b in data]
+
+
+def test_next_is_taken_only_by_an_accepted_streaming_request(server: ServerHandle,
+                                                             client: httpx.Client) -> None:
+    server.clear_next()
+    server.queue_next(b"data: x\n\n")
+    def count() -> Any:
+        return client.get(server.root + "/_next").json()
+
+    assert count() == {"queued": 1}
+    r = client.post(server.url("power_21"), json=valid_body(incremental_output=False), headers=HEADERS)
+    assert r.status_code == 400 and count() == {"queued": 1}  # a refused request takes nothing
+    plain = {"model": "m", "input": {"messages": [{"role": "user", "content": "x"}]},
+             "parameters": {"result_format": "message"}}
+    r = client.post(server.url("power_21"), json=plain, headers={"Authorization": "Bearer x"})
+    assert r.json()["output"]["choices"][0]["message"]["content"] == "OK" and count() == {"queued": 1}
+    assert client.delete(server.root + "/_next").json() == {"cleared": 1} and count() == {"queued": 0}
+
+
+@pytest.mark.parametrize("query", ["writes=0", "writes=x", "writes=5", "pause=-1", "pause=x"])
+def test_bad_replay_plans_are_refused(server: ServerHandle, client: httpx.Client, query: str) -> None:
+    server.clear_next()
+    r = client.put(f"{server.root}/_next?{query}", content=b"abcd")
+    assert r.status_code == 400 and r.json()["code"] == "TestServer.BadOption"
+    assert client.get(server.root + "/_next").json() == {"queued": 0}
+
+
 def test_wrong_api_key_gets_401() -> None:
     with start_server(api_key="sk-right") as keyed, httpx.Client(trust_env=False) as c:
         for auth in ({"Authorization": "Bearer sk-wrong"}, {}):

@@ -6,6 +6,8 @@ Enable with `pytest_plugins = ["tests.support.fixtures"]` in tests/conftest.py, 
         url = server.base("power_21,delay=0.01") + GENERATION_PATH
 
 For a server that checks the API key: `with start_server(api_key="sk-test") as keyed: ...`.
+To serve exact bytes with exact write boundaries: `server.queue_next(data, writes=[3, 5])`
+before the request (the next streaming request gets them instead of its scenario).
 For HTTPS with a self-signed certificate: the `tls_server` fixture (its `cert` is the file a
 client must trust to get through; without it, verification fails).
 """
@@ -19,8 +21,9 @@ import subprocess
 import sys
 import tempfile
 import threading
+import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +76,20 @@ class ServerHandle:
     def clear(self) -> None:
         request = urllib.request.Request(f"{self.root}/_requests", method="DELETE")
         with self._open(request):
+            pass
+
+    def queue_next(self, data: bytes, writes: Sequence[int] = (), pause: float = 0.0) -> None:
+        """The next streaming API request gets `data` verbatim, one chunk per write of
+        `writes[0]`, `writes[1]`, ... bytes (the rest in a last one), `pause` s after each."""
+        query = urllib.parse.urlencode({"writes": ",".join(map(str, writes)), "pause": repr(pause)})
+        request = urllib.request.Request(f"{self.root}/_next?{query}", data=data, method="PUT",
+                                         headers={"Content-Type": "application/octet-stream"})
+        with self._open(request):
+            pass
+
+    def clear_next(self) -> None:
+        """Forget streams queued by `queue_next` and not served yet."""
+        with self._open(urllib.request.Request(f"{self.root}/_next", method="DELETE")):
             pass
 
 

@@ -16,8 +16,14 @@ URLs (the app appends the generation path to a base URL that may carry a prefix)
     POST /s/<scenario>[,k=v...]/compatible-mode/v1/chat/completions  (OpenAI-compatible; also
          .../v1/chat/completions and .../chat/completions; bare: scenario compatible_power_21)
     GET /_health, GET /_requests (JSON list), DELETE /_requests
+    PUT /_next[?writes=n1,n2,...][&pause=s]   (body: raw bytes; GET /_next counts, DELETE clears)
 Options every stream understands: delay=<s between frames>, split=<bytes per chunk>,
 hold=<s to stall after the 3rd frame>. Scenario options are in tests/support/scenarios.py.
+
+`PUT /_next` queues bytes that the next streaming API request (native or compatible, once it
+passes the key and request checks) gets verbatim instead of its scenario: HTTP 200, the SSE
+content type, one chunk per write of `n1`, `n2`, ... bytes (the rest, if any, in a last write),
+`pause` seconds after each write. Queued replies are served first in, first out.
 """
 
 from __future__ import annotations
@@ -31,11 +37,12 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from tests.support import scenarios, tls
 from tests.support.scenarios import OptionError, Options, Plain, Reply, Stream
@@ -70,6 +77,53 @@ class RequestLog:
             return count
 
 
+class ReplayQueue:
+    """Streams queued by `PUT /_next`, each a list of writes, for the next API requests."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: deque[tuple[list[bytes], float]] = deque()
+
+    def put(self, writes: list[bytes], pause: float) -> int:
+        with self._lock:
+            self._items.append((writes, pause))
+            return len(self._items)
+
+    def take(self) -> tuple[list[bytes], float] | None:
+        with self._lock:
+            return self._items.popleft() if self._items else None
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
+    def clear(self) -> int:
+        with self._lock:
+            count = len(self._items)
+            self._items.clear()
+            return count
+
+
+def replay_writes(data: bytes, query: str) -> tuple[list[bytes], float]:
+    """`writes=3,5&pause=0.001` over `data` -> ([3 bytes, 5 bytes, the rest], 0.001)."""
+    params = parse_qs(query, keep_blank_values=True)
+    try:
+        sizes = [int(n) for n in ",".join(params.get("writes", [])).split(",") if n]
+        pause = float(params.get("pause", ["0"])[0])
+    except ValueError:
+        raise OptionError("writes must be integers separated by commas, pause a number") from None
+    if any(n <= 0 for n in sizes) or pause < 0 or sum(sizes) > len(data):
+        raise OptionError("writes must be positive and add up to at most the body's length; "
+                          "pause must not be negative")
+    writes, start = [], 0
+    for size in sizes:
+        writes.append(data[start:start + size])
+        start += size
+    if start < len(data):
+        writes.append(data[start:])
+    return writes, pause
+
+
 class LoopbackServer(ThreadingHTTPServer):
     # Daemon threads: a handler stalled in `silent` or `hold` must not block shutdown.
     daemon_threads = True
@@ -81,6 +135,7 @@ class LoopbackServer(ThreadingHTTPServer):
         self.api_key = api_key
         self.verbose = verbose
         self.log = RequestLog()
+        self.replays = ReplayQueue()
         self.tls_context = tls_context
 
     def get_request(self) -> tuple[socket.socket, Any]:
@@ -301,6 +356,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/_requests":
             self._control_requests()
             return
+        if path == "/_next":
+            self._control_next(raw)
+            return
 
         text = raw.decode("utf-8", errors="replace")
         try:
@@ -321,6 +379,22 @@ class Handler(BaseHTTPRequestHandler):
             self._plain(Plain(200, scenarios.json_bytes({"cleared": cleared})))
         else:
             self._error(405, "MethodNotAllowed", f"{self.command} /_requests is not supported.")
+
+    def _control_next(self, raw: bytes) -> None:
+        replays = self.server.replays
+        if self.command == "PUT":
+            try:
+                writes, pause = replay_writes(raw, urlsplit(self.path).query)
+            except OptionError as exc:
+                self._error(400, "TestServer.BadOption", str(exc))
+                return
+            self._plain(Plain(200, scenarios.json_bytes({"queued": replays.put(writes, pause)})))
+        elif self.command == "GET":
+            self._plain(Plain(200, scenarios.json_bytes({"queued": len(replays)})))
+        elif self.command == "DELETE":
+            self._plain(Plain(200, scenarios.json_bytes({"cleared": replays.clear()})))
+        else:
+            self._error(405, "MethodNotAllowed", f"{self.command} /_next is not supported.")
 
     def _api(self, path: str, headers: dict[str, str], body: Any) -> None:
         compatible = is_compatible_path(path)
@@ -363,6 +437,10 @@ class Handler(BaseHTTPRequestHandler):
                 self._compatible_error(400, "invalid_parameter_error", problem)
             else:
                 self._error(400, "InvalidParameter", problem)
+            return
+        queued = None if plain else self.server.replays.take()
+        if queued is not None:
+            self._replay(*queued)
             return
         opts = Options(raw_options, headers)
         try:
@@ -408,6 +486,22 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(reply.body)))
         self.end_headers()
         self.wfile.write(reply.body)
+
+    def _replay(self, writes: list[bytes], pause: float) -> None:
+        """A stream queued by `PUT /_next`: each write its own chunk, flushed, then `pause`."""
+        self.send_response(200)
+        self.send_header("Content-Type", scenarios.SSE_TYPE)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        try:
+            for piece in writes:
+                self.wfile.write(b"%x\r\n%b\r\n" % (len(piece), piece))
+                if pause:
+                    time.sleep(pause)
+            self.wfile.write(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
 
     def _stream(self, reply: Stream, pacing: Pacing) -> None:
         self.send_response(reply.status)
