@@ -1,11 +1,14 @@
-"""A conversation written out as JSON (the transcript format), Markdown or HTML. Pure: no Qt.
+"""A conversation written out as JSON (the transcript format), Markdown, HTML or a Jupyter
+notebook (desktop/notebook.py). Pure: no Qt.
 
 Every export holds what the user saw (questions, thinking, executed code, answers, usage,
-errors) and nothing secret: the model never sees the API key, and neither does this module.
+errors), the outputs of code run locally when there are any, and nothing secret: the model
+never sees the API key, and neither does this module.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
@@ -13,10 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .model.conversation import Conversation
+from .model.output import Output, OutputKind
 from .model.turn import Turn
 
 TRANSCRIPT_FORMAT = "dashchat.transcript/1"
-FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+           ".ipynb": "notebook"}
 
 
 class ExportError(ValueError):
@@ -24,20 +29,25 @@ class ExportError(ValueError):
 
 
 def format_for(path: Path) -> str:
-    """"json", "markdown" or "html", by the file name's extension."""
+    """"json", "markdown", "html" or "notebook", by the file name's extension."""
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise ExportError(f"Cannot export to {path.name}: use a .json, .md or .html file name.")
+        raise ExportError(f"Cannot export to {path.name}: use a .json, .md or .html file name, "
+                          "or .ipynb for a Jupyter notebook.")
     return fmt
 
 
 def export_to(path: Path, conversation: Conversation, thinking: bool = True) -> str:
     """Write `conversation` to `path` in the format its extension names; returns the format.
-    `thinking=False` leaves the thinking out of Markdown and HTML; a JSON transcript always
-    holds everything."""
+    `thinking=False` leaves the thinking out of Markdown, HTML and notebooks; a JSON transcript
+    always holds everything."""
     fmt = format_for(path)
     if fmt == "json":
         text = to_json(conversation)
+    elif fmt == "notebook":
+        from .notebook import to_notebook
+
+        text = to_notebook(conversation, thinking=thinking)
     else:
         text = (to_markdown if fmt == "markdown" else to_html)(conversation, thinking=thinking)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -58,9 +68,13 @@ def turn_to_dict(turn: Turn) -> dict[str, object]:
     ttft = turn.time_to_first_token
     elapsed = turn.elapsed() if turn.finished_at is not None else None
     return {
+        "id": turn.id,
         "user": turn.user,
         "thinking": turn.thinking,
         "code": list(turn.code),
+        # What each call printed when run locally (or in an imported export), aligned with
+        # "code"; an empty list for a call never run. Images as base64 ("data").
+        "outputs": [[o.to_dict() for o in outputs] for outputs in outputs_by_call(turn)],
         "answer": turn.answer,
         "status": turn.status.value,
         "error": error,
@@ -84,12 +98,37 @@ def turn_to_dict(turn: Turn) -> dict[str, object]:
 def to_json(conversation: Conversation) -> str:
     data = {
         "format": TRANSCRIPT_FORMAT,
+        "id": conversation.id,
         "title": conversation.title,
         "created_at": _iso(conversation.created_at),
         "model": conversation.model,
         "turns": [turn_to_dict(t) for t in conversation.turns],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def outputs_by_call(turn: Turn) -> list[list[Output]]:
+    """The turn's outputs as one list per code call, in call order (empty for a call not run)."""
+    count = max([len(turn.code), *(index + 1 for index in turn.outputs)])
+    return [list(turn.outputs.get(index, [])) for index in range(count)]
+
+
+def _data_uri(output: Output) -> str:
+    return f"data:{output.mime or 'image/png'};base64,{base64.b64encode(output.data).decode('ascii')}"
+
+
+def _outputs_markdown(outputs: list[Output], label: str) -> list[str]:
+    out: list[str] = []
+    for output in outputs:
+        if output.kind is OutputKind.IMAGE:
+            out += ["", f"![{label}]({_data_uri(output)})" if output.data else f"*{output.text}*"]
+        elif output.kind is OutputKind.ERROR:
+            out += ["", _fence(output.plain())]
+        elif output.kind is OutputKind.STREAM and output.name == "stderr":
+            out += ["", "*stderr:*", "", _fence(output.plain())]
+        else:
+            out += ["", _fence(output.plain())]
+    return out
 
 
 def _status_line(turn: Turn) -> str:
@@ -123,8 +162,12 @@ def to_markdown(conversation: Conversation, thinking: bool = True) -> str:
         if thinking and turn.thinking:
             quoted = "\n".join("> " + line if line else ">" for line in turn.thinking.split("\n"))
             out += ["", "### Thinking", "", quoted]
+        calls = outputs_by_call(turn)
         for index, code in enumerate(turn.code, 1):
             out += ["", f"### Executed code #{index}", "", _fence(code, "python")]
+            if calls[index - 1]:
+                out += ["", f"#### Output #{index} (run locally)"]
+                out += _outputs_markdown(calls[index - 1], f"output of code #{index}")
         out += ["", "### Answer", "", turn.answer or "*(no answer)*"]
         if turn.error is not None:
             e = turn.error
@@ -146,6 +189,8 @@ pre{background:#f6f8fa;padding:.7rem .9rem;border-radius:6px;overflow-x:auto;whi
 font:13px/1.45 ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,monospace}
 .error{color:#cf222e;border:1px solid #cf222e;border-radius:6px;padding:.5rem .8rem}
 .meta{color:#57606a;font-size:.8rem}
+pre.output{background:#fff;border:1px solid #d0d7de}pre.stderr{background:#fff8c5}
+pre.output.error{border-color:#cf222e;color:#cf222e}img.output{max-width:100%}
 @media print{body{margin:0;max-width:none}pre,.q{break-inside:avoid}}
 """
 
@@ -166,6 +211,18 @@ def _answer_html(text: str) -> str:
     return "\n".join(parts)
 
 
+def _output_html(output: Output, index: int) -> str:
+    if output.kind is OutputKind.IMAGE:
+        if not output.data:
+            return f'<p class="meta">{html.escape(output.text)}</p>'
+        # A data: URI only (the page's policy allows no other image source).
+        return f'<img class="output" alt="output of code #{index}" src="{_data_uri(output)}">'
+    css = {OutputKind.ERROR: "output error"}.get(output.kind, "output")
+    if output.kind is OutputKind.STREAM and output.name == "stderr":
+        css = "output stderr"
+    return f'<pre class="{css}">{html.escape(output.plain())}</pre>'
+
+
 def to_html(conversation: Conversation, thinking: bool = True) -> str:
     e = html.escape
     title = e(conversation.title or "Conversation")
@@ -175,8 +232,12 @@ def to_html(conversation: Conversation, thinking: bool = True) -> str:
         body.append(f'<div class="q">{e(turn.user)}</div>')
         if thinking and turn.thinking:
             body.append(f'<h3>Thinking</h3><div class="thinking">{e(turn.thinking)}</div>')
+        calls = outputs_by_call(turn)
         for index, code in enumerate(turn.code, 1):
             body.append(f"<h3>Executed code #{index}</h3><pre><code>{e(code)}</code></pre>")
+            if calls[index - 1]:
+                body.append(f"<h3>Output #{index} (run locally)</h3>")
+                body += [_output_html(output, index) for output in calls[index - 1]]
         body.append("<h3>Answer</h3>")
         body.append(_answer_html(turn.answer) if turn.answer else "<p><em>(no answer)</em></p>")
         if turn.error is not None:
@@ -187,7 +248,7 @@ def to_html(conversation: Conversation, thinking: bool = True) -> str:
     # No script, no external resource: the file is self-contained and safe to open anywhere.
     return (
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">'
         f"<title>{title}</title><style>{_CSS}</style></head><body>\n"
         + "\n".join(body)
         + "\n</body></html>\n"

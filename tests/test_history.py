@@ -194,9 +194,9 @@ def test_a_0001_database_migrates_keeps_a_backup_and_its_old_turns_become_search
 
     db = history._db  # noqa: SLF001
     assert [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")] == [
-        "0001_conversations_and_turns", "0002_search", "0003_connection", "0004_writer"]
+        "0001_conversations_and_turns", "0002_search", "0003_connection", "0004_writer", "0005_outputs"]
     assert [name for name, _ in MIGRATIONS] == ["0001_conversations_and_turns", "0002_search", "0003_connection",
-                                                "0004_writer"]
+                                                "0004_writer", "0005_outputs"]
     assert _columns(db, "turns") == [
         "seq", "id", "conversation_id", "position", "status", "model", "finish_reason", "request_id", "sent_at",
         "first_token_at", "finished_at", "saved_at", "usage_json", "error_json", "code_json", "steps_json",
@@ -210,6 +210,11 @@ def test_a_0001_database_migrates_keeps_a_backup_and_its_old_turns_become_search
         ("table", "turns_search"),
         *(("table", f"turns_search_{shadow}") for shadow in ("data", "idx", "docsize", "config")),
         ("trigger", "turns_search_insert"), ("trigger", "turns_search_update"), ("trigger", "turns_search_delete"),
+        # 0005_outputs (tests/test_runner.py checks what it holds)
+        ("table", "outputs"), ("view", "outputs_indexed"), ("table", "outputs_search"),
+        *(("table", f"outputs_search_{shadow}") for shadow in ("data", "idx", "docsize", "config")),
+        ("trigger", "outputs_search_insert"), ("trigger", "outputs_search_update"),
+        ("trigger", "outputs_search_delete"),
     }
     # Every old turn kept its rowid (as seq) and its content; the one cut off reads as interrupted.
     assert [r[:2] for r in db.execute("SELECT seq, id FROM turns ORDER BY seq")] == [(r[0], r[1]) for r in old_rows]

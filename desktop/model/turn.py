@@ -20,6 +20,7 @@ from ..protocol.events import (
     UsageUpdate,
 )
 from ..protocol.request import COMPATIBLE, NATIVE
+from .output import Output
 
 
 class TurnStatus(StrEnum):
@@ -115,6 +116,9 @@ class Turn:
     finished_at: float | None = None
     connection: str = ""  # the connection profile that answered (its name when asked)
     protocol: str = NATIVE  # NATIVE or COMPATIBLE
+    # What each code call printed or showed when run locally (or in an imported export), by
+    # the call's index; the service itself never returns it (model/output.py).
+    outputs: dict[int, list[Output]] = field(default_factory=dict)
     last_event_at: float | None = None  # when something last arrived (not stored)
     # The SILENCE step the latest text delta ended, for the views to mark (compatible turns only).
     ended_silence: Step | None = field(default=None, repr=False)

@@ -21,15 +21,17 @@ import logging
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.conversation import Conversation
+from ..model.output import Output
 from ..model.turn import Step, Turn, TurnStatus
 from ..protocol.errors import ServiceError
 from ..protocol.events import Usage
+from . import outputs as _outputs
 from . import search as _search
 from .faults import HistoryUnavailable, StorageError
 from .liveness import WriterLock, is_alive, sweep
@@ -370,6 +372,7 @@ class History:
             (conversation_id,),
         )
         conversation.turns = [self._truthful(_turn_from_row(r[:-2]), r[-2], r[-1]) for r in rows]
+        _outputs.attach(self._db, conversation)
         return conversation
 
     def _truthful(self, turn: Turn, writer: object, saved_at: object) -> Turn:
@@ -381,6 +384,20 @@ class History:
             if turn.finished_at is None and isinstance(saved_at, int | float):
                 turn.finished_at = float(saved_at)
         return turn
+
+    # -- outputs of code run locally or imported (desktop/store/outputs.py) -------------------
+
+    def save_outputs(self, turn_id: str, outputs: Mapping[int, Sequence[Output]]) -> None:
+        """Replace the stored outputs of each call given (by call index), all or nothing."""
+        with self._transaction():
+            _outputs.write(self._db, turn_id, outputs)
+
+    def load_outputs(self, turn_id: str) -> dict[int, list[Output]]:
+        return _outputs.load(self._db, [turn_id]).get(turn_id, {})
+
+    def clear_outputs(self, turn_id: str, call_index: int | None = None) -> int:
+        with self._transaction():
+            return _outputs.delete(self._db, turn_id, call_index)
 
 
 def _turn_from_row(row: tuple[object, ...]) -> Turn:

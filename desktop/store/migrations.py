@@ -30,6 +30,12 @@ def _indexed(row: str) -> str:
     return f"{row}.user_text || {_END_SQL}, {finished('answer')}, {finished('thinking')}"
 
 
+def _output_indexed(row: str) -> str:
+    """An output's searchable text: an error as "Name: message", an image as nothing."""
+    return (f"CASE {row}.kind WHEN 'image' THEN '' WHEN 'error' THEN {row}.name || ': ' || {row}.text || {_END_SQL}"
+            f" ELSE {row}.text || {_END_SQL} END")
+
+
 MIGRATIONS: list[tuple[str, str]] = [
     (
         "0001_conversations_and_turns",
@@ -159,6 +165,47 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0004_writer",
         """
         ALTER TABLE turns ADD COLUMN writer TEXT;
+        """,
+    ),
+    (
+        # What each executed code call printed or showed when run locally, or in an imported
+        # export (desktop/store/outputs.py): one row per output, in order (`seq`) within its
+        # call. An explicit INTEGER PRIMARY KEY, as for turns: the index refers to it. Text is
+        # searchable through its own trigram index (images are not indexed), the same way as
+        # turns; search.py merges both. Rows go with their turn (ON DELETE CASCADE), and their
+        # index entries with them (trigger).
+        "0005_outputs",
+        f"""
+        CREATE TABLE outputs (
+            id INTEGER PRIMARY KEY,
+            turn_id TEXT NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+            call_index INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            mime TEXT NOT NULL DEFAULT '',
+            truncated INTEGER NOT NULL DEFAULT 0,
+            size INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            traceback_json TEXT NOT NULL DEFAULT '[]',
+            data BLOB,
+            text TEXT NOT NULL DEFAULT '',
+            UNIQUE (turn_id, call_index, seq)
+        );
+        CREATE VIEW outputs_indexed (id, text) AS SELECT id, {_output_indexed("outputs")} FROM outputs;
+        CREATE VIRTUAL TABLE outputs_search USING fts5(
+            text, content='outputs_indexed', content_rowid='id', tokenize='trigram', detail='none'
+        );
+        CREATE TRIGGER outputs_search_insert AFTER INSERT ON outputs BEGIN
+            INSERT INTO outputs_search (rowid, text) VALUES (new.id, {_output_indexed("new")});
+        END;
+        CREATE TRIGGER outputs_search_delete AFTER DELETE ON outputs BEGIN
+            INSERT INTO outputs_search (outputs_search, rowid, text) VALUES ('delete', old.id, {_output_indexed("old")});
+        END;
+        CREATE TRIGGER outputs_search_update AFTER UPDATE OF kind, name, text ON outputs BEGIN
+            INSERT INTO outputs_search (outputs_search, rowid, text) VALUES ('delete', old.id, {_output_indexed("old")});
+            INSERT INTO outputs_search (rowid, text) VALUES (new.id, {_output_indexed("new")});
+        END;
         """,
     ),
 ]

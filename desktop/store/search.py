@@ -1,6 +1,7 @@
 """Search over the history: the FTS5 trigram index finds candidate turns, newest first; each
 candidate's text is checked (in SQL where it can fold case as the index does, then in Python,
-which also cuts the snippet) until enough hits are found.
+which also cuts the snippet) until enough hits are found. The outputs of code calls have an
+index of their own; their hits are merged in by turn, newest first (`_with_outputs`).
 
 - Three characters or more: the turns holding every trigram of the text.
 - One or two: first the newest turns, read directly (a common text is found there at once);
@@ -34,7 +35,7 @@ class SearchHit:
     title: str
     turn_id: str
     position: int  # of the turn in its conversation, from 0
-    field: str  # where the snippet comes from: "user", "answer" or "thinking"
+    field: str  # where the snippet comes from: "user", "answer", "thinking" or "output" (of code run locally)
     before: str  # the snippet is before + match + after, on one line
     match: str
     after: str
@@ -61,6 +62,11 @@ def search(db: sqlite3.Connection, text: str, include_thinking: bool = False, li
     needle = text.strip().replace(TEXT_END, "")
     if not needle or limit <= 0:
         return []
+    hits = _search_turns(db, needle, include_thinking, limit)
+    return _with_outputs(db, needle, hits, limit)
+
+
+def _search_turns(db: sqlite3.Connection, needle: str, include_thinking: bool, limit: int) -> list[SearchHit]:
     columns = _COLUMNS.format(thinking="t.thinking" if include_thinking else "''")
     test = _text_test(needle, include_thinking)
     pattern = re.compile(re.escape(needle), re.IGNORECASE)
@@ -80,6 +86,49 @@ def search(db: sqlite3.Connection, text: str, include_thinking: bool = False, li
     if len(terms) <= MAX_PREFIX_TERMS:
         return _collect(_matching(db, columns, " OR ".join(map(_quoted, terms)), test), pattern, limit)
     return _collect(_scanning(db, columns, test), pattern, limit)
+
+
+def _with_outputs(db: sqlite3.Connection, needle: str, hits: list[SearchHit], limit: int) -> list[SearchHit]:
+    """`hits` (from questions, answers, thinking) and the turns whose code outputs (run locally
+    or imported: desktop/store/outputs.py) hold the text, one hit per turn, newest turn first.
+    Outputs have their own trigram index; a one- or two-character text reads them directly."""
+    pattern = re.compile(re.escape(needle), re.IGNORECASE)
+    seen = {hit.turn_id for hit in hits}
+    found: list[tuple[int, SearchHit]] = []
+    value = """CASE o.kind WHEN 'error' THEN o.name || ': ' || o.text ELSE o.text END"""
+    columns = f"t.seq, t.conversation_id, c.title, t.id, t.position, c.updated_at, {value}"
+    joins = """JOIN turns t ON t.id = o.turn_id JOIN conversations c ON c.id = t.conversation_id"""
+    if len(needle) >= TRIGRAM:
+        grams = dict.fromkeys(needle[i:i + TRIGRAM] for i in range(len(needle) - TRIGRAM + 1))
+        rows = db.execute(
+            f"""SELECT {columns} FROM outputs_search s JOIN outputs o ON o.id = s.rowid {joins}
+                WHERE outputs_search MATCH ? AND c.deleted_at IS NULL ORDER BY t.seq DESC, o.id""",
+            (" AND ".join(map(_quoted, grams)),))
+    else:
+        rows = db.execute(
+            f"""SELECT {columns} FROM outputs o {joins}
+                WHERE o.kind != 'image' AND c.deleted_at IS NULL ORDER BY t.seq DESC, o.id""")
+    with closing(rows):
+        for seq, conversation_id, title, turn_id, position, updated_at, text in rows:
+            if turn_id in seen:
+                continue
+            match = pattern.search(text or "")
+            if match is None:
+                continue
+            seen.add(turn_id)
+            before, middle, after = _around(text, match.start(), match.end())
+            found.append((seq, SearchHit(conversation_id, title, turn_id, position, "output", before, middle, after,
+                                         updated_at)))
+            if len(found) >= limit:
+                break
+    if not found:
+        return hits
+    order = dict(db.execute(
+        f"SELECT id, seq FROM turns WHERE id IN ({', '.join('?' * len(hits))})", [h.turn_id for h in hits]
+    ).fetchall()) if hits else {}
+    merged = [(order.get(hit.turn_id, 0), hit) for hit in hits] + found
+    merged.sort(key=lambda pair: pair[0], reverse=True)  # stable: a turn's own order is kept
+    return [hit for _, hit in merged[:limit]]
 
 
 def _collect(rows: sqlite3.Cursor, pattern: re.Pattern[str], limit: int) -> list[SearchHit]:
