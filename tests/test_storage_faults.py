@@ -36,7 +36,9 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX processes
 
 def _environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "DASHSCOPE_API_KEY"}
-    env.update(DASHSCOPE_API_KEY=KEY, QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    # The environment key goes only to DashScope hosts and those the user lists: here, the loopback server.
+    env.update(DASHSCOPE_API_KEY=KEY, DASHCHAT_KEY_HOSTS="127.0.0.1", QT_QPA_PLATFORM="offscreen",
+               PYTHONIOENCODING="utf-8")
     return env
 
 

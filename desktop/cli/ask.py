@@ -201,8 +201,8 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
     code = _export(config, session, args)
     history.close()
     if not saved and session.save_problem is not None:
-        _say(f"dashchat: error: the reply was not saved to the history: {session.save_problem} "
-             "Run the question again once that is fixed, or use --export to keep a copy.")
+        _say(f"dashchat: error: the reply was printed but not saved to the history: {session.save_problem.reason}. "
+             "Ask again once that is fixed, or use --export to keep a copy.")
         code = EXIT_NOT_SAVED
     if turn is not None and turn.status is TurnStatus.ERROR and turn.error is not None:
         # One line, for scripts that read stderr: the cause, then what to do about it.

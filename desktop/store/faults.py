@@ -44,11 +44,13 @@ class StorageError(Exception):
         self.fault = fault
         self.path = path
         self.detail = detail
-        super().__init__(f"Could not save to the history ({_ADVICE[fault]}: {detail}; {path}).")
+        super().__init__(f"Could not save to the history: {self.reason}.")
 
     @property
-    def advice(self) -> str:
-        return _ADVICE[self.fault]
+    def reason(self) -> str:
+        """What went wrong and what to do, then the details: "the disk is full; free some space
+        (database or disk is full, /path/history.sqlite3)"."""
+        return f"{_ADVICE[self.fault]} ({self.detail}, {self.path})"
 
     @classmethod
     def from_exception(cls, exc: BaseException, path: Path) -> StorageError:

@@ -193,7 +193,8 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
 def _exit_status(result: dict[str, int], window: MainWindow, session: ChatSession) -> int:
     """With --quit or after a signal, the same status and stderr line as `dashchat ask`."""
     if window.unsaved_at_close and session.save_problem is not None:
-        print(f"dashchat: error: the reply was not saved to the history: {session.save_problem}", file=sys.stderr)
+        print(f"dashchat: error: the reply was shown but not saved to the history: {session.save_problem.reason}.",
+              file=sys.stderr)
     if "signal" in result:
         turns = session.conversation.turns
         cut = turns and turns[-1].status is TurnStatus.INTERRUPTED

@@ -469,9 +469,9 @@ class MainWindow(QMainWindow):
             self.status.show_message(self.tr("Saved to the history"))
             return
         self.storage_text.setText(self.tr(
-            "<b>Not saved to the history</b> — {problem}<br>The reply stays here in full and dashchat keeps "
+            "<b>Not saved to the history</b> — {problem}.<br>The reply stays here in full and dashchat keeps "
             "trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere."
-        ).format(problem=_html(str(problem))))
+        ).format(problem=_html(problem.reason)))
         self.storage_bar.show()
 
     def retry(self) -> None:
@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
             error = turn.error
             about_key = error.kind is ErrorKind.CONFIG or error.code == "InvalidApiKey" or error.http_status == 401
             hint = hint_for(error, self.session.base_url, turn.protocol)
-            text = f"<b>{_html(error.code)}</b> — {_html(str(error))}"
+            text = f"<b>{_html(error.code)}</b> {_html(error.details())}"
             if hint:
                 text += f"<br>{_html(hint)}"
             self.show_notice(text, settings_button=about_key, retry=turn.user if retryable(error) else None)
@@ -647,8 +647,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved to the history"), self.tr(
-            "The last reply could not be saved to the history:\n{problem}\n\nSave a copy before closing?"
-        ).format(problem=str(self.session.save_problem or "")), parent=self)
+            "The last reply could not be saved to the history: {problem}.\n\nSave a copy before closing?"
+        ).format(problem=self.session.save_problem.reason if self.session.save_problem else ""), parent=self)
         save = box.addButton(self.tr("Save as…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)

@@ -192,6 +192,14 @@
         <translation>Ask the same question again (the failed turn stays, marked)</translation>
     </message>
     <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Write this conversation to a file of your choice</source>
+        <translation>Write this conversation to a file of your choice</translation>
+    </message>
+    <message>
         <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
         <translation>Ask Qwen — it can run Python to work things out.  ({keys} sends)</translation>
     </message>
@@ -399,6 +407,14 @@
         <translation>Exported to {path}</translation>
     </message>
     <message>
+        <source>Saved to the history</source>
+        <translation>Saved to the history</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
+        <translation>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</translation>
+    </message>
+    <message>
         <source>Stop the current reply first</source>
         <translation>Stop the current reply first</translation>
     </message>
@@ -425,6 +441,22 @@
     <message>
         <source>Restored</source>
         <translation>Restored</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>Not saved to the history</translation>
+    </message>
+    <message>
+        <source>The last reply could not be saved to the history: {problem}.
+
+Save a copy before closing?</source>
+        <translation>The last reply could not be saved to the history: {problem}.
+
+Save a copy before closing?</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Close without saving</translation>
     </message>
 </context>
 <context>

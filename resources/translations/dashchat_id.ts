@@ -192,6 +192,14 @@
         <translation>Ajukan pertanyaan yang sama lagi (giliran yang gagal tetap ada, dengan tanda)</translation>
     </message>
     <message>
+        <source>Save as…</source>
+        <translation>Simpan sebagai…</translation>
+    </message>
+    <message>
+        <source>Write this conversation to a file of your choice</source>
+        <translation>Tulis percakapan ini ke berkas pilihan Anda</translation>
+    </message>
+    <message>
         <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
         <translation>Tanya Qwen — ia bisa menjalankan Python untuk menyelesaikannya.  ({keys} untuk mengirim)</translation>
     </message>
@@ -398,6 +406,14 @@
         <translation>Diekspor ke {path}</translation>
     </message>
     <message>
+        <source>Saved to the history</source>
+        <translation>Tersimpan di riwayat</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
+        <translation>&lt;b&gt;Tidak tersimpan di riwayat&lt;/b&gt; — {problem}.&lt;br&gt;Balasan tetap utuh di sini dan dashchat terus mencoba; balasan disimpan begitu masalahnya teratasi. Simpan sebagai… menyimpan salinan di tempat lain.</translation>
+    </message>
+    <message>
         <source>Stop the current reply first</source>
         <translation>Hentikan balasan saat ini terlebih dahulu</translation>
     </message>
@@ -424,6 +440,22 @@
     <message>
         <source>Restored</source>
         <translation>Dipulihkan</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>Tidak tersimpan di riwayat</translation>
+    </message>
+    <message>
+        <source>The last reply could not be saved to the history: {problem}.
+
+Save a copy before closing?</source>
+        <translation>Balasan terakhir tidak dapat disimpan ke riwayat: {problem}.
+
+Simpan salinan sebelum menutup?</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Tutup tanpa menyimpan</translation>
     </message>
 </context>
 <context>

@@ -192,6 +192,14 @@
         <translation>同じ質問をもう一度送信します (失敗したターンは印を付けて残ります)</translation>
     </message>
     <message>
+        <source>Save as…</source>
+        <translation>名前を付けて保存…</translation>
+    </message>
+    <message>
+        <source>Write this conversation to a file of your choice</source>
+        <translation>この会話を選んだファイルに書き出します</translation>
+    </message>
+    <message>
         <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
         <translation>Qwen に質問 — Python を実行して答えを導き出せます。  ({keys} で送信)</translation>
     </message>
@@ -398,6 +406,14 @@
         <translation>{path} にエクスポートしました</translation>
     </message>
     <message>
+        <source>Saved to the history</source>
+        <translation>履歴に保存しました</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
+        <translation>&lt;b&gt;履歴に保存されていません&lt;/b&gt; — {problem}。&lt;br&gt;返答はここにすべて残っており、dashchat は再試行を続けます。問題が解消されしだい保存されます。「名前を付けて保存…」で別の場所にコピーを残せます。</translation>
+    </message>
+    <message>
         <source>Stop the current reply first</source>
         <translation>先に現在の応答を停止してください</translation>
     </message>
@@ -424,6 +440,22 @@
     <message>
         <source>Restored</source>
         <translation>復元しました</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>履歴に保存されていません</translation>
+    </message>
+    <message>
+        <source>The last reply could not be saved to the history: {problem}.
+
+Save a copy before closing?</source>
+        <translation>最後の返答を履歴に保存できませんでした: {problem}。
+
+閉じる前にコピーを保存しますか?</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>保存せずに閉じる</translation>
     </message>
 </context>
 <context>

@@ -192,6 +192,14 @@
         <translation>再次提出相同的问题（失败的那一轮会保留并加上标记）</translation>
     </message>
     <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Write this conversation to a file of your choice</source>
+        <translation>将此对话写入您选择的文件</translation>
+    </message>
+    <message>
         <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
         <translation>向 Qwen 提问——它可以运行 Python 来解决问题。  （按 {keys} 发送）</translation>
     </message>
@@ -398,6 +406,14 @@
         <translation>已导出到 {path}</translation>
     </message>
     <message>
+        <source>Saved to the history</source>
+        <translation>已保存到历史记录</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
+        <translation>&lt;b&gt;未保存到历史记录&lt;/b&gt; — {problem}。&lt;br&gt;回复完整保留在此处，dashchat 会继续重试；问题解决后立即保存。“另存为…”可在别处保留一份副本。</translation>
+    </message>
+    <message>
         <source>Stop the current reply first</source>
         <translation>请先停止当前回复</translation>
     </message>
@@ -424,6 +440,22 @@
     <message>
         <source>Restored</source>
         <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>未保存到历史记录</translation>
+    </message>
+    <message>
+        <source>The last reply could not be saved to the history: {problem}.
+
+Save a copy before closing?</source>
+        <translation>最后一条回复无法保存到历史记录：{problem}。
+
+关闭前要保存一份副本吗？</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>不保存并关闭</translation>
     </message>
 </context>
 <context>

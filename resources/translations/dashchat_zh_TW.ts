@@ -192,6 +192,14 @@
         <translation>再次提出相同的問題（失敗的那一輪會保留並加上標記）</translation>
     </message>
     <message>
+        <source>Save as…</source>
+        <translation>另存新檔…</translation>
+    </message>
+    <message>
+        <source>Write this conversation to a file of your choice</source>
+        <translation>將此對話寫入您選擇的檔案</translation>
+    </message>
+    <message>
         <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
         <translation>向 Qwen 提問——它可以執行 Python 來解決問題。  （按 {keys} 送出）</translation>
     </message>
@@ -398,6 +406,14 @@
         <translation>已匯出至 {path}</translation>
     </message>
     <message>
+        <source>Saved to the history</source>
+        <translation>已儲存到歷史記錄</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
+        <translation>&lt;b&gt;未儲存到歷史記錄&lt;/b&gt; — {problem}。&lt;br&gt;回覆完整保留在此處，dashchat 會持續重試；問題解決後立即儲存。「另存新檔…」可在別處保留一份副本。</translation>
+    </message>
+    <message>
         <source>Stop the current reply first</source>
         <translation>請先停止目前的回覆</translation>
     </message>
@@ -424,6 +440,22 @@
     <message>
         <source>Restored</source>
         <translation>已還原</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>未儲存到歷史記錄</translation>
+    </message>
+    <message>
+        <source>The last reply could not be saved to the history: {problem}.
+
+Save a copy before closing?</source>
+        <translation>最後一則回覆無法儲存到歷史記錄：{problem}。
+
+關閉前要儲存一份副本嗎？</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>不儲存並關閉</translation>
     </message>
 </context>
 <context>
