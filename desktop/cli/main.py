@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
-from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE  # noqa: F401 - the policy, re-exported
 from ..protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL
+from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE  # noqa: F401 - the policy, re-exported
 
 # Every start builds the parser: what only some commands need (the settings, httpx, Qt) is
 # imported where it is used.

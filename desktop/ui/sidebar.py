@@ -7,6 +7,7 @@ opens conversations.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -172,11 +173,25 @@ class Sidebar(QWidget):
 
     def _renamed(self, conversation_id: str, title: str) -> None:
         title = " ".join(title.split())
-        if title:
-            self._session.rename(conversation_id, title)
+        if title and self._stored(lambda: self._session.rename(conversation_id, title)):
             self.refresh()
 
     def delete(self, conversation_id: str) -> None:
-        title = self._session.delete(conversation_id)
-        self.refresh()
-        self.deleted.emit(conversation_id, title)
+        titles: list[str] = []
+        if self._stored(lambda: titles.append(self._session.delete(conversation_id))):
+            self.refresh()
+            self.deleted.emit(conversation_id, titles[0])
+
+    def _stored(self, change: Callable[[], object]) -> bool:
+        """Run a change of the history; a write that fails (disk full, a lock another program
+        holds) is said in a dialog instead of ending in a traceback, and changes nothing."""
+        from ..store.faults import StorageError
+
+        try:
+            change()
+        except StorageError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("Not saved to the history"), str(exc))
+            return False
+        return True
