@@ -24,8 +24,13 @@ class ServiceError:
     kind: ErrorKind = ErrorKind.SERVICE
 
     def __str__(self) -> str:
+        return f"{self.code} {self.details()}"
+
+    def details(self) -> str:
+        """All but the code, "(HTTP 429): message [request id]": for a view that shows the code
+        on its own, so that it appears once."""
         status = f"HTTP {self.http_status}" if self.http_status is not None else "no HTTP status"
-        text = f"{self.code} ({status}): {self.message}"
+        text = f"({status}): {self.message}"
         if self.request_id:
             text += f" [request {self.request_id}]"
         return text
@@ -54,3 +59,12 @@ class ServiceError:
             request_id=request_id if isinstance(request_id, str) else None,
             kind=kind,
         )
+
+
+class SetupError(ValueError):
+    """A setting that makes every request impossible (a proxy, a CA bundle), found before
+    anything is sent; `error` (ErrorKind.CONFIG) is what the user reads."""
+
+    def __init__(self, error: ServiceError) -> None:
+        super().__init__(error.message)
+        self.error = error
