@@ -6,7 +6,9 @@ Records of the `dashchat` loggers and of httpx/httpcore go there. A filter on th
 rewrites each record before any formatting reaches the disk: the message with its arguments,
 the exception traceback and the stack are rendered, then scrubbed of `Authorization` values,
 of anything shaped like a DashScope key (`sk-` and 16+ word characters), of URL query strings
-(gateways take tokens there) and of every secret registered at runtime (each `ApiKey`
+(gateways take tokens there), of the user name and password of any URL (httpx's own
+"HTTP Request: POST http://user:pass@host/..." line quotes the base URL whole) and of every
+secret registered at runtime (each `ApiKey`, and the password of a base URL or a proxy,
 registers itself). No Qt, no sqlite.
 """
 
@@ -18,7 +20,7 @@ import re
 import threading
 from pathlib import Path
 
-from .protocol.secret import register_secret, registered_secrets
+from .protocol.secret import redact_userinfo, register_secret, registered_secrets
 
 __all__ = ["LOG_NAME", "RedactingFilter", "redact", "register_secret", "setup_logging"]
 
@@ -45,6 +47,7 @@ _installed: logging.Handler | None = None
 def redact(text: str) -> str:
     for secret in registered_secrets():
         text = text.replace(secret, REDACTED)
+    text = redact_userinfo(text)
     text = _AUTHORIZATION.sub(lambda m: m.group(1) + REDACTED, text)
     text = _BEARER.sub(lambda m: m.group(1) + REDACTED, text)
     text = _QUERY.sub(lambda m: m.group(1) + "?" + REDACTED, text)

@@ -6,7 +6,14 @@ must not contain (`desktop.logs` redacts registered secrets from every record it
 
 from __future__ import annotations
 
+import re
 import threading
+
+REDACTED = "[redacted]"
+# Echoed tails shorter than this are too common to be the key's (and too short to guess it by).
+MIN_TAIL = 4
+# `scheme://user:password@`: the user info of any URL in a text.
+_USERINFO = re.compile(r"""(\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^\s/?#@'"<>]+@""")
 
 _registry_lock = threading.Lock()
 _registered: set[str] = set()
@@ -24,6 +31,20 @@ def registered_secrets() -> tuple[str, ...]:
     """The secrets registered so far, longest first (so that a longer one is replaced whole)."""
     with _registry_lock:
         return tuple(sorted(_registered, key=len, reverse=True))
+
+
+def redact_userinfo(text: str) -> str:
+    """Every URL in `text` without its user name and password."""
+    return _USERINFO.sub(lambda m: m.group(1) + REDACTED + "@", text)
+
+
+def without_secret(text: str, secret: str) -> str:
+    """`text` without `secret`, nor any tail of it of MIN_TAIL or more characters: a gateway
+    that echoes "...key ending in 3f9a" must not get those characters shown or stored."""
+    if len(secret) < MIN_TAIL or not text:
+        return text
+    tails = "|".join(re.escape(secret[-n:]) for n in range(len(secret), MIN_TAIL - 1, -1))
+    return re.sub(tails, REDACTED, text)
 
 
 class ApiKey:
