@@ -37,6 +37,22 @@ def format_for(path: Path) -> str:
     return fmt
 
 
+def check_target(path: Path) -> str:
+    """The format of `path`, once it is known that a file can be written there: checked before
+    a request is sent, so that a paid reply is never lost to a typo. ExportError says why not."""
+    import os
+
+    if path.is_dir():
+        raise ExportError(f"Cannot export to {path}: it is a folder; give a file name such as {path / 'chat.md'}.")
+    fmt = format_for(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"Cannot export to {path}: the folder {folder} does not exist.")
+    if path.exists() and not os.access(path, os.W_OK) or not path.exists() and not os.access(folder, os.W_OK):
+        raise ExportError(f"Cannot export to {path}: no permission to write there.")
+    return fmt
+
+
 def export_to(path: Path, conversation: Conversation, thinking: bool = True) -> str:
     """Write `conversation` to `path` in the format its extension names; returns the format.
     `thinking=False` leaves the thinking out of Markdown, HTML and notebooks; a JSON transcript

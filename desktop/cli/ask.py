@@ -19,7 +19,16 @@ from ..protocol.errors import ErrorKind
 from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
 from ..session import ChatSession
 from ..store.history import History, HistoryUnavailable, StorageError
-from .exits import EXIT_FAILED, EXIT_NOT_SAVED, EXIT_OK, EXIT_USAGE, for_signal, stop_signals
+from .exits import (
+    EXIT_BROKEN_PIPE,
+    EXIT_FAILED,
+    EXIT_NOT_SAVED,
+    EXIT_OK,
+    EXIT_USAGE,
+    error_line,
+    for_signal,
+    stop_signals,
+)
 
 RULE = "=" * 20
 # A terminal sees text as it arrives; a pipe gets it in large writes (far fewer syscalls).
@@ -52,8 +61,14 @@ def silence_note(seconds: float) -> str:
 
 
 class TerminalView:
+    """Prints the turn in sections. If standard output fails (its reader went away, a full
+    disk), printing stops, `output_error` keeps the cause and `on_output_error` is called once:
+    `run_ask` then stops the stream as a signal would."""
+
     def __init__(self, out: TextIO, answer_only: bool = False) -> None:
         self._out = out
+        self.output_error: OSError | None = None
+        self.on_output_error: Callable[[OSError], None] | None = None
         self._answer_only = answer_only
         self._section: str | None = None
         self._pending_code: dict[int, str] = {}
@@ -63,9 +78,25 @@ class TerminalView:
         self._ends_with_newline = True
 
     def _write(self, text: str) -> None:
-        if text:
-            self._out.write(text)
+        if text and self.output_error is None:
+            try:
+                self._out.write(text)
+            except OSError as exc:
+                self._failed(exc)
+                return
             self._ends_with_newline = text.endswith("\n")
+
+    def _flush(self) -> None:
+        if self.output_error is None:
+            try:
+                self._out.flush()
+            except OSError as exc:
+                self._failed(exc)
+
+    def _failed(self, exc: OSError) -> None:
+        self.output_error = exc
+        if self.on_output_error is not None:
+            self.on_output_error(exc)
 
     def _enter(self, name: str, title: str) -> None:
         if self._section != name:
@@ -115,7 +146,7 @@ class TerminalView:
         if self._interactive:
             now = time.monotonic()
             if now - self._last_flush >= TTY_FLUSH_INTERVAL:
-                self._out.flush()
+                self._flush()
                 self._last_flush = now
 
     def turn_finished(self, turn: Turn) -> None:
@@ -124,16 +155,26 @@ class TerminalView:
             self._write("\n")
         if not self._answer_only and turn.received_anything:
             self._write("\n" + section("Usage") + usage_line(turn) + "\n")
-        self._out.flush()
+        self._flush()
 
 
 def _question(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
     text = " ".join(args.text).strip()
-    if not text and not sys.stdin.isatty():
-        text = sys.stdin.read().strip()
+    if not text:
+        stdin = sys.stdin
+        if stdin is None or stdin.closed:  # started with stdin closed (`<&-`)
+            parser.error("ask needs a question: give it as an argument (standard input is closed)")
+        if not stdin.isatty():
+            try:
+                text = stdin.buffer.read().decode("utf-8").strip() if hasattr(stdin, "buffer") else stdin.read()
+            except UnicodeDecodeError as exc:
+                parser.error(f"the question on standard input is not valid UTF-8 text "
+                             f"(byte {exc.object[exc.start]:#04x} at offset {exc.start})")
+            except OSError as exc:
+                parser.error(f"cannot read the question from standard input: {exc.strerror or exc}")
     if not text:
         parser.error("ask needs a question: dashchat ask 'What is 123 to the power of 21?'")
-    return text
+    return text.strip()
 
 
 def _prepare_stdout() -> None:
@@ -162,17 +203,19 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
         task = asyncio.current_task()
         assert task is not None
         remove = _on_stop_signals(asyncio.get_running_loop(), task, stopped_by)
+        view.on_output_error = lambda _exc: task.cancel()  # nobody reads the reply any more
         try:
             turn: Turn | None = None
             try:
                 turn = await session.send(text, view)
             except asyncio.CancelledError:
-                if not stopped_by:
+                if not stopped_by and view.output_error is None:
                     raise
-                task.uncancel()  # stopped by a signal: the session saved the turn as interrupted
+                task.uncancel()  # stopped: the session saved the turn as interrupted
             if session.unsaved and not stopped_by and sys.stderr.isatty():
                 _say(f"dashchat: {session.save_problem} Trying again for {FLUSH_WAIT:g} s…")
-            saved = await session.flush(STOP_FLUSH_WAIT if stopped_by else FLUSH_WAIT)
+            stopped = stopped_by or view.output_error is not None
+            saved = await session.flush(STOP_FLUSH_WAIT if stopped else FLUSH_WAIT)
             return turn, saved
         finally:
             remove()
@@ -190,6 +233,8 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
         if not stopped_by:
             stopped_by.append(signal.SIGINT)
         turn, saved = None, not session.unsaved
+    if view.output_error is not None and not stopped_by:
+        return _output_failed(view.output_error, config, session, args, history)
     if stopped_by:
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.flush()
@@ -206,12 +251,30 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
         code = EXIT_NOT_SAVED
     if turn is not None and turn.status is TurnStatus.ERROR and turn.error is not None:
         # One line, for scripts that read stderr: the cause, then what to do about it.
-        from ..protocol.hints import hint_for
-
-        hint = hint_for(turn.error, session.base_url, turn.protocol)
-        _say(f"dashchat: error: {turn.error}" + (f" Hint: {hint}" if hint else ""))
+        _say(error_line(turn.error, session.base_url, turn.protocol))
         return EXIT_USAGE if turn.error.kind is ErrorKind.CONFIG else EXIT_FAILED
     return code
+
+
+def _output_failed(error: OSError, config: Config, session: ChatSession, args: argparse.Namespace,
+                   history: History) -> int:
+    """Standard output failed mid-reply: the stream was stopped and the turn kept as interrupted.
+    A reader that went away (`| head -2`) ends the run quietly with 141, as POSIX tools do on
+    SIGPIPE; any other failure (a full disk behind `> file`) is one line and status 1."""
+    import errno
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        # Nothing more can reach stdout; without this, Python's own flush at exit would print
+        # "Exception ignored … BrokenPipeError".
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    _export(config, session, args)
+    history.close()
+    if error.errno == errno.EPIPE or isinstance(error, BrokenPipeError):
+        return EXIT_BROKEN_PIPE
+    _say(f"dashchat: error: cannot write the reply to standard output ({error.strerror or error}); "
+         "it is kept in the history as interrupted")
+    return EXIT_FAILED
 
 
 def _on_stop_signals(loop: asyncio.AbstractEventLoop, task: asyncio.Task[object],

@@ -12,7 +12,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .main import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from .main import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser
 
 if TYPE_CHECKING:  # the parser is built at every start, the window's too: import the rest lazily
     from ..store.history import History
@@ -27,7 +27,7 @@ class _Failure(Exception):
         self.code = code
 
 
-class _IntermixedParser(argparse.ArgumentParser):
+class _IntermixedParser(Parser):
     """Options may sit between the positionals (`export ID --no-thinking PATH`): plain argparse
     would take ID as PATH at the first option and then refuse the real PATH."""
 
@@ -77,7 +77,7 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
+    return min(value, 2**62)  # "as many as there are": SQLite's LIMIT takes a 64-bit integer
 
 
 def run_history(args: argparse.Namespace, profile: Path) -> int:

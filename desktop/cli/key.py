@@ -13,6 +13,8 @@ from .main import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
 def _read_key() -> str:
+    if sys.stdin is None or sys.stdin.closed:  # started with stdin closed (`<&-`)
+        raise EOFError
     if sys.stdin.isatty():
         return getpass.getpass("DashScope API key (input hidden): ")
     return sys.stdin.read()
@@ -36,7 +38,7 @@ def run_key(action: str, profile: Path, connection: str | None = None,
     if action == "set":
         try:
             key = ApiKey(_read_key())
-        except (ValueError, EOFError, KeyboardInterrupt):
+        except (ValueError, EOFError, KeyboardInterrupt, OSError):
             print("dashchat: no key given; nothing was stored", file=sys.stderr)
             return EXIT_USAGE
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,7 +31,7 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
 
     parser.add_argument("--profile", type=Path, default=default(None), metavar="DIR",
                         help="where settings and history live (default: the per-user data dir)")
-    parser.add_argument("--base-url", default=default(None), metavar="URL",
+    parser.add_argument("--base-url", type=_base_url, default=default(None), metavar="URL",
                         help=f"service base URL, may carry a path prefix (default: {DEFAULT_BASE_URL})")
     parser.add_argument("--model", default=default(None), metavar="NAME", help=f"model (default: {DEFAULT_MODEL})")
     parser.add_argument("--connection", default=default(None), metavar="NAME",
@@ -41,7 +42,7 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
                         "LM Studio, gateways), for the base URL given or the connection's")
     parser.add_argument("--demo", action="store_true", default=default(False),
                         help="replay a recorded conversation: no key, no network")
-    parser.add_argument("--export", type=Path, default=default(None), metavar="PATH",
+    parser.add_argument("--export", type=_export_path, default=default(None), metavar="PATH",
                         help="write the conversation after the reply ends (.json, .md or .html)")
     parser.add_argument("--idle-timeout", type=_positive, default=default(None), metavar="SECONDS",
                         help="give up when the stream sends nothing for this long (default: 300; the "
@@ -53,16 +54,62 @@ def _positive(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {text!r}")
     if value <= 0:
         raise argparse.ArgumentTypeError("must be more than 0")
     return value
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be a base URL (None if it can): http(s), a host, a port in range."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port  # ValueError when out of range or not a number
+    except ValueError as exc:
+        return f"{url!r} is not a usable URL ({exc})"
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"{url!r} must start with https:// (or http:// for a local server)"
+    if not parts.hostname:
+        return f"{url!r} names no host"
+    if port == 0:
+        return f"{url!r} has port 0"
+    return None
+
+
+def _base_url(text: str) -> str:
+    problem = url_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
+def _export_path(text: str) -> Path:
+    from ..export import ExportError, check_target
+
+    path = Path(text)
+    try:
+        check_target(path)
+    except ExportError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return path
 
 
 class _NotForTheWindow(Exception):
     """The window's parser met what only the full parser can judge (or word an error for)."""
 
 
-class _WindowParser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
+    """A usage error is one line on stderr (and exit 2), as scripts expect of every failure;
+    the full usage is one `--help` away."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+
+
+class _WindowParser(Parser):
     parsed = False
 
     def error(self, message: str) -> NoReturn:
@@ -74,7 +121,7 @@ class _WindowParser(argparse.ArgumentParser):
 def build_parser(window_only: bool = False) -> argparse.ArgumentParser:
     """The command line. `window_only`: without the subcommands, whose parsers take a few ms to
     build on every start; main() falls back to the full parser for anything it cannot parse."""
-    parser = (_WindowParser if window_only else argparse.ArgumentParser)(
+    parser = (_WindowParser if window_only else Parser)(
         prog="dashchat",
         description="Chat with Qwen's code interpreter on Alibaba Cloud Model Studio (DashScope). "
         "Without a command, opens the window.",
@@ -131,7 +178,31 @@ def config_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Co
                                   getattr(args, "protocol", None), getattr(args, "connection", None))
     except UnknownConnection as exc:
         parser.error(str(exc))
-    return settings.config(profile, demo=bool(args.demo))
+    config = settings.config(profile, demo=bool(args.demo))
+    problem = None if config.demo else url_problem(config.base_url)
+    if problem is not None:  # a hand-edited settings.ini: refused before anything is sent
+        parser.error(f"the connection's base URL {problem}; fix it in Settings or with --base-url")
+    return config
+
+
+def _check_text(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Text that goes into a request must be real text: an argument that was not valid UTF-8
+    reaches Python as lone surrogates, which no request can carry."""
+    for name in ("text", "ask", "model", "base_url", "connection"):
+        value = getattr(args, name, None)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and not _encodable(item):
+                shown = item.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+                option = "the question" if name == "text" else f"--{name.replace('_', '-')}"
+                parser.error(f"{option} is not valid UTF-8 text: {shown[:60]!r}")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def parse(argv: Sequence[str] | None = None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
@@ -156,6 +227,7 @@ def parse(argv: Sequence[str] | None = None) -> tuple[argparse.ArgumentParser, a
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser, args = parse(argv)
+    _check_text(parser, args)
     if args.command is None:
         if args.quit and not args.ask:
             parser.error("--quit needs --ask TEXT")

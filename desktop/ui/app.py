@@ -19,7 +19,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..cli.exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_NOT_SAVED, EXIT_OK, EXIT_USAGE, for_signal
+from ..cli.exits import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_NOT_SAVED,
+    EXIT_OK,
+    EXIT_USAGE,
+    error_line,
+    for_signal,
+)
 from ..config import Config
 from ..model.turn import Turn, TurnStatus
 from ..protocol.errors import ErrorKind
@@ -187,17 +195,21 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
         if stop_signals is not None:
             stop_signals.close()
         history.close()
-    return _exit_status(result, window, session)
+    return _exit_status(result, window, session, quit_after)
 
 
-def _exit_status(result: dict[str, int], window: MainWindow, session: ChatSession) -> int:
+def _exit_status(result: dict[str, int], window: MainWindow, session: ChatSession, quit_after: bool) -> int:
     """With --quit or after a signal, the same status and stderr line as `dashchat ask`."""
+    turns = session.conversation.turns
+    last = turns[-1] if turns else None
+    if quit_after and "signal" not in result and last is not None and last.error is not None \
+            and last.status is TurnStatus.ERROR:
+        print(error_line(last.error, session.base_url, last.protocol), file=sys.stderr)
     if window.unsaved_at_close and session.save_problem is not None:
         print(f"dashchat: error: the reply was shown but not saved to the history: {session.save_problem.reason}.",
               file=sys.stderr)
     if "signal" in result:
-        turns = session.conversation.turns
-        cut = turns and turns[-1].status is TurnStatus.INTERRUPTED
+        cut = last is not None and last.status is TurnStatus.INTERRUPTED
         print(f"dashchat: stopped by {signal_name(result['signal'])}"
               + ("; what arrived is kept in the history as interrupted" if cut else ""), file=sys.stderr)
         return for_signal(result["signal"])
