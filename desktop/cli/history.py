@@ -1,6 +1,7 @@
 """`dashchat history list | search TEXT | export (ID | --last) PATH`: the stored conversations,
 from a terminal. The same `History` the window reads; nothing here writes to it: it works on a
-read-only profile, and shows a turn whose writer is gone as interrupted (History.for_reading)."""
+read-only profile, and shows a turn whose writer is gone as interrupted (History.for_reading).
+`run` and `import`, which do write, are in desktop/cli/history_run.py."""
 
 from __future__ import annotations
 
@@ -57,15 +58,19 @@ def add_arguments(history: argparse.ArgumentParser) -> None:
     search.add_argument("--limit", type=_count, default=50, metavar="N", help="show at most N hits (default: 50)")
     export = actions.add_parser(
         "export", usage="%(prog)s [-h] [--no-thinking] [--profile DIR] (ID | --last) PATH",
-        help="write a conversation to PATH: .md, .json (transcript) or .html",
+        help="write a conversation to PATH: .md, .json (transcript), .html or .ipynb (notebook)",
         description="Write a conversation to PATH, in the format its extension names: .md (Markdown), "
-        ".json (the dashchat.transcript/1 transcript) or .html (self-contained, printable).")
+        ".json (the dashchat.transcript/1 transcript), .html (self-contained, printable) or .ipynb (a "
+        "Jupyter notebook: the executed code as code cells, with their outputs when run locally).")
     export.add_argument("conversation", nargs="?", metavar="ID",
                         help=f"the conversation's id, or its first {MIN_PREFIX} or more characters")
     export.add_argument("path", type=Path, metavar="PATH", help="the file to write")
     export.add_argument("--last", action="store_true", help="the conversation updated last")
-    export.add_argument("--no-thinking", action="store_true", help="leave the thinking out (.md and .html)")
-    for action in (listing, search, export):
+    export.add_argument("--no-thinking", action="store_true",
+                        help="leave the thinking out (.md, .html and .ipynb)")
+    from .history_run import add_arguments as add_writing_actions
+
+    for action in (listing, search, export, *add_writing_actions(actions)):
         action.add_argument("--profile", type=Path, default=argparse.SUPPRESS, metavar="DIR",
                             help="the profile whose history this is (default: the per-user data dir)")
 
@@ -92,6 +97,10 @@ def run_history(args: argparse.Namespace, profile: Path) -> int:
             return _search(path, " ".join(args.text), args.thinking, args.limit)
         if args.history_command == "export":
             return _export(path, args)
+        if args.history_command in ("run", "import"):
+            from .history_run import run_command
+
+            return run_command(path, args)
     except _Failure as failure:
         print(f"dashchat: {failure}", file=sys.stderr)
         return failure.code
@@ -159,7 +168,7 @@ def _export(path: Path, args: argparse.Namespace) -> int:
     except ExportError as exc:
         raise _Failure(str(exc), EXIT_USAGE) from None
     if args.no_thinking and fmt == "json":
-        raise _Failure("--no-thinking is for .md and .html; a .json transcript always holds the thinking",
+        raise _Failure("--no-thinking is for .md, .html and .ipynb; a .json transcript always holds the thinking",
                        EXIT_USAGE)
     with _opened(path) as history:
         conversation_id = _resolve(history, args.conversation)

@@ -371,7 +371,9 @@ class LocalRun:
         cell.status = status
         seconds = done.get("seconds")
         cell.seconds = float(seconds) if isinstance(seconds, int | float) else 0.0
-        outputs = merged([*self._pieces.pop(position, []), *([note] if note else [])])
+        if note is not None:
+            self._add(position, note)  # on_output hears it too
+        outputs = merged(self._pieces.pop(position, []))
         for name in ("stdout", "stderr"):
             kept, dropped = self._kept.get((position, name), (0, 0))
             if dropped:

@@ -1,0 +1,293 @@
+"""`dashchat history run` and `dashchat history import`: the two `history` actions that write
+to the history (desktop/cli/history.py holds the readers, and the helpers shared with them).
+
+    dashchat history run (ID | --last) [--turn N] [--call N] [--timeout S] [--python PATH]
+                         [--allow-network] [--memory MB] [--images DIR]
+    dashchat history import FILE...
+
+`run` exits 0 when the code ran cleanly, 1 when it raised (or hit the time limit, or its process
+died), 2 for a usage error (no such turn, a turn without code, a Python that cannot start).
+`import` exits 0 when the files were read (even if they added nothing new), 1 when a file is
+damaged or not an export (then nothing is added), 2 when a file does not exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import closing
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .main import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from ..model.output import Output
+    from ..model.turn import Turn
+    from ..runner import RunResult
+    from ..store.history import History
+
+RULE = "=" * 20  # as `dashchat ask` sets its sections apart
+
+
+def add_arguments(actions: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
+    from .history import MIN_PREFIX, _count
+
+    run = actions.add_parser(
+        "run", usage="%(prog)s [-h] (ID | --last) [--turn N] [--call N] [--timeout S] [--python PATH] "
+        "[--allow-network] [--memory MB] [--images DIR] [--profile DIR]",
+        help="run a turn's executed code here, print its outputs and keep them",
+        description="Run the code the service's interpreter executed for a turn, on this computer, in a "
+        "separate Python process: in a fresh temporary folder (removed after), with a time limit, a memory "
+        "limit (enforced on Linux), no keys, tokens or passwords in its environment, and no network unless "
+        "--allow-network (refused from Python's sockets: best effort, not a sandbox; the code can still read "
+        "and write your files). The calls of a turn share state, in order, as in the service. Prints what "
+        "each call printed, its last expression's value, its error, its figures; keeps them in the history "
+        "(shown, searched and exported with the turn). Exit status 1 if the code raised.")
+    run.add_argument("conversation", nargs="?", metavar="ID",
+                     help=f"the conversation's id, or its first {MIN_PREFIX} or more characters")
+    run.add_argument("--last", action="store_true", help="the conversation updated last")
+    run.add_argument("--turn", type=_count, metavar="N",
+                     help="the turn, from 1 (default: the last turn that executed code)")
+    run.add_argument("--call", type=_count, metavar="N",
+                     help="run calls 1 to N only (default: all); the earlier ones run first, as the "
+                     "calls share state")
+    run.add_argument("--timeout", type=_seconds, default=30.0, metavar="S",
+                     help="stop the code after S seconds, with everything it started (default: 30)")
+    run.add_argument("--python", metavar="PATH",
+                     help="the Python to run it in (default: the one dashchat runs in; for a bundled "
+                     "dashchat, python3 on PATH)")
+    run.add_argument("--allow-network", action="store_true", help="let the code reach the network")
+    run.add_argument("--memory", type=_megabytes, default=2048, metavar="MB",
+                     help="address-space limit in MB, 0 for none (default: 2048; Linux enforces it, "
+                     "macOS and Windows do not)")
+    run.add_argument("--images", type=Path, metavar="DIR",
+                     help="save figures as PNG files in DIR (default: only say their size)")
+    importing = actions.add_parser(
+        "import", help="add conversations from a ChatGPT data export or a dashchat .json transcript",
+        description="Add conversations to the history: a ChatGPT data export (the .zip, its "
+        "conversations.json, its split conversations-000.json… files, or the unzipped folder), or a "
+        "dashchat transcript (.json, dashchat.transcript/1). Every branch of a ChatGPT conversation is kept: "
+        "the one ChatGPT shows as the conversation, the others as conversations titled '… (branch 2)'. Code "
+        "ChatGPT ran is kept as executed code, with its output. Importing a file again adds only what is new; "
+        "a damaged file adds nothing.")
+    importing.add_argument("files", nargs="+", type=Path, metavar="FILE", help="what to import")
+    return [run, importing]
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 86400:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 86400")
+    return value
+
+
+def _megabytes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return value
+
+
+def run_command(path: Path, args: argparse.Namespace) -> int:
+    if args.history_command == "run":
+        return _run(path, args)
+    return _import(path, args.files)
+
+
+# -- run ------------------------------------------------------------------------------------
+
+def _writable(path: Path) -> History:
+    from ..store.history import History, HistoryUnavailable, StorageError
+    from .history import _Failure
+
+    try:
+        return History(path, recover=False)
+    except (HistoryUnavailable, StorageError) as exc:
+        raise _Failure(f"cannot open the history: {exc}", EXIT_USAGE) from None
+
+
+def _run(path: Path, args: argparse.Namespace) -> int:
+    from ..runner import RunnerError, RunOptions, run_cells_sync
+    from ..store.faults import StorageError
+    from .history import _Failure, _opened, _resolve
+
+    if args.last == (args.conversation is not None):
+        raise _Failure("run needs either a conversation ID or --last (e.g. dashchat history run --last)", EXIT_USAGE)
+    with _opened(path) as history:
+        conversation_id = _resolve(history, args.conversation)
+        conversation = history.load(conversation_id) if history else None
+    if conversation is None:
+        raise _Failure(f"no conversation {conversation_id}", EXIT_FAILED)
+    turn, number = _pick_turn(conversation.turns, args.turn)
+    count = len(turn.code) if args.call is None else args.call
+    if count > len(turn.code):
+        raise _Failure(f"turn {number} executed {len(turn.code)} code call{'s' * (len(turn.code) != 1)}, "
+                       f"not {count}", EXIT_USAGE)
+    options = RunOptions(python=args.python, timeout=args.timeout, memory_mb=args.memory,
+                         allow_network=args.allow_network)
+    print(f"Running turn {number} of {conversation.title or '(untitled)'} ({count} code call"
+          f"{'s' * (count != 1)}, {args.timeout:g} s limit, network {'on' if args.allow_network else 'off'})",
+          file=sys.stderr, flush=True)
+    printer = _Printer(turn.code, args.images)
+    try:
+        result = run_cells_sync(turn.code[:count], options, on_output=printer.output)
+    except RunnerError as exc:
+        raise _Failure(str(exc), EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        print("\ndashchat: stopped; nothing was saved", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    printer.finish(result)
+    try:
+        with closing(_writable(path)) as history:
+            history.save_outputs(turn.id, result.outputs)
+    except StorageError as exc:
+        raise _Failure(f"the outputs were printed but not saved: {exc}", EXIT_FAILED) from None
+    return EXIT_FAILED if result.raised else EXIT_OK
+
+
+def _pick_turn(turns: list[Turn], wanted: int | None) -> tuple[Turn, int]:
+    from .history import _Failure
+
+    if wanted is not None:
+        if wanted > len(turns):
+            raise _Failure(f"the conversation has {len(turns)} turn{'s' * (len(turns) != 1)}, not {wanted}",
+                           EXIT_USAGE)
+        turn = turns[wanted - 1]
+        if not any(code.strip() for code in turn.code):
+            raise _Failure(f"turn {wanted} executed no code: nothing to run", EXIT_USAGE)
+        return turn, wanted
+    for number in range(len(turns), 0, -1):
+        if any(code.strip() for code in turns[number - 1].code):
+            return turns[number - 1], number
+    raise _Failure("no turn of this conversation executed code: nothing to run", EXIT_USAGE)
+
+
+class _Printer:
+    """Prints each call's code and then its outputs as they arrive (streams as printed)."""
+
+    def __init__(self, code: list[str], images: Path | None) -> None:
+        self.code = code
+        self.images = images
+        self.current: int | None = None
+        self.next = 0  # the first call whose code is not printed yet
+        self.image_count = 0
+        self.ends_with_newline = True
+
+    def _header(self, index: int) -> None:
+        self._newline()
+        if index > 0:
+            sys.stdout.write("\n")
+        code = self.code[index]
+        sys.stdout.write(f"{RULE}Executed code #{index + 1}{RULE}\n{code}{'' if code.endswith(chr(10)) else chr(10)}")
+        sys.stdout.write(f"{RULE}Output #{index + 1}{RULE}\n")
+
+    def _enter(self, index: int) -> None:
+        if self.current == index:
+            return
+        for earlier in range(self.next, index):  # calls run in order: these printed nothing
+            self._header(earlier)
+            sys.stdout.write("(no output)\n")
+        self._header(index)
+        self.current, self.next = index, index + 1
+
+    def _newline(self) -> None:
+        if not self.ends_with_newline:
+            sys.stdout.write("\n")
+            self.ends_with_newline = True
+
+    def output(self, index: int, output: Output) -> None:
+        from ..model.output import OutputKind
+
+        self._enter(index)
+        if output.kind is OutputKind.STREAM:
+            if output.name == "stdout":
+                sys.stdout.write(output.text)
+                self.ends_with_newline = output.text.endswith("\n")
+            else:
+                sys.stdout.flush()
+                sys.stderr.write(output.text)
+                sys.stderr.flush()
+        elif output.kind is OutputKind.IMAGE:
+            self._newline()
+            sys.stdout.write(self._image(index, output) + "\n")
+        elif output.kind is OutputKind.ERROR:
+            self._newline()
+            sys.stdout.flush()
+            sys.stderr.write(output.plain() + "\n")
+            sys.stderr.flush()
+        else:
+            self._newline()
+            sys.stdout.write(output.plain() + "\n")
+        sys.stdout.flush()
+
+    def _image(self, index: int, output: Output) -> str:
+        if not output.data:
+            return output.text
+        if self.images is None:
+            return f"[{output.mime or 'image/png'}, {len(output.data)} bytes]"
+        self.image_count += 1
+        target = self.images / f"call{index + 1}-figure{self.image_count}.png"
+        try:
+            self.images.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(output.data)
+        except OSError as exc:
+            return f"[{output.mime or 'image/png'}, {len(output.data)} bytes: not saved: {exc.strerror or exc}]"
+        return f"[{output.mime or 'image/png'}, {len(output.data)} bytes: saved to {target}]"
+
+    def finish(self, result: RunResult) -> None:
+        from ..runner import CellStatus
+
+        ran = [cell.index for cell in result.cells if cell.status is not CellStatus.SKIPPED]
+        for index in ran:
+            if index >= self.next:
+                self._enter(index)
+                sys.stdout.write("(no output)\n")
+        self._newline()
+        counts: dict[str, int] = {}
+        for cell in result.cells:
+            counts[cell.status.value] = counts.get(cell.status.value, 0) + 1
+        summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+        print(f"\n{RULE}Ran{RULE}\n{summary} in {result.seconds:.1f} s · Python {result.python_version} · "
+              f"network {result.network or 'unknown'} · memory limit {result.memory_limit or 'unknown'}", flush=True)
+
+
+# -- import ---------------------------------------------------------------------------------
+
+def _import(path: Path, files: list[Path]) -> int:
+    from ..imports import ImportBatch, ImportFailure, read_path
+    from ..store.faults import StorageError
+    from ..store.importing import store
+    from .history import _Failure
+
+    batch = ImportBatch()
+    for file in files:
+        if not file.exists():
+            raise _Failure(f"no such file: {file}", EXIT_USAGE)
+        try:
+            found = read_path(file)
+        except ImportFailure as exc:
+            raise _Failure(f"cannot import {file}: {exc}; nothing was imported", EXIT_FAILED) from None
+        batch.conversations += found.conversations
+        batch.notes += found.notes
+    try:
+        with closing(_writable(path)) as history:
+            report = store(history, batch.conversations)
+    except StorageError as exc:
+        raise _Failure(f"{exc} Nothing was imported.", EXIT_FAILED) from None
+    for note in batch.notes:
+        print(f"note: {note}", file=sys.stderr)
+    branches = sum(1 for item in batch.conversations if item.branch_of and item.conversation.id in report.added_ids)
+    read = len(batch.conversations)
+    print(f"Read {read} conversation{'s' * (read != 1)}: {report.conversations_added} added"
+          + (f" (of which {branches} other branch{'es' * (branches != 1)})" if branches else "")
+          + (f", {report.conversations_extended} with new turns" if report.conversations_extended else "")
+          + f", {report.unchanged} already there; {report.turns_added} turn{'s' * (report.turns_added != 1)}"
+          f" and {report.outputs_added} code output{'s' * (report.outputs_added != 1)} added.")
+    return EXIT_OK

@@ -1,0 +1,133 @@
+"""dashchat's own JSON transcript (`dashchat.transcript/1`, written by desktop/export.py) read
+back into a conversation. Transcripts name their conversation and turn ids (since outputs were
+added); an older one without them gets ids derived from its content, the same at every import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from ..export import TRANSCRIPT_FORMAT
+from ..model.conversation import Conversation, title_for
+from ..model.output import Output
+from ..model.turn import Step, Turn, TurnStatus
+from ..protocol.errors import ServiceError
+from ..protocol.events import Usage
+from . import Imported, ImportFailure, clean_text, derived_id
+
+FORMAT = TRANSCRIPT_FORMAT
+
+
+def _when(value: object, where: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+        except ValueError:
+            pass
+    raise ImportFailure(f"{where} is not a time: {value!r}")
+
+
+def _text(data: dict[str, Any], key: str, where: str, required: bool = False) -> str:
+    value = data.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise ImportFailure(f"{where}: {key!r} must be text")
+    return clean_text(value)
+
+
+def read(data: dict[str, Any], source: str) -> Imported:
+    turns_data = data.get("turns")
+    if not isinstance(turns_data, list):
+        raise ImportFailure(f"{source}: a transcript needs a list of 'turns'")
+    created = _when(data.get("created_at"), f"{source}: created_at")
+    given = data.get("id")
+    if isinstance(given, str) and given.strip():
+        conversation_id = clean_text(given.strip())
+    else:
+        digest = hashlib.sha256(json.dumps([data.get("title"), data.get("created_at"),
+                                            [(t.get("user"), (t.get("timings") or {}).get("sent_at"))
+                                             for t in turns_data if isinstance(t, dict)]],
+                                           ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        conversation_id = derived_id("transcript", digest)
+    conversation = Conversation(id=conversation_id, title=_text(data, "title", source),
+                                model=_text(data, "model", source), created_at=created or 0.0)
+    latest = created or 0.0
+    for number, item in enumerate(turns_data, 1):
+        where = f"{source}: turn {number}"
+        if not isinstance(item, dict):
+            raise ImportFailure(f"{where} is not an object")
+        turn = _turn(item, where, conversation_id, number)
+        conversation.turns.append(turn)
+        latest = max(latest, turn.finished_at or turn.sent_at or 0.0)
+    if not conversation.title and conversation.turns:
+        conversation.title = title_for(conversation.turns[0].user)
+    return Imported(conversation, latest, "transcript")
+
+
+def _turn(item: dict[str, Any], where: str, conversation_id: str, number: int) -> Turn:
+    code = item.get("code") or []
+    if not isinstance(code, list) or not all(isinstance(c, str) for c in code):
+        raise ImportFailure(f"{where}: 'code' must be a list of text")
+    status_text = item.get("status") or TurnStatus.COMPLETE.value
+    try:
+        status = TurnStatus(status_text)
+    except ValueError:
+        raise ImportFailure(f"{where}: unknown status {status_text!r}") from None
+    if status is TurnStatus.STREAMING:
+        status = TurnStatus.INTERRUPTED  # nothing streams it any more
+    timings = item.get("timings") or {}
+    if not isinstance(timings, dict):
+        raise ImportFailure(f"{where}: 'timings' must be an object")
+    error = item.get("error")
+    if error is not None and not isinstance(error, dict):
+        raise ImportFailure(f"{where}: 'error' must be an object")
+    usage = item.get("usage") or {}
+    steps = item.get("steps") or []
+    if not isinstance(usage, dict) or not isinstance(steps, list):
+        raise ImportFailure(f"{where}: 'usage' must be an object and 'steps' a list")
+    try:
+        parsed_steps = [Step.from_dict(s) for s in steps]
+    except (KeyError, TypeError, ValueError):
+        raise ImportFailure(f"{where}: a step is malformed") from None
+    outputs: dict[int, list[Output]] = {}
+    given = item.get("outputs") or []
+    if not isinstance(given, list):
+        raise ImportFailure(f"{where}: 'outputs' must be a list (one list per code call)")
+    for index, call in enumerate(given):
+        if not isinstance(call, list) or not all(isinstance(o, dict) for o in call):
+            raise ImportFailure(f"{where}: the outputs of code call {index + 1} must be a list of objects")
+        try:
+            if call:
+                outputs[index] = [Output.from_dict(o) for o in call]
+        except ValueError as exc:
+            raise ImportFailure(f"{where}: code call {index + 1}: {exc}") from None
+    turn_id = item.get("id")
+    turn = Turn.restore(
+        thinking=_text(item, "thinking", where),
+        answer=_text(item, "answer", where),
+        id=clean_text(turn_id) if isinstance(turn_id, str) and turn_id else derived_id(conversation_id, str(number)),
+        user=_text(item, "user", where, required=True),
+        model=_text(item, "model", where),
+        code=[clean_text(c) for c in code],
+        steps=parsed_steps,
+        usage=Usage.from_dict(usage),
+        status=status,
+        finish_reason=_text(item, "finish_reason", where) or None,
+        error=ServiceError.from_dict(error) if error else None,
+        request_id=_text(item, "request_id", where) or None,
+        sent_at=_when(timings.get("sent_at"), f"{where}: sent_at"),
+        first_token_at=_when(timings.get("first_token_at"), f"{where}: first_token_at"),
+        finished_at=_when(timings.get("finished_at"), f"{where}: finished_at"),
+        connection=_text(item, "connection", where),
+        protocol=_text(item, "protocol", where) or "native",
+    )
+    turn.outputs = outputs
+    return turn
