@@ -367,3 +367,97 @@ def test_outputs_go_with_their_conversation_when_it_is_purged(tmp_path: Path) ->
         assert db.execute("SELECT COUNT(*) FROM outputs").fetchone() == (0,)
         db.execute("INSERT INTO outputs_search (outputs_search) VALUES ('integrity-check')")  # raises if stale
         assert db.execute("SELECT COUNT(*) FROM outputs_search WHERE outputs_search MATCH '\"gon\"'").fetchone() == (0,)
+
+
+# -- dashchat history run -----------------------------------------------------------------
+
+def _stored(profile: Path, *turn_code: list[str]) -> Conversation:
+    conversation = Conversation(title="to run")
+    for number, code in enumerate(turn_code, 1):
+        turn = conversation.start_turn(f"question {number}")
+        turn.mark_sent()
+        for index, snippet in enumerate(code):
+            turn.apply(CodeCall(index, snippet))
+        turn.apply(AnswerDelta(f"answer {number}"))
+        turn.apply(Finished("stop"))
+    history = History(profile / "history.sqlite3")
+    for turn in conversation.turns:
+        history.save_turn(conversation, turn)
+    history.close()
+    return conversation
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from desktop.cli.main import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_history_run_prints_the_outputs_keeps_them_and_exits_by_what_the_code_did(
+        capsys: pytest.CaptureFixture[str], profile: Path) -> None:
+    conversation = _stored(profile, ["123**21"], ["x = 2", "print(x * 21)", "1 / 0"], [])
+    code, out, err = _cli(capsys, "history", "run", "--last", "--turn", "1", "--profile", str(profile))
+    assert code == 0, err
+    assert out.startswith(f"====================Executed code #1====================\n123**21\n"
+                          f"====================Output #1====================\n{POWER_21}\n\n"
+                          "====================Ran====================\n1 ok in ")
+    assert "network off" in out and err.startswith("Running turn 1 of to run (1 code call, 30 s limit, network off)")
+
+    # Without --turn: the last turn that executed code (turn 3 has none); it raised: exit 1.
+    code, out, err = _cli(capsys, "history", "run", conversation.id[:8], "--profile", str(profile))
+    assert code == 1
+    assert "Executed code #1====================\nx = 2\n====================Output #1====================\n" \
+           "(no output)\n" in out
+    assert "Output #2====================\n42\n" in out and "2 ok, 1 error in" in out
+    assert "ZeroDivisionError: division by zero" in err and 'File "<cell 3>", line 1' in err
+
+    history = History(profile / "history.sqlite3")
+    stored = history.load(conversation.id)
+    assert stored is not None
+    assert stored.turns[0].outputs == {0: [Output.result(POWER_21)]}
+    assert stored.turns[1].outputs[1] == [Output.stream("stdout", "42\n")]
+    assert 0 not in stored.turns[1].outputs  # a call that printed nothing has no rows
+    assert [h.turn_id for h in history.search("ZeroDivision")] == [stored.turns[1].id]
+    history.close()
+
+    # --call N runs calls 1 to N: the error is not reached; what the first two print is replaced.
+    assert _cli(capsys, "history", "run", "--last", "--call", "2", "--profile", str(profile))[0] == 0
+
+
+def test_history_run_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], profile: Path, tmp_path: Path) -> None:
+    _stored(profile, ["1"], [])
+    for argv, message in (
+            (["--last", "--turn", "5"], "the conversation has 2 turns, not 5"),
+            (["--last", "--turn", "2"], "turn 2 executed no code: nothing to run"),
+            (["--last", "--turn", "1", "--call", "3"], "turn 1 executed 1 code call, not 3"),
+            (["--last", "--python", str(tmp_path / "nope")], "cannot start"),
+            ([], "run needs either a conversation ID or --last")):
+        code, out, err = _cli(capsys, "history", "run", *argv, "--profile", str(profile))
+        assert code == 2 and message in err, (argv, err)
+    with pytest.raises(SystemExit) as exited:  # argparse's own checks
+        _cli(capsys, "history", "run", "--last", "--timeout", "0", "--profile", str(profile))
+    assert exited.value.code == 2 and "--timeout: must be more than 0" in capsys.readouterr().err
+
+
+def test_history_run_stops_a_loop_at_the_time_limit_and_saves_figures_where_asked(
+        capsys: pytest.CaptureFixture[str], profile: Path, tmp_path: Path) -> None:
+    plot = "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nNone"
+    have_matplotlib = True
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        have_matplotlib = False
+    _stored(profile, ["print('start', flush=True)\nwhile True:\n    pass"], [plot])
+    code, out, err = _cli(capsys, "history", "run", "--last", "--turn", "1", "--timeout", "2", "--profile", str(profile))
+    assert code == 1 and "start\n" in out and "stopped by dashchat after the time limit of 2 s" in err
+    assert "1 timeout in" in out
+    if not have_matplotlib:
+        pytest.skip("matplotlib is not installed in this Python (pip install matplotlib)")
+    code, out, _ = _cli(capsys, "history", "run", "--last", "--timeout", "60", "--profile", str(profile))
+    assert code == 0 and "[image/png, " in out and "saved to" not in out
+    code, out, _ = _cli(capsys, "history", "run", "--last", "--timeout", "60", "--images", str(tmp_path / "figs"),
+                        "--profile", str(profile))
+    saved = tmp_path / "figs" / "call1-figure1.png"
+    assert code == 0 and f"saved to {saved}]" in out and saved.read_bytes().startswith(b"\x89PNG")
