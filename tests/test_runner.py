@@ -461,3 +461,26 @@ def test_history_run_stops_a_loop_at_the_time_limit_and_saves_figures_where_aske
                         "--profile", str(profile))
     saved = tmp_path / "figs" / "call1-figure1.png"
     assert code == 0 and f"saved to {saved}]" in out and saved.read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_optional_jupyter_kernel_runs_with_the_same_isolation(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, profile: Path) -> None:
+    from desktop.runner.jupyter import available, run_cells_jupyter
+
+    if not available():
+        pytest.skip("jupyter_client and ipykernel are not installed (optional: pip install jupyter_client ipykernel)")
+    monkeypatch.setenv("DASHSCOPE_API_KEY", "sk-0123456789abcdef0123456789abcdef")
+    cells = ["123**21", "import os\nprint('DASHSCOPE_API_KEY' in os.environ, os.getcwd())",
+             "import socket\nsocket.getaddrinfo('example.com', 80)", "while True:\n    pass", "1"]
+    result = asyncio.run(run_cells_jupyter(cells, RunOptions(timeout=4)))
+    power, environment, network, loop, skipped = result.cells
+    assert power.outputs == [Output.result(POWER_21)]
+    shown = texts(environment.outputs, OutputKind.STREAM)
+    assert shown.startswith("False ") and "dashchat-jupyter-" in shown
+    assert network.status is CellStatus.ERROR and "network access is off" in network.outputs[-1].text
+    assert loop.status is CellStatus.TIMEOUT and skipped.status is CellStatus.SKIPPED
+    assert not Path(shown.split()[1]).exists()  # the working directory went with the run
+
+    _stored(profile, ["print(6 * 7)"])
+    code, out, _ = _cli(capsys, "history", "run", "--last", "--jupyter", "--profile", str(profile))
+    assert code == 0 and "Output #1====================\n42\n" in out

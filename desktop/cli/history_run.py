@@ -2,7 +2,7 @@
 to the history (desktop/cli/history.py holds the readers, and the helpers shared with them).
 
     dashchat history run (ID | --last) [--turn N] [--call N] [--timeout S] [--python PATH]
-                         [--allow-network] [--memory MB] [--images DIR]
+                         [--allow-network] [--memory MB] [--images DIR] [--jupyter]
     dashchat history import FILE...
 
 `run` exits 0 when the code ran cleanly, 1 when it raised (or hit the time limit, or its process
@@ -35,7 +35,7 @@ def add_arguments(actions: argparse._SubParsersAction) -> list[argparse.Argument
 
     run = actions.add_parser(
         "run", usage="%(prog)s [-h] (ID | --last) [--turn N] [--call N] [--timeout S] [--python PATH] "
-        "[--allow-network] [--memory MB] [--images DIR] [--profile DIR]",
+        "[--allow-network] [--memory MB] [--images DIR] [--jupyter] [--profile DIR]",
         help="run a turn's executed code here, print its outputs and keep them",
         description="Run the code the service's interpreter executed for a turn, on this computer, in a "
         "separate Python process: in a fresh temporary folder (removed after), with a time limit, a memory "
@@ -63,6 +63,9 @@ def add_arguments(actions: argparse._SubParsersAction) -> list[argparse.Argument
                      "macOS and Windows do not)")
     run.add_argument("--images", type=Path, metavar="DIR",
                      help="save figures as PNG files in DIR (default: only say their size)")
+    run.add_argument("--jupyter", action="store_true",
+                     help="run in an IPython kernel (needs jupyter_client here and ipykernel in the chosen "
+                     "Python) instead of dashchat's own minimal runner")
     importing = actions.add_parser(
         "import", help="add conversations from a ChatGPT data export or a dashchat .json transcript",
         description="Add conversations to the history: a ChatGPT data export (the .zip, its "
@@ -136,8 +139,21 @@ def _run(path: Path, args: argparse.Namespace) -> int:
           f"{'s' * (count != 1)}, {args.timeout:g} s limit, network {'on' if args.allow_network else 'off'})",
           file=sys.stderr, flush=True)
     printer = _Printer(turn.code, args.images)
+    if args.jupyter:
+        from ..runner.jupyter import available
+
+        if not available(args.python):
+            raise _Failure("--jupyter needs jupyter_client beside dashchat and ipykernel in the Python that runs "
+                           "the code (pip install jupyter_client ipykernel)", EXIT_USAGE)
     try:
-        result = run_cells_sync(turn.code[:count], options, on_output=printer.output)
+        if args.jupyter:
+            import asyncio
+
+            from ..runner.jupyter import run_cells_jupyter
+
+            result = asyncio.run(run_cells_jupyter(turn.code[:count], options, on_output=printer.output))
+        else:
+            result = run_cells_sync(turn.code[:count], options, on_output=printer.output)
     except RunnerError as exc:
         raise _Failure(str(exc), EXIT_USAGE) from None
     except KeyboardInterrupt:

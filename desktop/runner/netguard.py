@@ -2,7 +2,9 @@
 
 Standard library only (Python 3.8+), never imported by dashchat itself: the runner copies it as
 `sitecustomize.py` into a private directory on the child's PYTHONPATH, so that it also applies to
-Python processes the code starts, and the built-in kernel installs it directly as well.
+Python processes the code starts (DASHCHAT_NETWORK=off), and the built-in kernel installs it
+directly as well. For a Jupyter kernel, which dashchat does not start itself, it also sets the
+address-space limit (DASHCHAT_MEMORY_LIMIT, bytes).
 
 It replaces Python's own socket entry points (`socket.socket.connect`, `connect_ex`, `sendto`,
 `sendmsg`, `getaddrinfo`, `gethostbyname`, ...) with versions that refuse any host that is not
@@ -121,8 +123,26 @@ def _chain_next_sitecustomize() -> None:
         spec.loader.exec_module(module)
 
 
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+    except ImportError:
+        return  # Windows
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        value = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (value, value))
+    except (ValueError, OSError):
+        pass
+
+
 if __name__ == "sitecustomize":
-    install()
+    import os
+
+    if os.environ.get("DASHCHAT_NETWORK") == "off":
+        install()
+    if os.environ.get("DASHCHAT_MEMORY_LIMIT", "").isdigit() and int(os.environ["DASHCHAT_MEMORY_LIMIT"]) > 0:
+        _limit_memory(int(os.environ["DASHCHAT_MEMORY_LIMIT"]))  # for a kernel dashchat does not start itself
     try:
         _chain_next_sitecustomize()
     except Exception:  # noqa: BLE001 - theirs failing must not stop the interpreter

@@ -208,11 +208,9 @@ class LocalRun:
                                 self.options.allow_network)
         env.update(PYTHONIOENCODING="utf-8", PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1",
                    MPLBACKEND="Agg", TMPDIR=str(tmp), TEMP=str(tmp), TMP=str(tmp), DASHCHAT_LOCAL_RUN="1")
+        env.update(child_environment(lib, self.options))
         if not self.options.allow_network:
-            guard = lib / "sitecustomize.py"  # also guards any Python the code starts
-            guard.write_bytes((_HERE / "netguard.py").read_bytes())
-            env["PYTHONPATH"] = str(lib)
-            command += ["--guard", str(guard)]
+            command += ["--guard", str(lib / "sitecustomize.py")]
         kwargs: dict[str, object] = {}
         if os.name == "posix":
             kwargs["start_new_session"] = True  # its own process group: killed as one
@@ -433,6 +431,23 @@ class LocalRun:
         if self._root is not None:
             _remove(self._root)
             self._root = None
+
+
+def child_environment(lib: Path, options: RunOptions) -> dict[str, str]:
+    """Write the guard into `lib` as sitecustomize.py, and the variables that make every Python
+    the code starts load it: the network refused (unless allowed), the memory limit."""
+    (lib / "sitecustomize.py").write_bytes((_HERE / "netguard.py").read_bytes())
+    return {"PYTHONPATH": str(lib), "DASHCHAT_NETWORK": "on" if options.allow_network else "off",
+            "DASHCHAT_MEMORY_LIMIT": str((options.memory_mb or 0) * 1024 * 1024)}
+
+
+def expected_memory_limit(options: RunOptions) -> str:
+    """What the OS makes of the memory limit (as kernel.py reports it)."""
+    if not options.memory_mb:
+        return "off"
+    if os.name != "posix":
+        return "unsupported"
+    return "not enforced by macOS" if sys.platform == "darwin" else "enforced"
 
 
 def kill_tree(process: subprocess.Popen[bytes]) -> None:
