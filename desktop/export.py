@@ -19,7 +19,10 @@ from .model.conversation import Conversation
 from .model.output import Output, OutputKind
 from .model.turn import Turn
 
-TRANSCRIPT_FORMAT = "dashchat.transcript/1"
+# /2 added branches: each turn names its "parent"; "turns" is still the path shown (what a /1
+# reader expects), and "other_versions" holds every turn off that path (desktop/imports reads both).
+TRANSCRIPT_FORMAT = "dashchat.transcript/2"
+READABLE_TRANSCRIPTS = ("dashchat.transcript/1", TRANSCRIPT_FORMAT)
 FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
            ".ipynb": "notebook"}
 
@@ -85,6 +88,7 @@ def turn_to_dict(turn: Turn) -> dict[str, object]:
     elapsed = turn.elapsed() if turn.finished_at is not None else None
     return {
         "id": turn.id,
+        "parent": turn.parent_id,
         "user": turn.user,
         "thinking": turn.thinking,
         "code": list(turn.code),
@@ -119,6 +123,7 @@ def to_json(conversation: Conversation) -> str:
         "created_at": _iso(conversation.created_at),
         "model": conversation.model,
         "turns": [turn_to_dict(t) for t in conversation.turns],
+        "other_versions": [turn_to_dict(t) for t in conversation.every_version() if t not in conversation.turns],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -174,6 +174,17 @@ class ChatSession:
         self.conversation = loaded
         return True
 
+    def show_version(self, position: int, index: int) -> bool:
+        """Page the turn at `position` to its version `index` (0 = the oldest) and show the branch
+        that follows it; remembered in the history (a failed write only loses that memory)."""
+        versions = self.conversation.versions_at(position)
+        if not 0 <= index < len(versions):
+            return False
+        self.conversation.show_version(position, versions[index])
+        with contextlib.suppress(StorageError):
+            self.history.show_branch(self.conversation)
+        return True
+
     def rename(self, conversation_id: str, title: str) -> None:
         self.history.rename(conversation_id, title)
         if self.conversation.id == conversation_id:
@@ -204,14 +215,21 @@ class ChatSession:
             return KeyLookup(ApiKey("demo-key-not-secret"), KeySource.SESSION)
         return await self.keys.lookup_async()
 
-    async def send(self, text: str, view: TurnView) -> Turn:
+    async def send(self, text: str, view: TurnView, version_of: int | None = None) -> Turn:
         """Ask `text` in the current conversation. Returns the finished turn; raises only
-        CancelledError (the turn is then saved as interrupted first)."""
+        CancelledError (the turn is then saved as interrupted first).
+
+        `version_of`: a position on the path shown; the question becomes a new version of that
+        turn (regenerate: the same text; edit: another), sent with the context before it, and
+        the earlier version keeps its branch."""
         import asyncio
 
         conversation = self.conversation
         config = self.config
-        turn = conversation.start_turn(text, config.options.model)
+        if version_of is None:
+            turn = conversation.start_turn(text, config.options.model)
+        else:
+            turn = conversation.start_version(version_of, text, config.options.model)
         turn.connection = config.connection
         turn.protocol = config.protocol
         messages = conversation.messages_for(turn)

@@ -80,7 +80,7 @@ def test_export_json_is_the_exact_transcript(server: ServerHandle, profile: Path
     assert ask(profile, server.base(name), "--export", str(out), "Q?").returncode == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     ref = reference(name)
-    assert data["format"] == "dashchat.transcript/1"
+    assert data["format"] == "dashchat.transcript/2"
     assert data["title"] == "Q?" and data["model"] == "qwen3-max-preview" and data["created_at"]
     [turn] = data["turns"]
     assert {k: turn[k] for k in ("user", "thinking", "code", "answer", "status", "error", "request_id", "usage")} == {

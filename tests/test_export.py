@@ -32,7 +32,7 @@ def test_json_transcript_fields(tmp_path: Path) -> None:
     path = tmp_path / "out.json"
     assert export_to(path, conversation()) == "json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "dashchat.transcript/1"
+    assert data["format"] == "dashchat.transcript/2"
     first, second = data["turns"]
     assert first["code"] == ["print('```')"]
     assert first["usage"] == {"input_tokens": 10, "output_tokens": 20, "reasoning_tokens": 5,

@@ -194,14 +194,16 @@ def test_a_0001_database_migrates_keeps_a_backup_and_its_old_turns_become_search
 
     db = history._db  # noqa: SLF001
     assert [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")] == [
-        "0001_conversations_and_turns", "0002_search", "0003_connection", "0004_writer", "0005_outputs"]
+        "0001_conversations_and_turns", "0002_search", "0003_connection", "0004_writer", "0005_outputs",
+        "0006_branches"]
     assert [name for name, _ in MIGRATIONS] == ["0001_conversations_and_turns", "0002_search", "0003_connection",
-                                                "0004_writer", "0005_outputs"]
+                                                "0004_writer", "0005_outputs", "0006_branches"]
     assert _columns(db, "turns") == [
         "seq", "id", "conversation_id", "position", "status", "model", "finish_reason", "request_id", "sent_at",
         "first_token_at", "finished_at", "saved_at", "usage_json", "error_json", "code_json", "steps_json",
-        "user_text", "thinking", "answer", "connection", "protocol", "writer"]
-    assert _columns(db, "conversations") == ["id", "title", "model", "created_at", "updated_at", "deleted_at"]
+        "user_text", "thinking", "answer", "connection", "protocol", "writer", "parent_id"]
+    assert _columns(db, "conversations") == ["id", "title", "model", "created_at", "updated_at", "deleted_at",
+                                             "current_leaf"]
     schema = {(kind, name) for kind, name in db.execute("SELECT type, name FROM sqlite_master")
               if not name.startswith("sqlite_autoindex_")}
     assert schema == {

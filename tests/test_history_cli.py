@@ -91,7 +91,7 @@ def test_export_last_as_json_transcript(capsys: pytest.CaptureFixture[str], prof
     out = tmp_path / "t.json"
     assert run(capsys, "history", "export", "--last", str(out), "--profile", str(profile))[0] == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "dashchat.transcript/1" and data["title"] == newer.title
+    assert data["format"] == "dashchat.transcript/2" and data["title"] == newer.title
     [turn] = data["turns"]
     assert (turn["user"], turn["thinking"], turn["code"], turn["answer"], turn["status"]) == (
         newer.turns[0].user, "用户想知道精确值，我来运行代码。", ["print(123**21)"], newer.turns[0].answer, "complete")

@@ -4,7 +4,7 @@ no Qt, no sqlite; desktop/store/importing.py writes what this reads, in one tran
 Two sources:
 - a ChatGPT data export (desktop/imports/chatgpt.py): the .zip, its conversations.json, the
   newer split conversations-000.json, conversations-001.json…, or the unzipped folder;
-- dashchat's own transcript, `dashchat.transcript/1` (desktop/imports/transcript.py).
+- dashchat's own transcript, `dashchat.transcript/1` or `/2` (desktop/imports/transcript.py).
 
 Every id is derived from the source's own ids, so importing the same file twice adds nothing.
 A file that cannot be read raises ImportFailure with one sentence saying why, before anything
@@ -71,7 +71,7 @@ def read_path(path: Path) -> ImportBatch:
         return _read_zip(path)
     data = _load_json(path.read_bytes(), path.name)
     batch = ImportBatch()
-    if isinstance(data, dict) and data.get("format") == transcript.FORMAT:
+    if isinstance(data, dict) and data.get("format") in transcript.FORMATS:
         batch.conversations.append(transcript.read(data, path.name))
         return batch
     if isinstance(data, dict) and isinstance(data.get("format"), str) and "mapping" not in data:

@@ -1,6 +1,8 @@
-"""dashchat's own JSON transcript (`dashchat.transcript/1`, written by desktop/export.py) read
-back into a conversation. Transcripts name their conversation and turn ids (since outputs were
-added); an older one without them gets ids derived from its content, the same at every import.
+"""dashchat's own JSON transcript (`dashchat.transcript/2`, written by desktop/export.py, or the
+older `/1`) read back into a conversation: `/2` adds each turn's parent and the versions off the
+path shown ("other_versions"), so a regenerated or edited turn comes back with every version.
+Transcripts name their conversation and turn ids (since outputs were added); an older one without
+them gets ids derived from its content, the same at every import.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from ..export import TRANSCRIPT_FORMAT
+from ..export import READABLE_TRANSCRIPTS, TRANSCRIPT_FORMAT
 from ..model.conversation import Conversation, title_for
 from ..model.output import Output
 from ..model.turn import Step, Turn, TurnStatus
@@ -19,6 +21,7 @@ from ..protocol.events import Usage
 from . import Imported, ImportFailure, clean_text, derived_id
 
 FORMAT = TRANSCRIPT_FORMAT
+FORMATS = READABLE_TRANSCRIPTS
 
 
 def _when(value: object, where: str) -> float | None:
@@ -59,14 +62,31 @@ def read(data: dict[str, Any], source: str) -> Imported:
         conversation_id = derived_id("transcript", digest)
     conversation = Conversation(id=conversation_id, title=_text(data, "title", source),
                                 model=_text(data, "model", source), created_at=created or 0.0)
+    others = data.get("other_versions") or []
+    if not isinstance(others, list):
+        raise ImportFailure(f"{source}: 'other_versions' must be a list of turns")
     latest = created or 0.0
-    for number, item in enumerate(turns_data, 1):
-        where = f"{source}: turn {number}"
+    made: list[Turn] = []
+    for number, item in enumerate([*turns_data, *others], 1):
+        where = f"{source}: turn {number}" if number <= len(turns_data) else \
+            f"{source}: other version {number - len(turns_data)}"
         if not isinstance(item, dict):
             raise ImportFailure(f"{where} is not an object")
         turn = _turn(item, where, conversation_id, number)
-        conversation.turns.append(turn)
+        parent = item.get("parent")
+        if parent is not None and not isinstance(parent, str):
+            raise ImportFailure(f"{where}: 'parent' must be a turn id")
+        turn.parent_id = clean_text(parent) if parent else None
+        made.append(turn)
         latest = max(latest, turn.finished_at or turn.sent_at or 0.0)
+    path = made[: len(turns_data)]
+    if others:
+        known = {t.id for t in made}
+        if any(t.parent_id is not None and t.parent_id not in known for t in made):
+            raise ImportFailure(f"{source}: a turn names a parent that is not in the transcript")
+        # Every version in the order made (by when it was sent), the path shown as it was.
+        conversation.versions = sorted(made, key=lambda t: t.sent_at or 0.0)
+    conversation.turns = path
     if not conversation.title and conversation.turns:
         conversation.title = title_for(conversation.turns[0].user)
     return Imported(conversation, latest, "transcript")

@@ -1,4 +1,10 @@
-"""A conversation: turns in order, and the messages the next request carries."""
+"""A conversation: turns in order, and the messages the next request carries.
+
+A conversation is a tree: regenerating a reply or editing a question adds a new *version* of
+that turn (a sibling: same parent) and shows it, and the earlier versions stay with everything
+that followed them. `turns` is the path shown (and continued, and sent as context); `versions`
+holds every turn ever made, in the order they were made (their order on disk). Each turn names
+its parent, the turn before it on its path (None for the first question)."""
 
 from __future__ import annotations
 
@@ -18,14 +24,96 @@ class Conversation:
     title: str = ""
     created_at: float = field(default_factory=time.time)
     model: str = DEFAULT_MODEL
-    turns: list[Turn] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)  # the path shown
+    versions: list[Turn] = field(default_factory=list)  # every turn, in the order made
+    # Which child each turn was last shown with, so that paging back to a version shows the
+    # branch as it was left.
+    _shown_after: dict[str, str] = field(default_factory=dict, repr=False)
 
     def start_turn(self, user: str, model: str | None = None) -> Turn:
+        """A new question at the end of the path shown."""
         if not self.title:
             self.title = title_for(user)
-        turn = Turn(user=user, model=model or self.model)
+        self._sync()
+        turn = Turn(user=user, model=model or self.model, parent_id=self.turns[-1].id if self.turns else None)
         self.turns.append(turn)
+        self.versions.append(turn)
         return turn
+
+    def start_version(self, position: int, user: str | None = None, model: str | None = None) -> Turn:
+        """A new version of the turn at `position` of the path (regenerate: the same question;
+        edit: `user`): it becomes the path's last turn; the earlier version keeps its branch."""
+        self._sync()
+        old = self.turns[position]
+        turn = Turn(user=old.user if user is None else user, model=model or self.model, parent_id=old.parent_id)
+        self.turns[position:] = [turn]
+        self.versions.append(turn)
+        return turn
+
+    def versions_at(self, position: int) -> list[Turn]:
+        """Every version of the turn at `position` of the path (itself included), oldest first."""
+        self._sync()
+        parent = self.turns[position].parent_id
+        return [t for t in self.versions if t.parent_id == parent]
+
+    def show_version(self, position: int, turn: Turn) -> None:
+        """Show `turn` (a version at `position`) and, after it, the branch that continued from
+        it: at each step the child shown there last, or else the newest one."""
+        self._sync()
+        path = self.turns[:position] + [turn]
+        while children := [t for t in self.versions if t.parent_id == path[-1].id]:
+            chosen = self._shown_after.get(path[-1].id)
+            path.append(next((c for c in children if c.id == chosen), children[-1]))
+        self.turns[:] = path
+        self._remember(path)
+
+    def show_path_to(self, turn_id: str) -> int | None:
+        """Show the branch that holds `turn_id` (a search hit on an earlier version); returns its
+        position on the path, or None if there is no such turn."""
+        self._sync()
+        by_id = {t.id: t for t in self.versions}
+        turn = by_id.get(turn_id)
+        if turn is None:
+            return None
+        chain = [turn]
+        while chain[-1].parent_id is not None and chain[-1].parent_id in by_id:
+            chain.append(by_id[chain[-1].parent_id])
+        chain.reverse()
+        position = len(chain) - 1
+        self.turns[:] = chain[:-1]
+        self.show_version(position, turn)
+        return position
+
+    def every_version(self) -> list[Turn]:
+        """Every turn of every branch, in the order made, each with its parent set."""
+        self._sync()
+        return self.versions
+
+    def position_of(self, turn: Turn) -> int:
+        """Where `turn` is among all versions (the order on disk)."""
+        self._sync()
+        return self.versions.index(turn)
+
+    @property
+    def branched(self) -> bool:
+        self._sync()
+        return len(self.versions) > len(self.turns)
+
+    def _remember(self, path: list[Turn]) -> None:
+        for parent, child in zip(path, path[1:], strict=False):
+            self._shown_after[parent.id] = child.id
+
+    def _sync(self) -> None:
+        """Keep `versions` a superset of the path when a caller assigned `turns` directly (a
+        loader, an importer, a test): such a path is one straight line, each turn the parent of
+        the next."""
+        known = {t.id for t in self.versions}
+        for index, turn in enumerate(self.turns):
+            if index and turn.parent_id is None:
+                turn.parent_id = self.turns[index - 1].id
+            if turn.id not in known:
+                self.versions.append(turn)
+                known.add(turn.id)
 
     def messages_for(self, turn: Turn) -> list[Message]:
         """What the request for `turn` sends: earlier turns as plain `{"role","content"}` pairs

@@ -119,6 +119,9 @@ class Turn:
     # What each code call printed or showed when run locally (or in an imported export), by
     # the call's index; the service itself never returns it (model/output.py).
     outputs: dict[int, list[Output]] = field(default_factory=dict)
+    # The turn before this one on its branch (None: the first question). Versions of a turn
+    # (regenerated, or its question edited) share a parent (model/conversation.py).
+    parent_id: str | None = None
     last_event_at: float | None = None  # when something last arrived (not stored)
     # The SILENCE step the latest text delta ended, for the views to mark (compatible turns only).
     ended_silence: Step | None = field(default=None, repr=False)

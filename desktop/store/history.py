@@ -230,20 +230,23 @@ class History:
         costs the same however the index grows. A stored title (set by `rename`) is kept.
         """
         now = time.time()
-        position = conversation.turns.index(turn)
+        position = conversation.position_of(turn)
+        leaf = conversation.turns[-1].id if conversation.turns else None
         writer = self._writer_token() if turn.status is TurnStatus.STREAMING else None
         with self._transaction():
             self._db.execute(
-                "INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
+                "INSERT INTO conversations (id, title, model, created_at, updated_at, current_leaf)"
+                " VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at,"
+                " current_leaf = excluded.current_leaf,"
                 " title = CASE WHEN conversations.title = '' THEN excluded.title ELSE conversations.title END",
-                (conversation.id, conversation.title, conversation.model, conversation.created_at, now),
+                (conversation.id, conversation.title, conversation.model, conversation.created_at, now, leaf),
             )
             self._db.execute(
                 """INSERT INTO turns (id, conversation_id, position, user_text, model, thinking, answer,
                        code_json, steps_json, usage_json, status, finish_reason, error_json, request_id,
-                       sent_at, first_token_at, finished_at, saved_at, connection, protocol, writer)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       sent_at, first_token_at, finished_at, saved_at, connection, protocol, writer, parent_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(id) DO UPDATE SET thinking = excluded.thinking, answer = excluded.answer,
                        code_json = excluded.code_json, steps_json = excluded.steps_json,
                        usage_json = excluded.usage_json, status = excluded.status,
@@ -273,8 +276,16 @@ class History:
                     turn.connection,
                     turn.protocol,
                     writer,
+                    turn.parent_id,
                 ),
             )
+
+    def show_branch(self, conversation: Conversation) -> None:
+        """Remember the branch `conversation` shows now (its path's last turn), so that it
+        reopens there; `updated_at` is left alone (paging is not a change)."""
+        leaf = conversation.turns[-1].id if conversation.turns else None
+        with self._transaction():
+            self._db.execute("UPDATE conversations SET current_leaf = ? WHERE id = ?", (leaf, conversation.id))
 
     def rename(self, conversation_id: str, title: str) -> bool:
         """Set the title (the sidebar's order stays: `updated_at` is not touched)."""
@@ -359,7 +370,7 @@ class History:
 
     def load(self, conversation_id: str) -> Conversation | None:
         row = self._db.execute(
-            "SELECT id, title, model, created_at FROM conversations WHERE id = ?", (conversation_id,)
+            "SELECT id, title, model, created_at, current_leaf FROM conversations WHERE id = ?", (conversation_id,)
         ).fetchone()
         if row is None:
             return None
@@ -367,11 +378,17 @@ class History:
         rows = self._db.execute(
             """SELECT id, user_text, model, thinking, answer, code_json, steps_json, usage_json, status,
                       finish_reason, error_json, request_id, sent_at, first_token_at, finished_at,
-                      connection, protocol, writer, saved_at
+                      connection, protocol, parent_id, writer, saved_at
                FROM turns WHERE conversation_id = ? ORDER BY position""",
             (conversation_id,),
         )
-        conversation.turns = [self._truthful(_turn_from_row(r[:-2]), r[-2], r[-1]) for r in rows]
+        conversation.versions = [self._truthful(_turn_from_row(r[:-2]), r[-2], r[-1]) for r in rows]
+        # The branch it was left on; without one (or if that turn is gone), the newest turn's.
+        leaf = row[4] if any(t.id == row[4] for t in conversation.versions) else None
+        if leaf is None and conversation.versions:
+            leaf = conversation.versions[-1].id
+        if leaf is not None:
+            conversation.show_path_to(leaf)
         _outputs.attach(self._db, conversation)
         return conversation
 
@@ -402,7 +419,7 @@ class History:
 
 def _turn_from_row(row: tuple[object, ...]) -> Turn:
     (tid, user, model, thinking, answer, code_json, steps_json, usage_json, status,
-     finish_reason, error_json, request_id, sent_at, first_token_at, finished_at, connection, protocol) = row
+     finish_reason, error_json, request_id, sent_at, first_token_at, finished_at, connection, protocol, parent_id) = row
     error = ServiceError.from_dict(json.loads(str(error_json))) if error_json else None
     return Turn.restore(
         thinking=str(thinking),
@@ -422,6 +439,7 @@ def _turn_from_row(row: tuple[object, ...]) -> Turn:
         finished_at=finished_at,
         connection=str(connection),
         protocol=str(protocol),
+        parent_id=str(parent_id) if parent_id else None,
     )
 
 

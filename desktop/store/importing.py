@@ -51,7 +51,7 @@ def store(history: History, items: list[Imported]) -> ImportReport:
                             item.updated_at or now))
             position = row[0] if exists else 0
             added = 0
-            for turn in conversation.turns:
+            for turn in conversation.every_version():
                 if db.execute("SELECT 1 FROM turns WHERE id = ?", (turn.id,)).fetchone():
                     continue
                 _insert_turn(db, conversation, turn, position, now)
@@ -62,6 +62,8 @@ def store(history: History, items: list[Imported]) -> ImportReport:
             if not exists:
                 report.conversations_added += 1
                 report.added_ids.append(conversation.id)
+                leaf = conversation.turns[-1].id if conversation.turns else None
+                db.execute("UPDATE conversations SET current_leaf = ? WHERE id = ?", (leaf, conversation.id))
             elif added:
                 report.conversations_extended += 1
                 db.execute("UPDATE conversations SET updated_at = MAX(updated_at, ?) WHERE id = ?",
@@ -76,11 +78,11 @@ def _insert_turn(db: sqlite3.Connection, conversation: Conversation, turn: Turn,
     db.execute(
         """INSERT INTO turns (id, conversation_id, position, user_text, model, thinking, answer, code_json,
                steps_json, usage_json, status, finish_reason, error_json, request_id, sent_at, first_token_at,
-               finished_at, saved_at, connection, protocol)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               finished_at, saved_at, connection, protocol, parent_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (turn.id, conversation.id, position, turn.user, turn.model, turn.thinking, turn.answer,
          json.dumps(turn.code, ensure_ascii=False), json.dumps([s.to_dict() for s in turn.steps]),
          json.dumps(turn.usage.to_dict()), turn.status.value, turn.finish_reason,
          json.dumps(turn.error.to_dict(), ensure_ascii=False) if turn.error else None, turn.request_id,
-         turn.sent_at, turn.first_token_at, turn.finished_at, now, turn.connection, turn.protocol),
+         turn.sent_at, turn.first_token_at, turn.finished_at, now, turn.connection, turn.protocol, turn.parent_id),
     )

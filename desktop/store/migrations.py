@@ -208,6 +208,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        # Branches: each turn names its parent, the turn before it on its branch, so that a
+        # regenerated reply or an edited question is a new version beside the old one (same
+        # parent) and the old keeps what followed it (model/conversation.py). `position` stays
+        # the order turns were made in (unique per conversation, as before); a path's order
+        # comes from the parents. Until now every conversation was one straight line: each
+        # turn's parent is the one made before it. `current_leaf` is the last turn of the
+        # branch shown, so a conversation reopens on the branch it was left on.
+        "0006_branches",
+        """
+        ALTER TABLE turns ADD COLUMN parent_id TEXT;
+        UPDATE turns SET parent_id = (SELECT p.id FROM turns p WHERE p.conversation_id = turns.conversation_id
+                                      AND p.position = turns.position - 1);
+        ALTER TABLE conversations ADD COLUMN current_leaf TEXT;
+        """,
+    ),
 ]
 
 

@@ -77,6 +77,7 @@ def load(db: sqlite3.Connection, turn_ids: Sequence[str]) -> dict[str, dict[int,
 
 def attach(db: sqlite3.Connection, conversation: Conversation) -> None:
     """Set each turn's `outputs` from the history (a turn with none gets an empty dict)."""
-    stored = load(db, [turn.id for turn in conversation.turns])
-    for turn in conversation.turns:
+    turns = conversation.every_version()  # not only the branch shown
+    stored = load(db, [turn.id for turn in turns])
+    for turn in turns:
         turn.outputs = stored.get(turn.id, {})
