@@ -107,6 +107,9 @@ class Stream:
     content_type: str = SSE_TYPE
     # "drop": close the socket without the terminating zero-length chunk.
     ending: Literal["end", "drop"] = "end"
+    # True: each part already carries HTTP's chunked framing (size line, data, CRLF) and is
+    # written as it is (`split` then cuts the framed bytes), so that serving costs one write.
+    chunked: bool = False
 
 
 Reply = Plain | Stream
@@ -282,12 +285,10 @@ def silent(opts: Options) -> Reply:
 
 @scenario
 def big(opts: Options) -> Reply:
-    """A long generated answer for benchmarks: see tests/support/bigstream.py."""
-    chars = opts.integer("chars", 200_000)
-    frame = opts.integer("frame", 6)
-    if chars < 1 or frame < 1:
-        raise OptionError("chars and frame must be positive")
-    return Stream(bigstream.batches(chars, frame))
+    """A long generated answer for benchmarks, in several shapes (prose, one paragraph, digits, a
+    token without spaces, a table) and chunkings (~64 KiB or one frame per chunk): options in
+    tests/support/bigstream.py."""
+    return Stream(bigstream.parts(opts), chunked=True)
 
 
 @scenario
