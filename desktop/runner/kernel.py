@@ -236,7 +236,7 @@ def main(argv: list) -> int:
     warnings.filterwarnings("ignore", message=".*non-interactive.*cannot be shown")  # plt.show() under Agg
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(line_buffering=True, errors="backslashreplace")
+            stream.reconfigure(line_buffering=True, errors="backslashreplace", newline="\n")  # no \r\n on Windows
         except (AttributeError, ValueError):
             pass
     channel = Channel(token)

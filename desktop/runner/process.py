@@ -201,7 +201,7 @@ class LocalRun:
         for folder in (lib, work, tmp):
             folder.mkdir()
         kernel = lib / "dashchat_kernel.py"
-        kernel.write_bytes((_HERE / "kernel.py").read_bytes())
+        kernel.write_bytes(_source("kernel.py"))
         command = [python, "-u", str(kernel), "--token", self._token,
                    "--memory", str((self.options.memory_mb or 0) * 1024 * 1024)]
         env = clean_environment(os.environ if self.options.environment is None else self.options.environment,
@@ -436,9 +436,18 @@ class LocalRun:
 def child_environment(lib: Path, options: RunOptions) -> dict[str, str]:
     """Write the guard into `lib` as sitecustomize.py, and the variables that make every Python
     the code starts load it: the network refused (unless allowed), the memory limit."""
-    (lib / "sitecustomize.py").write_bytes((_HERE / "netguard.py").read_bytes())
+    (lib / "sitecustomize.py").write_bytes(_source("netguard.py"))
     return {"PYTHONPATH": str(lib), "DASHCHAT_NETWORK": "on" if options.allow_network else "off",
             "DASHCHAT_MEMORY_LIMIT": str((options.memory_mb or 0) * 1024 * 1024)}
+
+
+def _source(name: str) -> bytes:
+    """A child script, as a file another Python runs (a bundle must ship it as source)."""
+    try:
+        return (_HERE / name).read_bytes()
+    except OSError:
+        raise RunnerError(f"this dashchat was built without {name}, which runs code locally: "
+                          "run it from a Python install of dashchat") from None
 
 
 def expected_memory_limit(options: RunOptions) -> str:
