@@ -484,3 +484,14 @@ def test_the_optional_jupyter_kernel_runs_with_the_same_isolation(
     _stored(profile, ["print(6 * 7)"])
     code, out, _ = _cli(capsys, "history", "run", "--last", "--jupyter", "--profile", str(profile))
     assert code == 0 and "Output #1====================\n42\n" in out
+
+
+def test_the_runner_works_on_the_windows_qt_event_loop(qloop: asyncio.AbstractEventLoop) -> None:
+    """The window will await LocalRun.run on its qasync loop; outputs arrive on that loop's thread."""
+    import threading
+
+    threads: set[int] = set()
+    run = LocalRun(["print('on the Qt loop')\n123**21"])
+    result = qloop.run_until_complete(run.run(lambda index, output: threads.add(threading.get_ident())))
+    assert result.cells[0].outputs == [Output.stream("stdout", "on the Qt loop\n"), Output.result(POWER_21)]
+    assert threads == {threading.get_ident()}
