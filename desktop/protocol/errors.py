@@ -24,16 +24,16 @@ class ServiceError:
     kind: ErrorKind = ErrorKind.SERVICE
 
     def __str__(self) -> str:
-        return f"{self.code} {self.details()}"
+        return f"{self.headline()}: {self.details()}"
+
+    def headline(self) -> str:
+        """"Throttling.RateQuota (HTTP 429)": the code, once, and the real status."""
+        status = f"HTTP {self.http_status}" if self.http_status is not None else "no HTTP status"
+        return f"{self.code} ({status})"
 
     def details(self) -> str:
-        """All but the code, "(HTTP 429): message [request id]": for a view that shows the code
-        on its own, so that it appears once."""
-        status = f"HTTP {self.http_status}" if self.http_status is not None else "no HTTP status"
-        text = f"({status}): {self.message}"
-        if self.request_id:
-            text += f" [request {self.request_id}]"
-        return text
+        """The message and the request id, for a view that sets the headline apart."""
+        return f"{self.message} [request {self.request_id}]" if self.request_id else self.message
 
     def to_dict(self) -> dict[str, object]:
         return {

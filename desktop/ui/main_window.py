@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
             error = turn.error
             about_key = error.kind is ErrorKind.CONFIG or error.code == "InvalidApiKey" or error.http_status == 401
             hint = hint_for(error, self.session.base_url, turn.protocol)
-            text = f"<b>{_html(error.code)}</b> {_html(error.details())}"
+            text = f"<b>{_html(error.headline())}</b>: {_html(error.details())}"
             if hint:
                 text += f"<br>{_html(hint)}"
             self.show_notice(text, settings_button=about_key, retry=turn.user if retryable(error) else None)
