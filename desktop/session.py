@@ -15,7 +15,7 @@ from .config import COMPATIBLE, Config
 from .keys import KEY_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore, environment_applies
 from .model.conversation import Conversation
 from .model.turn import Turn, TurnStatus
-from .protocol.errors import ErrorKind, ServiceError
+from .protocol.errors import ErrorKind, ServiceError, SetupError
 from .protocol.events import Event, Failed
 from .protocol.secret import ApiKey
 from .store.faults import StorageError
@@ -149,10 +149,14 @@ class ChatSession:
     async def check(self, key: ApiKey | None, config: Config) -> CheckResult:
         """One cheap request with `key` and `config` (which need not be saved yet); `key` None
         only where the connection needs none."""
-        from .protocol.check import check_connection
+        from .protocol.check import CheckResult, check_connection
         from .protocol.client import make_client
 
-        async with make_client(config.timeouts, self._transport, config.proxy) as client:
+        try:
+            client = make_client(config.timeouts, self._transport, config.proxy)
+        except SetupError as exc:  # SSL_CERT_FILE or SSL_CERT_DIR is unusable
+            return CheckResult(exc.error, None, 0.0)
+        async with client:
             return await check_connection(client, config.base_url, key, config.options.model, config.protocol)
 
     @property
@@ -242,10 +246,8 @@ class ChatSession:
         try:
             try:
                 client = self.prepare()
-            except ValueError as exc:  # httpx refuses the proxy URL (a hand-edited settings file)
-                self._apply(turn, Failed(ServiceError(
-                    "InvalidProxy", f"The proxy in the settings cannot be used ({exc}); fix or clear it in "
-                    "Settings, or in settings.ini in the profile.", None, None, ErrorKind.CONFIG)), view)
+            except SetupError as exc:  # SSL_CERT_FILE or SSL_CERT_DIR is unusable
+                self._apply(turn, Failed(exc.error), view)
                 return turn
             lookup = await self.lookup_key()
             if lookup.key is None and config.key_required:

@@ -207,19 +207,11 @@ def _read_connection(q, connection_id: str) -> Connection:  # type: ignore[no-un
 
 
 def proxy_problem(proxy: str) -> str | None:
-    """Why a proxy URL cannot be used, or None."""
-    from urllib.parse import urlsplit
+    """Why a proxy typed in Settings cannot be used, or None: read exactly as the environment's
+    proxies are (no scheme means http://; socks5:// and socks5h:// are welcome)."""
+    from .protocol.proxy import proxy_problem as problem
 
-    if not proxy.strip():
-        return None
-    try:
-        parts = urlsplit(proxy.strip())
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        return "the proxy is not a valid URL"
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return "the proxy must look like http://host:port (HTTP or HTTPS proxies)"
-    return None
+    return problem(proxy)
 
 
 def _int(value: object) -> int | None:

@@ -275,7 +275,8 @@ def test_stream_without_done_finishes_if_a_finish_reason_came() -> None:
 
 
 @pytest.mark.parametrize(("frames", "message"), [
-    (0, "The server answered HTTP 200 with an empty event stream: no frame arrived."),
+    (0, "The server answered HTTP 200 and opened an event stream, but no data frame arrived (at most "
+        "comment lines or keep-alives) before it closed the connection."),
     (12, "The stream ended after 12 frames without a finish reason or [DONE]: the connection closed "
          "before the reply finished."),
 ])

@@ -31,7 +31,10 @@ QUESTION = "What is 123 to the power of 21?"
 
 def env(**extra: str) -> dict[str, str]:
     e = {k: v for k, v in os.environ.items() if k not in ("DASHSCOPE_API_KEY", "SSL_CERT_FILE", "SSL_CERT_DIR")}
-    e.update(DASHSCOPE_API_KEY=KEY, PYTHONIOENCODING="utf-8", **extra)
+    # The key may go to the stand-in and to the host that does not resolve (else it would
+    # never be sent there, and the run would stop at "no key" before any DNS lookup).
+    e.update(DASHSCOPE_API_KEY=KEY, DASHCHAT_KEY_HOSTS="127.0.0.1,dashchat-fault-test.invalid",
+             PYTHONIOENCODING="utf-8", **extra)
     return e
 
 
@@ -106,7 +109,8 @@ CASES = [
     http("InvalidParameter", 400, "The request parameters are invalid.", "request parameter"),
     http("DataInspectionFailed", 400, "Input data may contain inappropriate content.", "content inspection"),
     http("Arrearage", 400, "Access denied, please make sure your account is in good standing.", "overdue payment"),
-    http("InvalidApiKey", 401, "Invalid API-key provided.", "bound to the region"),
+    # The stand-in is not DashScope's own host: no advice about DashScope's regions.
+    http("InvalidApiKey", 401, "Invalid API-key provided.", "add one to this connection profile"),
     http("AccessDenied", 403, "Access denied.", "activated"),
     http("ModelNotFound", 404, "Model not found (qwen3-max-preview)!", "model name"),
     http("Throttling.RateQuota", 429, "Requests rate limit exceeded, please try again later.", "wait"),
@@ -121,7 +125,7 @@ CASES = [
          f"Throttling.RateQuota (HTTP 429): Requests rate limit exceeded, please try again later. "
          f"[request {POWER_21_REQUEST_ID}]", "wait", Partial("power_21", 50)),
     Case("4xx-sse-labelled-json", "sse_as_json,code=InvalidApiKey,request_id=req-sse",
-         "InvalidApiKey (HTTP 401): Invalid API-key provided. [request req-sse]", "bound to the region"),
+         "InvalidApiKey (HTTP 401): Invalid API-key provided. [request req-sse]", "add one to this connection profile"),
     Case("502-proxy-html", "html_502",
          'HTTP502 (HTTP 502): The server answered HTTP 502 without a DashScope error body: an HTML page '
          'titled "502 Bad Gateway" (from a proxy or gateway?).', "proxy"),
@@ -130,7 +134,7 @@ CASES = [
          "[request req-200]", "overdue payment"),
     Case("401-echoing-the-key", "echo_key,request_id=req-echo",
          "InvalidApiKey (HTTP 401): Invalid API-key provided: [redacted] (header: Bearer [redacted]) "
-         "[request req-echo]", "bound to the region"),
+         "[request req-echo]", "add one to this connection profile"),
     Case("connection-refused", "@refused",
          "ConnectionFailed (no HTTP status): Could not connect to {where}: the connection was refused "
          "(nothing is listening there).", "base URL"),
@@ -142,8 +146,8 @@ CASES = [
          "TLSError (no HTTP status): The TLS certificate of {where} could not be verified (*); nothing was "
          "sent.", "SSL_CERT_FILE", also="signed certificate"),
     Case("dropped-mid-stream", "drop_after,n=46",
-         "ConnectionDropped (HTTP 200): The connection to {where} broke before the reply finished (peer "
-         "closed connection without sending complete message body (incomplete chunked read)). "
+         "ConnectionDropped (HTTP 200): The connection to {where} closed in the middle of the reply, before it "
+         "finished: the server, or a proxy or firewall in between, hung up. "
          f"[request {POWER_21_REQUEST_ID}]", "What arrived is kept", Partial("power_21", 46)),
     Case("silent-past-idle-timeout", "silent,after=3,silence=30",
          "IdleTimeout (HTTP 200): {where} sent nothing for 1 s, longer than the idle timeout; the stream was "

@@ -35,11 +35,21 @@ def test_401_against_another_region_says_beijing_and_region_bound_keys(base: str
     assert "bound to the region they were created in" in hint and BEIJING in hint
 
 
-@pytest.mark.parametrize("base", [BEIJING, GATEWAY])
-def test_401_in_beijing_or_through_a_gateway_still_says_keys_are_region_bound(base: str) -> None:
-    hint = hint_for(err("InvalidApiKey", 401), base)
+def test_401_in_beijing_says_keys_are_region_bound() -> None:
+    hint = hint_for(err("InvalidApiKey", 401), BEIJING)
     assert hint is not None and "bound to the region" in hint
     assert "this base URL is the" not in hint  # no wrong claim about the region in use
+
+
+@pytest.mark.parametrize("base", [GATEWAY, "http://localhost:8000/v1", "http://127.0.0.1:8000"])
+@pytest.mark.parametrize("protocol", ["native", "compatible"])
+def test_401_from_any_other_host_gets_no_region_advice(base: str, protocol: str) -> None:
+    """Regions and Beijing are DashScope's; a gateway or a local server has its own keys (and
+    DASHSCOPE_API_KEY never goes there), whichever protocol it speaks."""
+    for code in ("InvalidApiKey", "Unauthorized", "HTTP401"):
+        hint = hint_for(err(code, 401), base, protocol)
+        assert hint is not None and "add one to this connection profile" in hint
+        assert "region" not in hint and "Beijing" not in hint and "DASHSCOPE_API_KEY goes only" in hint
 
 
 def test_an_unlabelled_401_from_the_service_is_an_auth_problem_too() -> None:

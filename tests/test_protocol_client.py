@@ -90,23 +90,25 @@ def test_unsendable_key_fails_before_anything_is_sent_and_never_quotes_the_key(b
     assert KEY[6:] not in str(error)
 
 
-@pytest.mark.parametrize(("exc", "code", "message"), [
+# Plain words, not the library's ("[Errno 104]"); a 407 is a proxy's, with its real status.
+@pytest.mark.parametrize(("exc", "code", "message", "status"), [
     (httpx.ReadError("[Errno 104] Connection reset by peer"), "ConnectionDropped",
-     f"The connection to {WHERE} broke before the reply finished ([Errno 104] Connection reset by peer)."),
+     f"The connection to {WHERE} was reset before any answer came: the server, or a proxy or firewall in "
+     "between, hung up.", None),
     (httpx.ReadTimeout("timed out"), "IdleTimeout",
-     f"{WHERE} sent nothing for 2.5 s, longer than the idle timeout; the stream was given up."),
-    (httpx.ConnectTimeout("timed out"), "ConnectTimeout", f"Connecting to {WHERE} timed out after 15 s."),
-    (httpx.ProxyError("407 Proxy Authentication Required"), "ProxyError",
-     f"The proxy failed to connect to {WHERE}: 407 Proxy Authentication Required."),
+     f"{WHERE} sent nothing for 2.5 s, longer than the idle timeout; the stream was given up.", None),
+    (httpx.ConnectTimeout("timed out"), "ConnectTimeout", f"Connecting to {WHERE} timed out after 15 s.", None),
+    (httpx.ProxyError("407 Proxy Authentication Required"), "ProxyAuthRequired",
+     f"A proxy between here and {WHERE} asks for a user name and password (HTTP 407).", 407),
     (httpx.UnsupportedProtocol("Request URL has an unsupported protocol 'ftp://'."), "InvalidURL",
-     "The base URL is not usable: Request URL has an unsupported protocol 'ftp://'."),
+     "The base URL is not usable: Request URL has an unsupported protocol 'ftp://'.", None),
 ])
-def test_transport_failures_are_named(exc: Exception, code: str, message: str) -> None:
+def test_transport_failures_are_named(exc: Exception, code: str, message: str, status: int | None) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         raise exc
 
     error = failure(run(handler, idle=2.5)).error
-    assert (error.code, error.message, error.http_status) == (code, message, None)
+    assert (error.code, error.message, error.http_status) == (code, message, status)
 
 
 def test_a_failure_mid_body_keeps_the_status_that_had_arrived() -> None:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import httpx
 
-from .client import http_error, key_problem, network_error, scrub
-from .errors import ErrorKind, ServiceError
+from .client import http_error, key_problem, proxy_for, scrub
+from .errors import ErrorKind, ServiceError, SetupError
+from .failures import network_error
 from .request import COMPATIBLE, NATIVE, native_url
 from .secret import ApiKey
 
@@ -59,18 +60,22 @@ async def check_connection(client: httpx.AsyncClient, base_url: str, key: ApiKey
     if key is not None:
         headers["Authorization"] = f"Bearer {key.reveal()}"
     started = time.monotonic()
+    proxy = proxy_for(client, url)
     try:
         async with client.stream("POST", url, headers=headers, json=body) as response:
             if response.status_code != 200:
-                error = scrub(await http_error(response), key)
+                error = scrub(await http_error(response, proxy), key)
                 return CheckResult(error, error.request_id, time.monotonic() - started)
             await response.aread()
             try:
                 data = response.json()
             except ValueError:
                 data = None
+    except SetupError as exc:
+        return CheckResult(exc.error, None, time.monotonic() - started)
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        return CheckResult(scrub(network_error(exc, url, None, client.timeout), key), None, time.monotonic() - started)
+        error = network_error(exc, url, None, client.timeout, proxy=proxy)
+        return CheckResult(scrub(error, key), None, time.monotonic() - started)
     seconds = time.monotonic() - started
     if compatible:
         if not isinstance(data, dict) or not isinstance(data.get("choices"), list):

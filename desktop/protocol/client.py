@@ -11,25 +11,24 @@ the key, never the body.
 from __future__ import annotations
 
 import contextlib
-import errno
 import html
 import json
 import logging
 import re
-import socket
-import ssl
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import replace
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import httpx
 
-from .errors import ErrorKind, ServiceError
+from .errors import ErrorKind, ServiceError, SetupError
 from .events import Event, Failed, Finished, RequestStarted
+from .failures import auth_required, loggable_url, network_error, where
 from .native import NativeParser, error_from_body
+from .proxy import Proxy, ProxyRoutes, proxy_routes
 from .request import GenerationOptions, Message, Timeouts, native_body, native_headers, native_url
-from .secret import ApiKey
+from .secret import ApiKey, redact_userinfo, register_secret, without_secret
 from .sse import FrameDecoder
 
 log = logging.getLogger("dashchat.protocol")
@@ -37,22 +36,53 @@ log = logging.getLogger("dashchat.protocol")
 # to stderr when no log file is set up, and `dashchat ask` promises one error line there.
 log.addHandler(logging.NullHandler())
 
+__all__ = ["Client", "guarded", "http_error", "key_problem", "loggable_url", "make_client", "network_error",
+           "proxy_for", "scrub", "stream_native"]
+
 # An HTML error page or a JSON error body is small; a runaway body must not fill memory.
 _MAX_ERROR_BODY = 64 * 1024
-_REDACTED = "[redacted]"
+
+
+class Client(httpx.AsyncClient):
+    """An httpx client that knows which proxy each request goes through, so that a failure
+    names the host really at fault."""
+
+    proxy_routes: ProxyRoutes | None = None
 
 
 def make_client(timeouts: Timeouts = Timeouts(), transport: httpx.AsyncBaseTransport | None = None,
-                proxy: str | None = None) -> httpx.AsyncClient:
-    # trust_env: the system proxy settings (HTTPS_PROXY, NO_PROXY) and SSL_CERT_FILE apply unless
-    # the user named a proxy; certificate verification is always on.
-    return httpx.AsyncClient(
+                proxy: str | None = None, environ: Mapping[str, str] | None = None) -> Client:
+    """`proxy`: the one named in Settings, else the environment's (desktop/protocol/proxy.py);
+    TLS trusts the OS store plus SSL_CERT_FILE / SSL_CERT_DIR (desktop/protocol/trust.py).
+    A given `transport` (the demo, tests) is used as it is. Raises SetupError when
+    SSL_CERT_FILE or SSL_CERT_DIR is unusable; an unusable proxy fails the requests it would
+    carry, not this call."""
+    routes = None
+    if transport is None:
+        from .transport import RoutingTransport
+        from .trust import trust_context
+
+        routes = proxy_routes(proxy, environ)
+        for via in routes.proxies:
+            if via.password:
+                register_secret(via.password)  # kept out of the log, whatever quotes it
+        transport = RoutingTransport(routes, trust_context(environ))
+    # trust_env off: the routes and the TLS context above already read the environment, the
+    # same way for Settings and for it.
+    client = Client(
         timeout=httpx.Timeout(connect=timeouts.connect, read=timeouts.idle, write=30.0, pool=30.0),
         transport=transport,
-        proxy=proxy or None,
-        trust_env=True,
+        trust_env=False,
         follow_redirects=False,
     )
+    client.proxy_routes = routes
+    return client
+
+
+def proxy_for(client: httpx.AsyncClient, url: str) -> Proxy | None:
+    """The proxy a request to `url` goes through on `client` (None: direct, or unknown)."""
+    routes = getattr(client, "proxy_routes", None)
+    return routes.proxy_of(url) if routes is not None else None
 
 
 async def stream_native(
@@ -63,9 +93,24 @@ async def stream_native(
     options: GenerationOptions,
 ) -> AsyncIterator[Event]:
     url = native_url(base_url)
-    log.info("request start: POST %s model=%s", loggable_url(url), options.model)
+    log.info("request start: POST %s model=%s%s", loggable_url(url), options.model, route_note(client, url))
     async for event in guarded(_events(client, url, api_key, messages, options), api_key):
         yield event
+
+
+def route_note(client: httpx.AsyncClient, url: str) -> str:
+    """" via socks5://host:port (from ALL_PROXY)" for the request-start log line, or "".
+
+    A base URL may carry a gateway's user name and password (`https://user:pass@gw/...`):
+    the password becomes a secret the log never shows, whatever line quotes it."""
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    if password:
+        register_secret(unquote(password))
+    proxy = proxy_for(client, url)
+    return f" via {proxy.shown} (from {proxy.source})" if proxy is not None else ""
 
 
 async def guarded(events: AsyncIterator[Event], api_key: ApiKey | None) -> AsyncIterator[Event]:
@@ -80,9 +125,10 @@ async def guarded(events: AsyncIterator[Event], api_key: ApiKey | None) -> Async
                 if terminal is not None:
                     break  # one end only, even if closing the connection fails after it
                 if isinstance(event, RequestStarted):
+                    event = RequestStarted(_scrubbed(event.request_id, api_key))
                     request_id = event.request_id
                 elif isinstance(event, Failed):
-                    # A gateway may echo the Authorization header in its message.
+                    # A gateway may echo the Authorization header, or the key's last characters.
                     event = Failed(scrub(event.error, api_key))
                     terminal = event
                 elif isinstance(event, Finished):
@@ -121,11 +167,12 @@ async def _events(
     body = native_body(messages, options)
     parser = NativeParser()
     status: int | None = None  # once the response's status line has arrived
+    proxy = proxy_for(client, url)
     try:
         async with client.stream("POST", url, headers=headers, json=body) as response:
             status = response.status_code
             if response.status_code != 200:
-                yield Failed(await http_error(response))
+                yield Failed(await http_error(response, proxy))
                 return
             decoder = FrameDecoder()
             frames_seen = 0
@@ -148,14 +195,23 @@ async def _events(
                 yield event
             if not parser.done:
                 yield Failed(_unfinished(response, bytes(head), frames_seen, parser.request_id))
+    except SetupError as exc:  # the proxy this request would take is unusable: nothing was sent
+        yield Failed(exc.error)
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        yield Failed(network_error(exc, url, parser.request_id, client.timeout, status))
+        yield Failed(network_error(exc, url, parser.request_id, client.timeout, status, proxy))
     except Exception as exc:  # noqa: BLE001 - the contract: only cancellation escapes
         yield Failed(unexpected_error(exc, url, status, parser.request_id))
 
 
 def _unfinished(response: httpx.Response, head: bytes, frames_seen: int, request_id: str | None) -> ServiceError:
     """HTTP 200, the body ended, and no final frame came."""
+    if not frames_seen and head.strip() and _only_comments(head):
+        return ServiceError(
+            "IncompleteStream",
+            "The server answered HTTP 200 and opened an event stream, but sent only comment lines "
+            "(keep-alives) and no data frame before it closed the connection.",
+            200, _header_request_id(response), ErrorKind.NETWORK,
+        )
     if not frames_seen and head.strip():
         return error_from_text(head.decode("utf-8", errors="replace"), 200, _header_request_id(response),
                                response.headers.get("content-type", ""))
@@ -171,6 +227,12 @@ def _unfinished(response: httpx.Response, head: bytes, frames_seen: int, request
         "one: the connection closed before the reply finished.",
         200, request_id, ErrorKind.NETWORK,
     )
+
+
+def _only_comments(head: bytes) -> bool:
+    """SSE comment lines (`:...`) and blank lines only: a keep-alive, never an answer."""
+    lines = head.decode("utf-8", errors="replace").splitlines()
+    return all(not line.strip() or line.startswith(":") for line in lines)
 
 
 def _header_request_id(response: httpx.Response) -> str | None:
@@ -200,15 +262,21 @@ def key_problem(api_key: ApiKey) -> ServiceError | None:
     )
 
 
-async def http_error(response: httpx.Response) -> ServiceError:
+async def http_error(response: httpx.Response, proxy: Proxy | None = None) -> ServiceError:
+    """A response that is not the answer. `proxy`: the proxy it came through, if any (a 407 is
+    always a proxy's; another status may be the proxy's own page rather than the server's)."""
     status = response.status_code
+    if status == 407:
+        return auth_required(proxy, where(response.request.url.host, response.request.url.port),
+                             _header_request_id(response))
     raw = bytearray()
     async for chunk in response.aiter_bytes():
         raw += chunk
         if len(raw) >= _MAX_ERROR_BODY:
             break
     text = raw.decode("utf-8", errors="replace")
-    error = error_from_text(text, status, _header_request_id(response), response.headers.get("content-type", ""))
+    error = error_from_text(text, status, _header_request_id(response), response.headers.get("content-type", ""),
+                            proxy)
     if 300 <= status < 400 and error.code == f"HTTP{status}":
         location = response.headers.get("location", "")
         target = f" to {loggable_url(location)}" if location else ""
@@ -222,7 +290,8 @@ def _looks_like_error(data: dict[str, object]) -> bool:
     return any(key in data for key in ("code", "error", "message"))
 
 
-def error_from_text(text: str, status: int, request_id: str | None, content_type: str = "") -> ServiceError:
+def error_from_text(text: str, status: int, request_id: str | None, content_type: str = "",
+                    proxy: Proxy | None = None) -> ServiceError:
     stripped = text.lstrip()
     if stripped.startswith("{"):
         try:
@@ -246,126 +315,49 @@ def error_from_text(text: str, status: int, request_id: str | None, content_type
                 return error_from_body(data, real, request_id)
     return ServiceError(
         f"HTTP{status}" if status != 200 else "NotAnEventStream",
-        _describe_body(stripped, status, content_type),
+        _describe_body(stripped, status, content_type, proxy),
         status,
         request_id,
         ErrorKind.SERVICE if status != 200 else ErrorKind.PROTOCOL,
     )
 
 
-def _describe_body(text: str, status: int, content_type: str) -> str:
+def _describe_body(text: str, status: int, content_type: str, proxy: Proxy | None = None) -> str:
     """One sentence about a body that is not a DashScope error: proxies, gateways and captive
     portals answer like this, often with an HTML page whose title says what went wrong."""
-    if status == 200:
-        label = content_type.split(";")[0].strip() or "no content type"
-        opening = f"The server answered HTTP 200 with {label} instead of an event stream"
+    who = f"{proxy.named(True)}, or the server behind it, answered" if proxy is not None else "The server answered"
+    label = content_type.split(";")[0].strip().lower()
+    if status == 200 and label == "text/event-stream":
+        opening = f"{who} HTTP 200 labelled as an event stream, but what came is not one"
+    elif status == 200:
+        opening = f"{who} HTTP 200 with {label or 'no content type'} instead of an event stream"
     else:
-        opening = f"The server answered HTTP {status} without a DashScope error body"
+        opening = f"{who} HTTP {status} without a DashScope error body"
     if not text:
         return f"{opening}, and an empty body."
     if "html" in content_type.lower() or text[:100].lower().startswith(("<!doctype", "<html")):
         title = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.I | re.S)
         found = title or heading
+        guess = "" if proxy is not None else " (from a proxy or gateway?)"
         if found is None:
-            return f"{opening}: an HTML page (from a proxy or gateway?)."
+            return f"{opening}: an HTML page{guess}."
         page = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", found.group(1))).split())[:200]
-        return f'{opening}: an HTML page titled "{page}" (from a proxy or gateway?).'
+        return f'{opening}: an HTML page titled "{page}"{guess}.'
     line = " ".join(text.split())
     return f"{opening}: {line[:200]}"
 
 
 def scrub(error: ServiceError, api_key: ApiKey | None) -> ServiceError:
-    """The error without the key in it, whatever a server chose to echo back."""
-    if api_key is None:
+    """The error as it may be shown and stored: without the key or any 4+ character tail of it
+    (whatever a server chose to echo back), and without the user info of any URL in it."""
+    code, message = _scrubbed(error.code, api_key), _scrubbed(error.message, api_key)
+    request_id = _scrubbed(error.request_id, api_key) if error.request_id else error.request_id
+    if (code, message, request_id) == (error.code, error.message, error.request_id):
         return error
-    secret = api_key.reveal()
-    if secret in error.message or secret in error.code or (error.request_id and secret in error.request_id):
-        return replace(
-            error,
-            code=error.code.replace(secret, _REDACTED),
-            message=error.message.replace(secret, _REDACTED),
-            request_id=error.request_id.replace(secret, _REDACTED) if error.request_id else None,
-        )
-    return error
+    return replace(error, code=code, message=message, request_id=request_id)
 
 
-def loggable_url(url: str) -> str:
-    """scheme://host:port/path: no user info, query or fragment, which may hold credentials."""
-    try:
-        parts = urlsplit(url)
-        return f"{parts.scheme}://{_where(parts.hostname, parts.port)}{parts.path}" if parts.scheme else "?"
-    except ValueError:
-        return "?"
-
-
-def _where(host: str | None, port: int | None) -> str:
-    host = host or "?"
-    if ":" in host:
-        host = f"[{host}]"
-    return f"{host}:{port}" if port else host
-
-
-def network_error(
-    exc: httpx.HTTPError | httpx.InvalidURL,
-    url: str,
-    request_id: str | None,
-    timeout: httpx.Timeout | None = None,
-    http_status: int | None = None,
-) -> ServiceError:
-    """A transport failure as the user should read it. `http_status` is the response's status
-    when the failure came after it (a stream cut or gone silent), else None: nothing came back."""
-    try:
-        parts = urlsplit(url)
-        host, where = parts.hostname or url, _where(parts.hostname, parts.port)
-    except ValueError:
-        host = where = url
-
-    def fail(code: str, message: str, kind: ErrorKind = ErrorKind.NETWORK) -> ServiceError:
-        return ServiceError(code, message, http_status, request_id, kind)
-
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, socket.gaierror):
-            return fail("DNSFailure", f"Could not resolve the host name {host} ({cause.strerror or cause}).")
-        if isinstance(cause, ssl.SSLCertVerificationError):
-            why = cause.verify_message or cause.reason or str(cause)
-            return fail("TLSError", f"The TLS certificate of {where} could not be verified ({why}); "
-                        "nothing was sent.")
-        if isinstance(cause, ssl.SSLError):
-            return fail("TLSError", f"The TLS handshake with {where} failed ({cause.reason or cause}); "
-                        "nothing was sent.")
-        if isinstance(cause, ConnectionRefusedError) and isinstance(exc, httpx.ConnectError):
-            return fail("ConnectionFailed", f"Could not connect to {where}: the connection was refused "
-                        "(nothing is listening there).")
-        cause = cause.__cause__ or cause.__context__
-    text = (str(exc) or type(exc).__name__).rstrip(".")  # the messages end their own sentences
-    if isinstance(exc, httpx.ConnectTimeout):
-        after = f" after {timeout.connect:g} s" if timeout is not None and timeout.connect else ""
-        return fail("ConnectTimeout", f"Connecting to {where} timed out{after}.")
-    if isinstance(exc, httpx.ProxyError):
-        return fail("ProxyError", f"The proxy failed to connect to {where}: {text}.")
-    if isinstance(exc, httpx.ConnectError):
-        if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
-            return fail("DNSFailure", f"Could not resolve the host name {host} ({text}).")
-        if "SSL" in text or "certificate" in text.lower():
-            return fail("TLSError", f"The secure connection to {where} failed: {text}.")
-        return fail("ConnectionFailed", f"Could not connect to {where}: {_errno_text(exc) or text}.")
-    if isinstance(exc, httpx.ReadTimeout):
-        after = f"for {timeout.read:g} s" if timeout is not None and timeout.read else "for too long"
-        return fail("IdleTimeout", f"{where} sent nothing {after}, longer than the idle timeout; "
-                    "the stream was given up.")
-    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
-        return fail("ConnectionDropped", f"The connection to {where} broke before the reply finished ({text}).")
-    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return fail("InvalidURL", f"The base URL is not usable: {text}.", ErrorKind.CONFIG)
-    return fail(type(exc).__name__, f"{where}: {text}")
-
-
-def _errno_text(exc: BaseException) -> str | None:
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, OSError) and cause.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ECONNRESET):
-            return cause.strerror
-        cause = cause.__cause__ or cause.__context__
-    return None
+def _scrubbed(text: str, api_key: ApiKey | None) -> str:
+    text = redact_userinfo(text)
+    return without_secret(text, api_key.reveal()) if api_key is not None else text

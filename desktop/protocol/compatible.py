@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 import httpx
 from httpx_sse import ServerSentEvent, aconnect_sse
 
-from .client import guarded, http_error, key_problem, loggable_url, network_error, unexpected_error
-from .errors import ErrorKind, ServiceError
+from .client import guarded, http_error, key_problem, proxy_for, route_note, unexpected_error
+from .errors import ErrorKind, ServiceError, SetupError
 from .events import (
     AnswerDelta,
     Event,
@@ -33,6 +33,7 @@ from .events import (
     Usage,
     UsageUpdate,
 )
+from .failures import loggable_url, network_error
 from .native import error_from_body, malformed_frame
 from .request import GenerationOptions, Message
 from .secret import ApiKey
@@ -92,7 +93,8 @@ async def stream_compatible(
     but cancellation escapes; no error carries the key. `api_key` None: a server that needs none
     (a local vLLM or Ollama), asked without an Authorization header."""
     url = compatible_url(base_url)
-    log.info("request start: POST %s model=%s protocol=compatible", loggable_url(url), options.model)
+    log.info("request start: POST %s model=%s protocol=compatible%s", loggable_url(url), options.model,
+             route_note(client, url))
     async for event in guarded(_events(client, url, api_key, messages, options), api_key):
         yield event
 
@@ -108,6 +110,7 @@ async def _events(
     headers = {"Authorization": f"Bearer {api_key.reveal()}"} if api_key is not None else {}
     parser = CompatibleParser()
     status: int | None = None
+    proxy = proxy_for(client, url)
     try:
         async with aconnect_sse(client, "POST", url, headers=headers,
                                 json=compatible_body(messages, options)) as source:
@@ -117,7 +120,7 @@ async def _events(
             # A 200 that is not a stream (a JSON error from a gateway, a captive portal's page)
             # is read and described like any error body, as the native client does.
             if status != 200 or "text/event-stream" not in content_type.lower():
-                yield Failed(await http_error(response))
+                yield Failed(await http_error(response, proxy))
                 return
             async for sse in source.aiter_sse():
                 for event in parser.feed(sse):
@@ -126,8 +129,10 @@ async def _events(
                     return
             for event in parser.end():
                 yield event
+    except SetupError as exc:  # the proxy this request would take is unusable: nothing was sent
+        yield Failed(exc.error)
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        yield Failed(network_error(exc, url, parser.request_id, client.timeout, status))
+        yield Failed(network_error(exc, url, parser.request_id, client.timeout, status, proxy))
     except Exception as exc:  # noqa: BLE001 - the contract: only cancellation escapes
         yield Failed(unexpected_error(exc, url, status, parser.request_id))
 
@@ -175,7 +180,8 @@ class CompatibleParser:
         if self._reason is not None:
             return [Finished(self._reason)]
         if not self._frames:
-            message = "The server answered HTTP 200 with an empty event stream: no frame arrived."
+            message = ("The server answered HTTP 200 and opened an event stream, but no data frame arrived (at "
+                       "most comment lines or keep-alives) before it closed the connection.")
         else:
             plural = "s" if self._frames != 1 else ""
             message = (f"The stream ended after {self._frames} frame{plural} without a finish reason or "

@@ -33,13 +33,16 @@ def _other_region(base_url: str) -> str | None:
     return _REGION_NAMES[region] if region is not None and region != "beijing" else None
 
 
-def _other_server_hint(error: ServiceError) -> str | None:
-    """An OpenAI-compatible server that is not DashScope (vLLM, Ollama, LM Studio, a gateway):
-    nothing about DashScope's regions or console applies."""
+def _other_server_hint(error: ServiceError, protocol: str) -> str | None:
+    """A server that is not DashScope (vLLM, Ollama, LM Studio, a gateway): nothing about
+    DashScope's regions or console applies."""
     code, status = error.code, error.http_status
-    if status == 401 or code == "invalid_api_key":
-        return ("This server wants an API key: add one to this connection profile in Settings, or with "
-                "'dashchat key set --connection NAME'.")
+    if status == 401 or code in ("invalid_api_key", "InvalidApiKey"):
+        return ("This server wants an API key, or another one: add one to this connection profile in Settings, "
+                "or with 'dashchat key set --connection NAME' (DASHSCOPE_API_KEY goes only to DashScope's own "
+                "hosts).")
+    if protocol != COMPATIBLE:
+        return None  # a gateway in front of DashScope: DashScope's own codes get the hints below
     if status == 404 or code == "model_not_found":
         return ("Check the model name (as the server lists it at /v1/models) and the base URL: vLLM, "
                 "Ollama and LM Studio serve the OpenAI-compatible API under /v1.")
@@ -48,12 +51,46 @@ def _other_server_hint(error: ServiceError) -> str | None:
     return None
 
 
+def _proxy_hint(error: ServiceError) -> str | None:
+    code = error.code
+    if code == "InvalidProxy":
+        return ("Fix the proxy where the message says it comes from (Settings ▸ General, or the environment "
+                "variable), or clear it to connect directly.")
+    if code == "ProxyAuthRequired":
+        return ("Give the proxy's user name and password in its URL, as in http://user:password@host:port "
+                "(HTTPS_PROXY keeps them off the disk; Settings stores them in settings.ini).")
+    if code in ("ProxyConnectionFailed", "ProxyTimeout"):
+        return ("Check that the proxy is running and its address, or clear it (Settings ▸ General, or "
+                "HTTPS_PROXY / ALL_PROXY); hosts in NO_PROXY are reached directly.")
+    if code == "ProxyDNSFailure":
+        return "Check the proxy's host name for typos (Settings ▸ General, or HTTPS_PROXY / ALL_PROXY)."
+    if code == "ProxyError":
+        return ("The proxy answered but would not connect onwards: check its rules or logs, or the proxy "
+                "settings (Settings ▸ General, HTTPS_PROXY, ALL_PROXY); hosts in NO_PROXY are reached directly.")
+    return None
+
+
+def _tls_hint(error: ServiceError) -> str:
+    text = error.message.lower()
+    if "expired" in text:
+        return ("The server's certificate has expired (or this computer's clock is wrong): check the date, "
+                "and tell whoever runs the server.")
+    if "hostname mismatch" in text or "not valid for" in text or "ip address mismatch" in text:
+        return ("The certificate was made for another name: use the host name it names in the base URL. A "
+                "proxy that inspects TLS causes this too.")
+    return ("TLS verification is always on, against the system's trusted certificates. If your network "
+            "inspects TLS (a corporate proxy) or a gateway uses its own certificate authority, point "
+            "SSL_CERT_FILE at that CA's PEM file: it is added to the system's.")
+
+
 def hint_for(error: ServiceError, base_url: str, protocol: str = NATIVE) -> str | None:
-    """`protocol` COMPATIBLE with a base URL that is not DashScope's: another server's hints."""
-    if protocol == COMPATIBLE and not is_dashscope(base_url):
-        hint = _other_server_hint(error)
-        if hint is not None:
-            return hint
+    """`base_url` decides which advice fits: DashScope's regions and console only for
+    DashScope's own hosts; another server (a gateway, vLLM, Ollama) gets its own hints."""
+    hint = _proxy_hint(error)
+    if hint is None and not is_dashscope(base_url):
+        hint = _other_server_hint(error, protocol)
+    if hint is not None:
+        return hint
     code = error.code
     family = code.split(".")[0]
     status = error.http_status
@@ -115,18 +152,17 @@ def hint_for(error: ServiceError, base_url: str, protocol: str = NATIVE) -> str 
         return "Check the base URL, the network, and any proxy (HTTPS_PROXY) or firewall in between."
     if code == "ConnectTimeout":
         return "The network or a firewall may be blocking the connection; check any proxy (HTTPS_PROXY)."
-    if code == "ProxyError":
-        return "Check the proxy settings (HTTPS_PROXY, ALL_PROXY, NO_PROXY)."
     if code == "DNSFailure":
         return "Check the base URL for typos, and the network connection (DNS)."
     if code == "TLSError":
-        return ("TLS verification is always on. If your network inspects TLS (a corporate proxy) or a "
-                "gateway uses its own certificate authority, point SSL_CERT_FILE at that CA bundle.")
+        return _tls_hint(error)
+    if code == "InvalidCertificates":
+        return "Point SSL_CERT_FILE at a PEM file of CA certificates (or unset it)."
     if code == "IdleTimeout":
         return ("The interpreter's silent runs can take a while, but not this long: retry. If it happens "
                 "often, raise the idle timeout.")
     if code in ("ConnectionDropped", "IncompleteStream"):
-        return "What arrived is kept. The network or a proxy cut the stream: retry."
+        return "What arrived is kept. The network, a proxy or the server cut the stream: retry."
     if code == "MalformedFrame":
         return ("What arrived is kept. The service or a proxy in between sent a damaged frame: retry. If it "
                 "happens again, a proxy may be rewriting the stream.")
@@ -138,7 +174,7 @@ def hint_for(error: ServiceError, base_url: str, protocol: str = NATIVE) -> str 
 # Failures that may well go away by themselves: asking again is the right offer.
 _TRANSIENT_CODES = {"InternalError", "ModelUnavailable", "ServiceUnavailable", "IdleTimeout",
                     "ConnectionDropped", "ConnectionFailed", "ConnectTimeout", "IncompleteStream",
-                    "RequestTimeOut", "DNSFailure"}
+                    "RequestTimeOut", "DNSFailure", "ProxyConnectionFailed", "ProxyTimeout", "ProxyError"}
 
 
 def retryable(error: ServiceError) -> bool:

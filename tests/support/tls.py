@@ -3,6 +3,8 @@
 Made with the `cryptography` package when it is installed, else with `openssl req`. The
 certificate names 127.0.0.1 and localhost and is its own CA, so a client that trusts it (via
 `SSL_CERT_FILE`) verifies the server, and any other client fails verification, as it must.
+A test that needs another certificate (expired, for another host, from its own CA) writes it
+into the directory first.
 """
 
 from __future__ import annotations
@@ -26,9 +28,13 @@ def available() -> str | None:
 
 
 def make_certificate(directory: Path) -> tuple[Path, Path]:
-    """Write cert.pem and key.pem into `directory`; returns their paths."""
+    """Write cert.pem and key.pem into `directory`; returns their paths. If both are there
+    already (a test's own chain, e.g. made by trustme: the leaf, then its CA), they are used as
+    they are."""
     directory.mkdir(parents=True, exist_ok=True)
     cert, key = directory / CERT_NAME, directory / KEY_NAME
+    if cert.is_file() and key.is_file():
+        return cert, key
     how = available()
     if how == "cryptography":
         _with_cryptography(cert, key)
