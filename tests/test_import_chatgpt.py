@@ -1,7 +1,8 @@
 """`dashchat history import`: ChatGPT data exports (built here from the export's documented
 shape: a list of conversations, each a tree of `mapping` nodes) and dashchat's own transcripts.
-Every branch is kept, code-interpreter steps become executed code with their outputs, a second
-import adds nothing, and a damaged file adds nothing at all."""
+Every branch is kept (as versions of the turn where it diverges), code-interpreter steps become
+executed code with their outputs, a second import adds nothing, and a damaged file adds nothing
+at all."""
 
 from __future__ import annotations
 
@@ -163,19 +164,19 @@ def test_a_split_zip_export_is_imported_with_every_branch_and_its_code_outputs(
     export = write_zip(tmp_path / "chatgpt-export.zip", [[powers()], [hello()]])
     code, out, err = run(capsys, "history", "import", str(export), "--profile", str(profile))
     assert code == 0, err
-    assert out == ("Read 4 conversations: 4 added (of which 2 other branches), 0 already there; "
-                   "6 turns and 5 code outputs added.\n")
+    assert out == ("Read 2 conversations: 2 added, 0 already there; 5 turns (2 on branches not shown) "
+                   "and 4 code outputs added.\n")
     stored = conversations(profile)
-    assert sorted(stored) == ["Hello there", "Powers and plots", "Powers and plots (branch 2)",
-                              "Powers and plots (branch 3)"]
+    assert sorted(stored) == ["Hello there", "Powers and plots"]
 
-    shown = stored["Powers and plots"]  # the branch ending at current_node
+    shown = stored["Powers and plots"]  # opens on the branch ending at current_node
     first, second = shown.turns
     assert first.user == "What is 123 ** 21?" and first.answer == f"It is {POWER_21}."
     assert first.code == ["123 ** 21"] and first.outputs == {0: [Output.result(POWER_21)]}
     assert first.model == "gpt-4o" and first.connection == "ChatGPT import"
     assert first.sent_at == T0 + 14 and first.finished_at == T0 + 35  # the messages' own times
     assert [s.kind.value for s in first.steps] == ["code", "answer"]
+    assert second.parent_id == first.id
     assert second.code == ["import matplotlib.pyplot as plt\nprint('hello from ChatGPT')\nplt.plot([1, 4, 9])",
                            "undefined_thing"]
     assert second.outputs[0] == [Output.stream("stdout", "hello from ChatGPT\n"), Output.image(PNG)]  # from the zip
@@ -185,14 +186,16 @@ def test_a_split_zip_export_is_imported_with_every_branch_and_its_code_outputs(
     assert error.traceback[1].startswith("NameError ")  # colour codes removed
     assert second.usage.code_interpreter_calls == 2 and not second.usage_known  # no tokens in an export
 
-    regenerated = stored["Powers and plots (branch 2)"]
-    assert [(t.user, t.answer) for t in regenerated.turns] == [
-        ("What is 123 ** 21?", "A very large number, about 7.7e43.")]
-    edited = stored["Powers and plots (branch 3)"]
-    assert [(t.user, t.answer) for t in edited.turns] == [
-        ("What is 123 ** 21?", f"It is {POWER_21}."), ("Plot it in red instead", "A red plot, then.")]
-    assert edited.turns[0].outputs == first.outputs  # the shared start, whole, in each branch
-    assert len({t.id for c in stored.values() for t in c.turns}) == 6  # every turn its own id
+    # The other branches are versions of the turn where they diverge, in the order they were made.
+    assert len(shown.every_version()) == 4
+    original, regenerated = shown.versions_at(0)
+    assert original is first and regenerated.parent_id is None
+    assert (regenerated.user, regenerated.answer) == ("What is 123 ** 21?", "A very large number, about 7.7e43.")
+    asked, edited = shown.versions_at(1)
+    assert asked is second and edited.parent_id == first.id  # the shared first turn is stored once
+    assert (edited.user, edited.answer) == ("Plot it in red instead", "A red plot, then.")
+    shown.show_version(0, regenerated)
+    assert shown.turns == [regenerated]
 
     greeting = stored["Hello there"].turns[0]
     assert greeting.thinking == "Greeting\nThe user wants a Japanese greeting." and greeting.answer == "こんにちは"
@@ -202,6 +205,7 @@ def test_a_split_zip_export_is_imported_with_every_branch_and_its_code_outputs(
     assert summaries["Powers and plots"].updated_at == powers()["update_time"]  # listed by the export's times
     assert [h.field for h in history.search("hello from ChatGPT")] == ["output"]
     assert [h.title for h in history.search("undefined_thing' is not")] == ["Powers and plots"]
+    assert [h.turn_id for h in history.search("red plot, then")] == [edited.id]  # a branch not shown, too
     history.close()
 
 
@@ -212,12 +216,12 @@ def test_importing_the_same_export_again_adds_nothing(
     before = (profile / "history.sqlite3").stat().st_size
     code, out, _ = run(capsys, "history", "import", str(export), "--profile", str(profile))
     assert code == 0
-    assert out == "Read 4 conversations: 0 added, 4 already there; 0 turns and 0 code outputs added.\n"
-    assert len(conversations(profile)) == 4
+    assert out == "Read 2 conversations: 0 added, 2 already there; 0 turns and 0 code outputs added.\n"
+    assert len(conversations(profile)) == 2
     # The unzipped conversations.json of the same export is the same conversations, too.
     (tmp_path / "conversations.json").write_text(json.dumps([powers(), hello()]), encoding="utf-8")
     code, out, _ = run(capsys, "history", "import", str(tmp_path / "conversations.json"), "--profile", str(profile))
-    assert (code, out.split(":")[1]) == (0, " 0 added, 4 already there; 0 turns and 0 code outputs added.\n")
+    assert (code, out.split(":")[1]) == (0, " 0 added, 2 already there; 0 turns and 0 code outputs added.\n")
     assert (profile / "history.sqlite3").stat().st_size == before
 
 
@@ -251,7 +255,8 @@ def test_one_part_of_a_split_export_and_the_unzipped_folder(
     assert code == 0 and out.startswith("Read 1 conversation: 1 added")
     assert "conversations-000.json beside it were not read" in err
     code, out, err = run(capsys, "history", "import", str(folder), "--profile", str(profile))
-    assert code == 0 and out.startswith("Read 4 conversations: 3 added (of which 2 other branches), 1 already there")
+    assert code == 0 and out == ("Read 2 conversations: 1 added, 1 already there; 4 turns (2 on branches not "
+                                 "shown) and 4 code outputs added.\n")
     assert conversations(profile)["Powers and plots"].turns[1].outputs[0][1] == Output.image(PNG)
 
 

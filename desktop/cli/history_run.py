@@ -70,8 +70,8 @@ def add_arguments(actions: argparse._SubParsersAction) -> list[argparse.Argument
         "import", help="add conversations from a ChatGPT data export or a dashchat .json transcript",
         description="Add conversations to the history: a ChatGPT data export (the .zip, its "
         "conversations.json, its split conversations-000.json… files, or the unzipped folder), or a "
-        "dashchat transcript (.json, dashchat.transcript/1). Every branch of a ChatGPT conversation is kept: "
-        "the one ChatGPT shows as the conversation, the others as conversations titled '… (branch 2)'. Code "
+        "dashchat transcript (.json). Every branch of a ChatGPT conversation is kept: the one ChatGPT shows as "
+        "the conversation's path, the others as versions of the turn where they diverge. Code "
         "ChatGPT ran is kept as executed code, with its output. Importing a file again adds only what is new; "
         "a damaged file adds nothing.")
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE", help="what to import")
@@ -299,11 +299,12 @@ def _import(path: Path, files: list[Path]) -> int:
         raise _Failure(f"{exc} Nothing was imported.", EXIT_FAILED) from None
     for note in batch.notes:
         print(f"note: {note}", file=sys.stderr)
-    branches = sum(1 for item in batch.conversations if item.branch_of and item.conversation.id in report.added_ids)
+    off_path = sum(len(item.conversation.every_version()) - len(item.conversation.turns)
+                   for item in batch.conversations if item.conversation.id in report.added_ids)
     read = len(batch.conversations)
     print(f"Read {read} conversation{'s' * (read != 1)}: {report.conversations_added} added"
-          + (f" (of which {branches} other branch{'es' * (branches != 1)})" if branches else "")
           + (f", {report.conversations_extended} with new turns" if report.conversations_extended else "")
           + f", {report.unchanged} already there; {report.turns_added} turn{'s' * (report.turns_added != 1)}"
-          f" and {report.outputs_added} code output{'s' * (report.outputs_added != 1)} added.")
+          + (f" ({off_path} on branches not shown)" if off_path else "")
+          + f" and {report.outputs_added} code output{'s' * (report.outputs_added != 1)} added.")
     return EXIT_OK

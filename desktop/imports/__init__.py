@@ -37,7 +37,6 @@ class Imported:
     conversation: Conversation
     updated_at: float
     source: str  # "chatgpt" or "transcript"
-    branch_of: str | None = None  # a ChatGPT branch: the id of the conversation it branches from
 
 
 @dataclass

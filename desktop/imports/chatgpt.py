@@ -8,14 +8,12 @@ parts conversations-000.json, conversations-001.json…, each a list of conversa
                                        "content": {"content_type", "parts" | "text" | ...},
                                        "metadata", "recipient"} | null}}}
 
-The mapping is a tree: editing a question or regenerating an answer adds a sibling. The branch
-ChatGPT shows is the path from the root to `current_node`; it becomes the conversation. dashchat
-has no branches yet, so every other branch (a leaf the shown path does not end at) becomes a
-conversation of its own, "<title> (branch 2)", holding its whole path from the root: readable,
-searchable, exportable and continuable like any other, and nothing of the tree is lost. (A side
-table would have kept the tree's shape, but out of sight: no view reads it yet.) A branch whose
-turns are only a prefix of one already kept (a leaf hidden by ChatGPT) adds nothing and is not
-kept twice.
+The mapping is a tree: editing a question or regenerating an answer adds a sibling. dashchat
+keeps such trees the same way (model/conversation.py: versions of a turn share a parent), so the
+whole tree comes in as one conversation: the branch ChatGPT shows (the path from the root to
+`current_node`) is the path shown, and every other branch is kept as versions of the turn where
+it diverges, with everything that followed them. A turn is identified by its question's node and
+the nodes that answered it on that path, so a turn shared by several branches is stored once.
 
 A question is a user message; what follows until the next question is its turn. Assistant text
 to everyone is the answer (parts joined by blank lines); `thoughts` are the thinking; an
@@ -42,6 +40,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _FILE_ID = re.compile(r"file-service://([A-Za-z0-9_-]+)|sediment://([A-Za-z0-9_-]+)")
 
 Images = Callable[[str], "bytes | None"]
+Skipped = dict[str, set[str]]  # what was left out: kind -> the nodes (a node on several branches counts once)
 
 
 class _Malformed(Exception):
@@ -54,7 +53,7 @@ def read_into(batch: ImportBatch, data: object, source: str, images: Images) -> 
     if not isinstance(items, list):
         raise ImportFailure(f"{source} is neither a ChatGPT export (a list of conversations) nor a dashchat "
                             "transcript")
-    skipped: dict[str, int] = {}
+    skipped: Skipped = {}
     for number, item in enumerate(items, 1):
         title = item.get("title") if isinstance(item, dict) else None
         try:
@@ -62,7 +61,8 @@ def read_into(batch: ImportBatch, data: object, source: str, images: Images) -> 
         except (_Malformed, KeyError, TypeError, ValueError, AttributeError) as exc:
             what = f"conversation {number}" + (f" ({title!r})" if isinstance(title, str) and title else "")
             raise ImportFailure(f"{source}: {what} is malformed: {_reason(exc)}") from None
-    for kind, count in sorted(skipped.items()):
+    for kind, nodes in sorted(skipped.items()):
+        count = len(nodes)
         batch.notes.append(f"{source}: {count} {kind} message{'' if count == 1 else 's'} left out")
 
 
@@ -81,7 +81,7 @@ def _time(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) and value > 0 else None
 
 
-def _conversation(data: object, images: Images, skipped: dict[str, int]) -> list[Imported]:
+def _conversation(data: object, images: Images, skipped: Skipped) -> list[Imported]:
     _need(isinstance(data, dict), "not a JSON object")
     assert isinstance(data, dict)
     mapping = data["mapping"]
@@ -108,40 +108,25 @@ def _conversation(data: object, images: Images, skipped: dict[str, int]) -> list
     main = _path(mapping, current)
     model = data.get("default_model_slug") if isinstance(data.get("default_model_slug"), str) else ""
 
-    def build(path: list[str], conversation_id: str, id_prefix: tuple[str, ...], branch_title: str) -> Conversation:
-        conversation = Conversation(id=conversation_id, title=branch_title, model=model or "",
-                                    created_at=created or updated or 0.0)
-        conversation.turns = _turns(mapping, path, id_prefix, created or 0.0, images, skipped)
-        if conversation.turns and not conversation.title:
-            conversation.title = title_for(conversation.turns[0].user or conversation.turns[0].answer)
-        if not conversation.model and conversation.turns:
-            conversation.model = conversation.turns[-1].model
-        return conversation
-
-    main_id = derived_id("chatgpt", source_id)
-    shown = build(main, main_id, ("chatgpt", source_id), title)
-    result = [Imported(shown, updated or shown.created_at, "chatgpt")]
-    kept = [_signature(shown)]
-    others = sorted((leaf for leaf in leaves if leaf != current), key=lambda key: (_node_time(mapping, key), key))
-    number = 1
-    for leaf in others:
-        path = _path(mapping, leaf)
-        branch_id = derived_id("chatgpt", source_id, "branch", leaf)
-        candidate = build(path, branch_id, ("chatgpt", source_id, "branch", leaf), "")
-        signature = _signature(candidate)
-        if not signature or any(existing[:len(signature)] == signature for existing in kept):
-            continue  # nothing a kept branch does not already hold
-        number += 1
-        candidate.title = f"{title or candidate.title} (branch {number})"
-        kept.append(signature)
-        leaf_time = _node_time(mapping, leaf)
-        result.append(Imported(candidate, leaf_time if leaf_time > 0 else result[0].updated_at, "chatgpt",
-                               branch_of=main_id))
-    return result
-
-
-def _signature(conversation: Conversation) -> list[tuple[str, str, tuple[str, ...]]]:
-    return [(t.user, t.answer, tuple(t.code)) for t in conversation.turns]
+    conversation = Conversation(id=derived_id("chatgpt", source_id), title=title, model=model or "",
+                                created_at=created or updated or 0.0)
+    prefix = ("chatgpt", source_id)
+    by_id: dict[str, Turn] = {}
+    shown = _turns(mapping, main, prefix, created or 0.0, images, skipped)
+    for leaf in sorted((leaf for leaf in leaves if leaf != current), key=lambda key: (_node_time(mapping, key), key)):
+        for turn in _turns(mapping, _path(mapping, leaf), prefix, created or 0.0, images, skipped):
+            by_id.setdefault(turn.id, turn)
+    for turn in shown:
+        by_id[turn.id] = turn
+    conversation.turns = shown
+    # Every version, in the order it was asked (the order on disk); the path shown among them.
+    conversation.versions = sorted(by_id.values(), key=lambda t: (t.sent_at or 0.0, t.first_token_at or 0.0, t.id))
+    if not conversation.title and conversation.versions:
+        first = (shown or conversation.versions)[0]
+        conversation.title = title_for(first.user or first.answer)
+    if not conversation.model and conversation.versions:
+        conversation.model = (shown or conversation.versions)[-1].model
+    return [Imported(conversation, updated or conversation.created_at, "chatgpt")]
 
 
 def _node_time(mapping: dict[str, Any], key: str) -> float:
@@ -162,7 +147,11 @@ def _path(mapping: dict[str, Any], leaf: str) -> list[str]:
     return path[::-1]
 
 
-def _text(content: dict[str, Any], skipped: dict[str, int]) -> str:
+def _skip(skipped: Skipped, kind: str, node: str) -> None:
+    skipped.setdefault(kind, set()).add(node)
+
+
+def _text(content: dict[str, Any], skipped: Skipped, node: str) -> str:
     parts = content.get("parts")
     if isinstance(parts, list):
         texts: list[str] = []
@@ -172,15 +161,16 @@ def _text(content: dict[str, Any], skipped: dict[str, int]) -> str:
             elif isinstance(part, dict):  # an image or a file the user attached
                 pointer = part.get("asset_pointer") or part.get("content_type") or "attachment"
                 texts.append(f"[{part.get('content_type', 'attachment')}: {pointer}]")
-                skipped["attachment"] = skipped.get("attachment", 0) + 1
+                _skip(skipped, "attachment", f"{node}/{len(texts)}")
         return clean_text("\n".join(t for t in texts if t))
     text = content.get("text")
     return clean_text(text) if isinstance(text, str) else ""
 
 
 def _turns(mapping: dict[str, Any], path: list[str], id_prefix: tuple[str, ...], fallback_time: float,
-           images: Images, skipped: dict[str, int]) -> list[Turn]:
+           images: Images, skipped: Skipped) -> list[Turn]:
     turns: list[Turn] = []
+    segments: list[list[str]] = []  # the nodes that made each turn
     turn: Turn | None = None
     last_time = fallback_time  # for a message without a time
     ended = fallback_time  # the latest message of the turn
@@ -211,20 +201,23 @@ def _turns(mapping: dict[str, Any], path: list[str], id_prefix: tuple[str, ...],
             continue
         if role == "user":
             if kind not in ("text", "multimodal_text"):
-                skipped[f"user {kind}"] = skipped.get(f"user {kind}", 0) + 1  # custom instructions and such
+                _skip(skipped, f"user {kind}", key)  # custom instructions and such
                 continue
             close()
-            turn = Turn(user=_text(content, skipped), id=derived_id(*id_prefix, key), connection=CONNECTION)
+            turn = Turn(user=_text(content, skipped, key), connection=CONNECTION)
+            segments.append([key])
             turn.mark_sent(when)
             turns.append(turn)
             finish = None
             ended = when
             continue
         if turn is None:  # the assistant spoke first (a custom GPT's greeting)
-            turn = Turn(user="", id=derived_id(*id_prefix, key), connection=CONNECTION)
+            turn = Turn(user="", connection=CONNECTION)
+            segments.append([])
             turn.mark_sent(when)
             turns.append(turn)
         ended = when
+        segments[-1].append(key)
         recipient = message.get("recipient") or "all"
         if role == "assistant":
             slug = metadata.get("model_slug")
@@ -234,12 +227,12 @@ def _turns(mapping: dict[str, Any], path: list[str], id_prefix: tuple[str, ...],
             if isinstance(details, dict) and isinstance(details.get("type"), str):
                 finish = details["type"]
             if recipient == "python":
-                code = content.get("text") if isinstance(content.get("text"), str) else _text(content, skipped)
+                code = content.get("text") if isinstance(content.get("text"), str) else _text(content, skipped, key)
                 turn.apply(CodeCall(len(turn.code), clean_text(code)), now=when)
             elif recipient != "all":
-                skipped[f"assistant to {recipient}"] = skipped.get(f"assistant to {recipient}", 0) + 1
+                _skip(skipped, f"assistant to {recipient}", key)
             elif kind in ("text", "multimodal_text"):
-                text = _text(content, skipped)
+                text = _text(content, skipped, key)
                 if text:
                     turn.apply(AnswerDelta(("\n\n" if turn.answer_length else "") + text), now=when)
             elif kind == "thoughts":
@@ -250,15 +243,22 @@ def _turns(mapping: dict[str, Any], path: list[str], id_prefix: tuple[str, ...],
                         if piece:
                             turn.apply(ThinkingDelta(("\n\n" if turn.thinking_length else "") + piece), now=when)
             elif kind != "reasoning_recap":  # "Thought for 5 seconds": the thinking says it
-                skipped[f"assistant {kind}"] = skipped.get(f"assistant {kind}", 0) + 1
+                _skip(skipped, f"assistant {kind}", key)
         elif role == "tool":
             name = author.get("name")
             if name == "python" and turn.code:
                 index = len(turn.code) - 1
                 turn.outputs[index] = turn.outputs.get(index, []) + _outputs(content, metadata, images)
             else:
-                skipped[f"tool {name}"] = skipped.get(f"tool {name}", 0) + 1
+                _skip(skipped, f"tool {name}", key)
     close()
+    # A turn is its question's node and the nodes that answered it here: the same on every
+    # branch that shares it, different for a regenerated answer or an edited question.
+    parent: str | None = None
+    for turn, segment in zip(turns, segments, strict=True):
+        turn.id = derived_id(*id_prefix, *segment)
+        turn.parent_id = parent
+        parent = turn.id
     return turns
 
 
