@@ -43,7 +43,7 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--demo", action="store_true", default=default(False),
                         help="replay a recorded conversation: no key, no network")
     parser.add_argument("--export", type=_export_path, default=default(None), metavar="PATH",
-                        help="write the conversation after the reply ends (.json, .md or .html)")
+                        help="write the conversation after the reply ends (.json, .md, .html or .ipynb)")
     parser.add_argument("--idle-timeout", type=_positive, default=default(None), metavar="SECONDS",
                         help="give up when the stream sends nothing for this long (default: 300; the "
                         "interpreter can run silently for a while)")
@@ -156,7 +156,7 @@ def build_parser(window_only: bool = False) -> argparse.ArgumentParser:
                             help="the connection profile whose key this is (default: the active one)")
     from .history import add_arguments as add_history_arguments
 
-    add_history_arguments(commands.add_parser("history", help="stored conversations: list, search, export"))
+    add_history_arguments(commands.add_parser("history", help="stored conversations: list, search, export, run, import"))
     return parser
 
 
