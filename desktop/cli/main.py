@@ -156,7 +156,8 @@ def build_parser(window_only: bool = False) -> argparse.ArgumentParser:
                             help="the connection profile whose key this is (default: the active one)")
     from .history import add_arguments as add_history_arguments
 
-    add_history_arguments(commands.add_parser("history", help="stored conversations: list, search, export, run, import"))
+    add_history_arguments(commands.add_parser(
+        "history", help="stored conversations: list, search, export, run, import"))
     return parser
 
 
