@@ -438,3 +438,224 @@ def test_markdown_clear_and_set_markdown(qtbot: QtBot) -> None:
     view.append("again")
     view.finish()
     assert view.toPlainText() == "again"
+
+
+# -- issue #15: what the reviewer found ----------------------------------------------------------
+
+TABLE_THEN_RULE = "| a | b |\n|---|---|\n| 1 | 2 |\n\n---\n\nBelow the rule.\n"
+
+
+def rules(view: MarkdownView) -> list[int]:
+    """Positions of the blocks drawn as a thematic break."""
+    found, block = [], view.document().begin()
+    while block.isValid():
+        if block.blockFormat().hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth):
+            found.append(block.position())
+        block = block.next()
+    return found
+
+
+@pytest.mark.parametrize("text", [TABLE_THEN_RULE, TABLE_THEN_RULE.replace("\n\n---", "\n---"), TABLE * 2 + "***\n"])
+def test_a_rule_after_a_table_is_drawn(qtbot: QtBot, text: str) -> None:
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(text)
+    streamed = make_view(qtbot)
+    stream(streamed, cut(text, [3]))
+    for view in (one_shot, streamed):
+        [rule] = rules(view)
+        table = view.document().rootFrame().childFrames()[-1]
+        assert rule > table.lastPosition()  # below the (last) table
+    assert body_html(streamed) == body_html(one_shot)
+
+
+def test_an_open_fence_shows_exactly_the_code_received(qtbot: QtBot) -> None:
+    # No empty first line while the fence is open, so nothing jumps when it closes.
+    intro = "Code:\n\n```python\n"
+    code = "def f(x):\n    return x + 1\n\nprint(f(2))\n"
+    view = make_view(qtbot)
+    view.append(intro)
+    for i, char in enumerate(code):
+        view.append(char)
+        received = code[: i + 1]
+        [box] = code_boxes(view)
+        assert box_text(box) == received.removesuffix("\n")
+    view.append("```\n")
+    [box] = code_boxes(view)
+    assert box_text(box) == code.removesuffix("\n")
+
+
+def test_a_fence_being_opened_shows_no_code_line_before_its_newline(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.append("Text\n\n``")
+    assert view.toPlainText() == "Text" and not code_boxes(view)
+    view.append("`pyth")
+    assert view.toPlainText() == "Text" and not code_boxes(view)
+    view.append("on\nx = 1\n")
+    assert [box_text(b) for b in code_boxes(view)] == ["x = 1"]
+
+
+def anchors(view: MarkdownView) -> list[tuple[str, str]]:
+    """(text, href) of every link in the document, in order."""
+    found: list[tuple[str, str]] = []
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isAnchor() or fmt.anchorHref():
+                found.append((fragment.text(), fmt.anchorHref()))
+            it += 1
+        block = block.next()
+    return found
+
+
+REFERENCES = (
+    "According to the [pandas docs][pd], `describe()` summarizes; see [NumPy][np] too.\n\n"
+    "- [Reading CSV files][csv]\n- the [user guide]\n\n"
+    "Unrelated [brackets] stay text.\n\n"
+    "[pd]: https://pandas.pydata.org/docs/\n"
+    '[np]: https://numpy.org/doc/stable/ "NumPy"\n'
+    "[CSV]: <https://pandas.pydata.org/docs/user_guide/io.html>\n"
+    "[User  Guide]: https://pandas.pydata.org/docs/user_guide/\n"
+)
+REFERENCE_LINKS = [
+    ("pandas docs", "https://pandas.pydata.org/docs/"),
+    ("NumPy", "https://numpy.org/doc/stable/"),
+    ("Reading CSV files", "https://pandas.pydata.org/docs/user_guide/io.html"),
+    ("user guide", "https://pandas.pydata.org/docs/user_guide/"),
+]
+
+
+@pytest.mark.parametrize("sizes", [[1], [7], [40, 3], [10_000]], ids=str)
+def test_reference_links_resolve_when_defined_at_the_end(qtbot: QtBot, sizes: list[int]) -> None:
+    view = make_view(qtbot)
+    stream(view, cut(REFERENCES, sizes))
+    assert anchors(view) == REFERENCE_LINKS
+    assert "[brackets]" in view.toPlainText() and "][" not in view.toPlainText()
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(REFERENCES)
+    assert body_html(view) == body_html(one_shot)
+
+
+def test_a_late_definition_renders_the_blocks_using_it_in_place(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.append("# Title\n\nSee [the docs][d].\n\nOther text.\n\n")
+    title, see = view.document().firstBlock(), view.document().firstBlock().next()
+    assert see.text() == "See [the docs][d]." and not anchors(view)  # not defined (yet)
+    title.setUserState(7)
+    view.append("[d]: https://example.com/docs\n\nMore.\n")  # the definition's block is finished
+    assert anchors(view) == [("the docs", "https://example.com/docs")]  # before finish()
+    assert view.document().firstBlock().userState() == 7  # the blocks around were not touched
+    assert view.document().firstBlock().next().text() == "See the docs."
+    view.document().firstBlock().setUserState(-1)
+    view.finish()
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(view.markdown())
+    assert body_html(view) == body_html(one_shot)
+
+
+def test_a_link_in_the_open_block_is_not_clickable(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show()
+    qtbot.waitExposed(view)
+    view.append("Read [the docs](https://example.com/docs/refer")
+    assert not anchors(view)
+    view.append("ence) and https://example.org/pa")
+    assert not anchors(view)  # GFM's bare autolinks too: the URL may still be growing
+    with qtbot.assertNotEmitted(view.linkActivated):
+        _click_text(qtbot, view, "the docs")
+    view.append("th now.\n\nNext paragraph")
+    assert not anchors(view)  # still open: the next block has not begun (its line may be a list)
+    view.append(" begins.\n")
+    assert anchors(view) == [
+        ("the docs", "https://example.com/docs/reference"),
+        ("https://example.org/path", "https://example.org/path"),
+    ]
+    with qtbot.waitSignal(view.linkActivated) as blocker:
+        _click_text(qtbot, view, "the docs")
+    assert blocker.args == [QUrl("https://example.com/docs/reference")]
+
+
+@pytest.mark.parametrize("trailing", ["", "\n", "\n\n\n"])
+def test_an_answer_ending_with_code_has_no_gap_below(qtbot: QtBot, trailing: str) -> None:
+    text = "Run this:\n\n```python\nprint('hello')\nprint('world')\n```" + trailing
+    paragraph = "Run this:\n\n```python\nprint('hello')\nprint('world')\n```\nDone.\n"
+    heights = []
+    for pieces in (cut(text, [4]), [text]):
+        view = make_view(qtbot)
+        stream(view, pieces)
+        assert view.document().lastBlock().text() == "print('world')"  # no empty block below
+        heights.append(view.document().size().height())
+    longer = make_view(qtbot)
+    longer.set_markdown(paragraph)
+    assert heights[0] == heights[1] < longer.document().size().height()
+
+
+def test_long_code_lines_wrap_with_a_hanging_indent(qtbot: QtBot) -> None:
+    line = "        result = compute(first_argument, second_argument, third_argument, fourth_argument)"
+    code = f"```python\ndef f():\n    for x in range(3):\n{line}\n    return result\n```\n"
+    view = make_view(qtbot, width=360)
+    view.show()
+    stream(view, cut(code, [5]))
+    QApplication.processEvents()
+    [box] = code_boxes(view)
+    wrapped = next(block for block in box if block.text() == line)
+    layout = wrapped.layout()
+    assert layout.lineCount() > 1
+    indent_x = layout.lineAt(0).cursorToX(8)[0]  # where the line's own text begins
+    body = next(block for block in box if block.text() == "    return result")
+    for i in range(1, layout.lineCount()):
+        # Every continuation starts right of the line's own indentation, so it cannot be taken
+        # for the next indented line of Python.
+        assert layout.lineAt(i).x() > indent_x + 1
+    assert body.layout().lineAt(0).cursorToX(4)[0] < indent_x  # and real indentation still lines up
+    for block in box:
+        if block.text() != line:
+            assert block.layout().lineCount() == 1
+    assert view.code_blocks() == [code.split("\n", 1)[1].removesuffix("```\n").removesuffix("\n")]
+
+
+def test_a_growing_answer_never_overlaps_its_card_footer(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop.model.turn import Turn
+    from desktop.ui.answer_pane import AnswerPane
+
+    pane = AnswerPane()
+    qtbot.addWidget(pane)
+    pane.resize(700, 500)
+    pane.show()
+    qtbot.waitExposed(pane)
+    card = pane.add_turn(Turn(user="Write a long function"))
+    overlaps: list[tuple[int, int]] = []
+    painted = [0]
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                painted[0] += 1
+                bottom, footer = card.answer.geometry().bottom(), card.outcome.geometry().top()
+                if bottom >= footer:
+                    overlaps.append((bottom, footer))
+            return False
+
+    watch = Watch()
+    card.answer.viewport().installEventFilter(watch)
+    card.outcome.installEventFilter(watch)
+    text = "The code:\n\n```python\n" + "".join(f"def f{i}(x):\n    return x * {i}\n" for i in range(25)) + "```\n"
+    for piece in cut(text, [30]):
+        card.append_answer(piece)
+        qtbot.wait(5)  # paints happen between the flushes, as in the app
+    card.finish()
+    qtbot.wait(20)
+    assert painted[0] > 10
+    assert not overlaps
+
+
+def test_a_partial_line_of_inline_code_or_strikethrough_is_shown(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.append("Intro\n\n`pandas` rea")
+    assert view.toPlainText() == "Intro\npandas rea"
+    view.append("ds.\n\n~~old")
+    assert view.toPlainText().endswith("~~old")

@@ -144,3 +144,125 @@ def fence_code(source: str, fence: Fence) -> str:
         cut = re.compile(rf"^ {{0,{fence.indent}}}", re.M)
         raw = cut.sub("", raw)
     return raw
+
+
+# -- link reference definitions ---------------------------------------------------------------
+#
+# Blocks are rendered one at a time, so `[text][ref]` in one block and `[ref]: url` in another
+# would never meet. The view collects the definitions of finished blocks and puts the ones a
+# block refers to in front of it when it renders it. A definition must be found exactly where
+# CommonMark (and md4c, Qt's parser) finds one: at the start of a paragraph, also inside a block
+# quote or a list item, never in code or as a paragraph's continuation line.
+
+_BRACKETS = re.compile(r"\[((?:[^\[\]\\]|\\.){1,999})\]", re.S)
+_QUOTE_MARK = re.compile(r" {0,3}> ?")
+_ITEM_MARK = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
+_THEMATIC_OR_UNDERLINE = re.compile(r" {0,3}(?:(?:[-*_][ \t]*){3,}|=+[ \t]*|-+[ \t]*)")
+_DEFINITION = re.compile(
+    r"""[ ]{0,3}\[(?P<label>(?:[^\\\[\]]|\\.){0,999})\]:
+    [ \t]*\n?[ \t]*
+    (?P<dest><(?:[^<>\n\\]|\\.)*>|(?!<)(?:[^\s\\()]|\\.|\((?:[^\s\\()]|\\.)*\))+)
+    (?:(?:[ \t]+|[ \t]*\n[ \t]*)
+       (?P<title>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?
+    [ \t]*(?:\n|$)""",
+    re.X,
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def normalize_label(label: str) -> str:
+    """CommonMark's label matching: case-folded, inner whitespace collapsed."""
+    return " ".join(label.split()).casefold()
+
+
+def bracket_labels(source: str) -> set[str]:
+    """Every `[...]` in `source` as a label: a superset of the references it may make."""
+    if "[" not in source:
+        return set()
+    return {normalize_label(m[1]) for m in _BRACKETS.finditer(source) if m[1].strip()}
+
+
+def _containers(line: str) -> tuple[str, int, bool]:
+    """The line without its block-quote markers and list-item marker: (rest, quote depth, item)."""
+    depth = 0
+    while True:
+        m = _QUOTE_MARK.match(line)
+        if not m:
+            break
+        line, depth = line[m.end() :], depth + 1
+    m = _ITEM_MARK.match(line)
+    if m:
+        return line[m.end() :], depth, True
+    return line, depth, False
+
+
+def link_definitions(source: str) -> list[tuple[str, str]]:
+    """The link reference definitions of a block's source, in order: (normalized label, the
+    definition as Markdown of its own, without its containers)."""
+    if "]:" not in source:
+        return []
+    found: list[tuple[str, str]] = []
+    lines = source.split("\n")
+    starts = True  # the next line would begin a paragraph
+    quote = 0
+    fence: tuple[str, int] | None = None
+    item_indent = -1  # content column of the last list item seen, -1 outside lists
+    i = 0
+    while i < len(lines):
+        rest, depth, item = _containers(lines[i])
+        stripped = rest.strip()
+        if fence is not None:
+            m = _FENCE_CLOSE.fullmatch(rest.lstrip())
+            if m and m[2][0] == fence[0] and len(m[2]) >= fence[1]:
+                fence, starts = None, True
+            i += 1
+            continue
+        if not stripped:
+            starts, quote = True, depth
+            i += 1
+            continue
+        indent = _indent(rest)
+        if item:
+            item_indent = len(lines[i]) - len(rest)
+        elif depth == 0 and item_indent >= 0 and _indent(lines[i]) < item_indent and starts:
+            item_indent = -1  # a paragraph at the margin after a blank line: the list has ended
+        code = indent >= 4 if item_indent < 0 or item else _indent(lines[i]) - item_indent >= 4
+        if starts and code and not item:
+            i += 1  # indented code
+            continue
+        m = _FENCE_OPEN.fullmatch(rest.lstrip())
+        if m and not (m[2][0] == "`" and "`" in m[3]):
+            fence, starts = (m[2][0], len(m[2])), False
+            i += 1
+            continue
+        opens = starts or item or depth > quote
+        quote = depth
+        if opens and stripped.startswith("["):
+            # The paragraph from here on, its lines stripped of their containers.
+            para = [rest]
+            j = i + 1
+            while j < len(lines):
+                more, _, more_item = _containers(lines[j])
+                if not more.strip() or more_item:
+                    break
+                para.append(more.lstrip())
+                j += 1
+            text = "\n".join(para)
+            pos, consumed = 0, 0
+            while True:
+                d = _DEFINITION.match(text, pos)
+                if d is not None and d["title"] and _BLANK_LINE.search(d["title"]):
+                    d = None
+                if d is None or not d["label"].strip():
+                    break
+                found.append((normalize_label(d["label"]), d[0].rstrip("\n")))
+                consumed += d[0].count("\n") + (0 if d[0].endswith("\n") else 1)
+                pos = d.end()
+            if consumed:
+                i += min(consumed, j - i)
+                starts = True  # definitions may be followed by more, or by a paragraph
+                continue
+        heading = bool(_ATX_HEADING.match(rest))
+        starts = heading or bool(_THEMATIC_OR_UNDERLINE.fullmatch(rest))
+        i += 1
+    return found

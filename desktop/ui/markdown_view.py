@@ -2,23 +2,31 @@
 
 The source is cut into top-level blocks. A block is rendered into the document once, when the
 next block begins; only the unfinished last block (the "tail") is re-rendered per append, so the
-cost of an append is bounded by the size of one block, not of the answer (LAB.md §4).
+cost of an append is bounded by the size of one block, not of the answer (LAB.md §4). The one
+exception: a block using a reference link (`[text][ref]`) whose definition arrives later is
+rendered again, in place, when the definition's block is finished.
+
+Whatever the chunking, the result is the one-shot render's (`set_markdown()`): at the end, and
+mid-stream for every finished block (tests/test_markdown_equivalence.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontMetricsF,
     QGuiApplication,
     QPainter,
     QPaintEvent,
     QPen,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -27,10 +35,10 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextTable,
 )
-from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QTextBrowser, QWidget
 
 from .highlight import lexer_for, shared_theme
-from .markdown_blocks import Block, BlockScanner, fence_code
+from .markdown_blocks import Block, BlockScanner, bracket_labels, fence_code, link_definitions
 
 if TYPE_CHECKING:
     from pygments.token import _TokenType
@@ -52,12 +60,26 @@ _FRAME_END = "\ufdd1"  # QTextEndOfFrame: what the document holds where a frame 
 # every frame in the document on every change, which makes streaming quadratic in their number.
 _CODE_ID = QTextFormat.Property.UserProperty.value + 1
 _PAD = 8  # code box padding, px
+# A long code line wraps with a hanging indent: its continuation lines start this many columns
+# right of the line's own indentation (capped), behind a painted mark, so that a wrapped line
+# never looks like Python's next indented line.
+_HANG = 4
+_HANG_MAX = 24
+_CONTINUED = "\u21aa"  # ↪
 
 _QUOTE = re.compile(r"^ {0,3}>", re.M)
+_LINK_MARKS = ("[", "://", "www.", "@", "<")  # what a link (or GFM's bare autolink) needs
+_FENCE_START = re.compile(r" {0,3}(?:`{3,}[^`]*|~{3,}.*|`{1,2}|~{1,2})")  # a line that may open a fence
 _QUIET = QColor("#6a737d")  # block quotes: GitHub's grey, readable on light and dark bases
 
 
 _warmed: set[str] = set()
+
+
+def _hang(line: str) -> int:
+    """Columns a wrapped code line continues at: its own indentation and _HANG more."""
+    indent = len(line) - len(line.lstrip(" \t"))
+    return min(len(line[:indent].expandtabs(4)) + _HANG, _HANG_MAX)
 
 
 def warm_lexer(lang: str) -> None:
@@ -71,6 +93,25 @@ def warm_lexer(lang: str) -> None:
     if lang and lang not in _warmed:
         _warmed.add(lang)
         QTimer.singleShot(0, lambda: lexer_for(lang))
+
+
+@dataclass
+class _Parsed:
+    """A block rendered in the scratch document, ready to be placed into the view's."""
+
+    fragment: QTextDocumentFragment
+    starts_with_table: bool
+    ends_with_table: bool
+
+
+@dataclass
+class _Pending:
+    """A finished block using labels no definition has been seen for yet."""
+
+    start: int  # where it begins in the document
+    end: int  # where its last block ends
+    source: str
+    labels: set[str]
 
 
 class _Document(QTextDocument):
@@ -162,7 +203,14 @@ class MarkdownView(QTextBrowser):
         # the separator that ends a finished block (Qt would merge that block with the next one
         # and give it the next one's format and identity).
         self._tail_pos = 0  # the filler's position
+        self._has_filler = True  # False once a finished block was rendered into it
+        self._placed = False  # whether the last _place() inserted anything
         self._tail_key: tuple[Any, ...] | None = None  # what the tail rendering shows
+        # Link reference definitions of the finished blocks, the first one of each label (as in
+        # CommonMark), and the finished blocks that use a label nothing defines yet: a
+        # definition arriving later renders them again, in place.
+        self._definitions: dict[str, str] = {}
+        self._pending: list[_Pending] = []
         self._make_filler(QTextCursor(self.document()))
         # Qt drops the last block's bottom margin from the document's height, so a code box at
         # the very end would lose its bottom padding when scrolled to the bottom.
@@ -180,11 +228,16 @@ class MarkdownView(QTextBrowser):
         try:
             if finished:
                 self._remove_tail()
+                defined = self._learn_definitions(finished)
                 for block in finished:
                     self._render_block(block)
                     if block.end < len(self._source) or not final:  # no tail after the last
                         self._tail_pos = self._end_with_filler()
+                if defined:
+                    self._resolve(defined)
             self._render_tail()
+            if final and self._has_filler:
+                self._drop_filler()  # nothing follows the last block: no gap below it
         finally:
             cursor.endEditBlock()
         if self._code_touched:  # its box is painted by us, partly outside Qt's update rects
@@ -194,12 +247,60 @@ class MarkdownView(QTextBrowser):
             self._follow = True
             self._scroll_to(bar.maximum())
 
+    def _learn_definitions(self, blocks: list[Block]) -> set[str]:
+        """Collect the link reference definitions of newly finished blocks; return the labels
+        defined for the first time."""
+        defined: set[str] = set()
+        for block in blocks:
+            if block.fence is None:
+                for label, definition in link_definitions(self._source[block.start : block.end]):
+                    if label not in self._definitions:
+                        self._definitions[label] = definition
+                        defined.add(label)
+        return defined
+
     def _render_block(self, block: Block) -> None:
+        self._has_filler = False
         if block.fence is None:
-            self._insert_markdown(self._source[block.start : block.end])
+            source = self._source[block.start : block.end]
+            start = self._tail_pos
+            self._placed = False
+            self._insert_markdown(source)
+            end = self.document().characterCount() - 1
+            if not self._placed:
+                self._has_filler = True  # it shows nothing (only link reference definitions)
+                return
+            unresolved = bracket_labels(source) - self._definitions.keys()
+            if unresolved:
+                self._pending.append(_Pending(start, end, source, unresolved))
         else:
             fence = block.fence
             self._insert_code(fence_code(self._source, fence), fence.lang, fence.content_start, highlight=True)
+
+    def _resolve(self, defined: set[str]) -> None:
+        """Render again, in place, the finished blocks that use a label just defined."""
+        doc = self.document()
+        shift = 0
+        waiting: list[_Pending] = []
+        for pending in self._pending:
+            pending.start += shift
+            pending.end += shift
+            if pending.labels & defined:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(pending.start)
+                cursor.setPosition(pending.end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+                self._make_filler(cursor)  # as if the block were about to be rendered first
+                size = doc.characterCount()
+                self._place(self._parse(pending.source), pending.start)
+                end = pending.start + doc.characterCount() - size
+                shift += end - pending.end
+                pending.end = end
+                pending.labels -= defined
+            if pending.labels:
+                waiting.append(pending)
+        self._pending = waiting
+        self._tail_pos += shift
 
     def _render_tail(self) -> None:
         scan = self._scanner
@@ -207,7 +308,8 @@ class MarkdownView(QTextBrowser):
             fence = scan.fence
             warm_lexer(fence.lang)  # highlighted when it closes: a slow stream gets it ready
             # Hold back a final newline: it would show as an empty last line until more arrives.
-            shown = len(self._source) - fence.content_start - self._source.endswith("\n")
+            # (Right after the opening line there is no code yet, not even that newline.)
+            shown = max(0, len(self._source) - fence.content_start - self._source.endswith("\n"))
             key = self._tail_key
             if key is not None and key[0] == "code" and key[1] == fence.content_start:
                 # An open fence only ever grows at its end: append the new text, no re-render.
@@ -226,11 +328,19 @@ class MarkdownView(QTextBrowser):
             self._tail_key = ("code", fence.content_start, shown)
             return
         text = self._source[scan.tail :]
+        if not self._finished:
+            # A last line that may be opening a fence would show as an empty code line of
+            # Qt's own until its newline arrives, then turn into a code box: show it then.
+            last = text[text.rfind("\n") + 1 :]
+            if _FENCE_START.fullmatch(last):
+                text = text[: len(text) - len(last)]
         if self._tail_key == ("md", text):
             return
         self._remove_tail()
         if text.strip():
             self._insert_markdown(text)
+            if any(mark in text for mark in _LINK_MARKS):
+                self._unlink(self._tail_pos)  # a link still arriving may lack the end of its URL
         self._tail_key = ("md", text)
 
     def _remove_tail(self) -> None:
@@ -251,41 +361,109 @@ class MarkdownView(QTextBrowser):
     def _end_with_filler(self) -> int:
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        pos = cursor.position()
-        if cursor.block().length() == 1 and self.document().characterAt(pos - 1) == _FRAME_END:
-            self._make_filler(cursor)  # the empty block Qt keeps after a table
-        else:
-            cursor.insertBlock(_FILLER, QTextCharFormat())
+        # Always a block of its own, also after a table: rendered into the empty block Qt keeps
+        # after a table, the next block would lose its format (a rule, a heading) to it.
+        cursor.insertBlock(_FILLER, QTextCharFormat())
+        self._has_filler = True
         return cursor.position()
 
+    def _drop_filler(self) -> None:
+        doc = self.document()
+        last = doc.lastBlock()
+        if last.position() != self._tail_pos or last.length() != 1 or not last.previous().isValid():
+            return
+        before = last.previous()
+        block_format, char_format = before.blockFormat(), before.charFormat()
+        cursor = QTextCursor(doc)
+        cursor.setPosition(self._tail_pos - 1)
+        cursor.setPosition(self._tail_pos, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        # An empty block merged with the one after it takes that one's format: keep its own.
+        cursor.setBlockFormat(block_format)
+        cursor.setBlockCharFormat(char_format)
+        self._has_filler = False
+        self._tail_pos -= 1
+
     def _insert_markdown(self, source: str) -> None:
+        """Render `source` into the filler at the end."""
+        self._place(self._parse(source), self.document().characterCount() - 1)
+
+    def _parse(self, source: str) -> _Parsed | None:
+        """Render `source` in the scratch document, behind the definitions of the labels it
+        uses; None when it shows nothing."""
         scratch = self._scratch
-        scratch.setMarkdown(_SENTINEL + source, _MD_FEATURES)
+        prefix = ""
+        if self._definitions and "[" in source:
+            known = [self._definitions[label] for label in bracket_labels(source) if label in self._definitions]
+            if known:
+                prefix = "\n\n".join(known) + "\n\n"
+        scratch.setMarkdown(prefix + _SENTINEL + source, _MD_FEATURES)
+        if prefix and scratch.firstBlock().text() != _SENTINEL[0]:  # not read as definitions
+            scratch.setMarkdown(_SENTINEL + source, _MD_FEATURES)
         if "![" in source:
             self._replace_images(scratch)
         if "|" in source or _QUOTE.search(source):
             self._polish(scratch)
         pick = QTextCursor(scratch)
         pick.setPosition(len(_SENTINEL) - 2)  # end of the sentinel paragraph: keep its separator
-        pick.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        if not pick.hasSelection():
-            return  # e.g. only a link reference definition
+        if pick.atEnd():
+            return None  # e.g. only a link reference definition
         first = QTextCursor(scratch)
         first.setPosition(len(_SENTINEL) - 1)
         starts_with_table = first.currentTable() is not None
-        fragment: QTextDocumentFragment = pick.selection()
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)  # the filler
-        pos = cursor.position()
-        cursor.insertFragment(fragment)
+        pick.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        last = scratch.lastBlock()
+        ends_with_table = last.length() == 1 and scratch.characterAt(last.position() - 1) == _FRAME_END
+        return _Parsed(pick.selection(), starts_with_table, ends_with_table)
+
+    def _place(self, parsed: _Parsed | None, pos: int) -> None:
+        """Insert a parsed block into the filler at `pos` (followed by the document's end or by
+        the next block's first block)."""
+        if parsed is None:
+            return
+        self._placed = True
+        doc = self.document()
+        size = doc.characterCount()
+        cursor = QTextCursor(doc)
         cursor.setPosition(pos)
-        if starts_with_table:  # a table needs the (invisible) filler before it
+        cursor.insertFragment(parsed.fragment)
+        end = pos + doc.characterCount() - size
+        cursor.setPosition(pos)
+        if parsed.starts_with_table:  # a table needs the (invisible) filler before it
             self._make_filler(cursor)  # which took the format of the sentinel paragraph
         else:
             # Fold the filler into the fragment's first block, which then keeps its own format
             # (an empty block merged with the next takes the next one's format).
             cursor.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
+            end -= 1
+        if parsed.ends_with_table:
+            # The empty block Qt keeps after a table: invisible, whatever comes next.
+            cursor.setPosition(end)
+            self._make_filler(cursor)
+
+    def _unlink(self, start: int) -> None:
+        """Links from `start` to the end lose their target: shown, not clickable."""
+        doc = self.document()
+        block = doc.findBlock(start)
+        spans: list[tuple[int, int, QTextCharFormat]] = []
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isAnchor() or fmt.hasProperty(QTextFormat.Property.AnchorHref):
+                    fmt.setAnchor(False)
+                    fmt.clearProperty(QTextFormat.Property.AnchorHref)
+                    fmt.clearProperty(QTextFormat.Property.AnchorName)
+                    spans.append((fragment.position(), fragment.length(), fmt))
+                it += 1
+            block = block.next()
+        cursor = QTextCursor(doc)
+        for position, length, fmt in spans:
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(fmt)
 
     @staticmethod
     def _replace_images(doc: QTextDocument) -> None:
@@ -335,9 +513,6 @@ class MarkdownView(QTextBrowser):
     def _insert_code(self, code: str, lang: str, code_id: int, highlight: bool) -> None:
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)  # the filler becomes the first line
-        if self.document().characterAt(cursor.position() - 1) == _FRAME_END:
-            # ...unless it follows a table: Qt ignores the top margin of a block after a frame.
-            cursor.insertBlock()
         first = cursor.position()
         cursor.setBlockCharFormat(self._code_plain)
         lexer = lexer_for(lang) if highlight else None
@@ -361,33 +536,67 @@ class MarkdownView(QTextBrowser):
 
     def _shape_code(self, first: int, changed: int, code_id: int, lang: str) -> None:
         """Give the code lines from `changed` to the end their block format; the box's padding
-        lives in the margins of its first and last lines."""
+        lives in the margins of its first and last lines, a wrapped line's hanging indent in
+        its own left margin."""
         self._code_touched = True
+        doc = self.document()
+        top = doc.findBlock(first)
+        last = doc.lastBlock()
+        # Qt collapses adjacent margins (the larger wins): two boxes in a row need the room of both.
+        after_code = top.previous().blockFormat().property(_CODE_ID) is not None
+        column = self._code_column()
+        formats: dict[tuple[int, bool, bool], QTextBlockFormat] = {}
+        cursor = QTextCursor(doc)
+        block = doc.findBlock(changed)
+        run: tuple[int, bool, bool] | None = None
+        while block.isValid():
+            # Lines in a row with the same format get it in one call.
+            key = (_hang(block.text()), block == top, block == last)
+            if key != run:
+                if run is not None:
+                    cursor.setBlockFormat(formats[run])
+                cursor.setPosition(block.position())
+                run = key
+                if key not in formats:
+                    formats[key] = self._code_format(code_id, lang, key, after_code, column)
+            else:
+                cursor.setPosition(block.position(), QTextCursor.MoveMode.KeepAnchor)
+            block = block.next()
+        if run is not None:
+            cursor.setBlockFormat(formats[run])
+
+    @staticmethod
+    def _code_format(
+        code_id: int, lang: str, key: tuple[int, bool, bool], after_code: bool, column: float
+    ) -> QTextBlockFormat:
+        hang, top, bottom = key
         fmt = QTextBlockFormat()
-        fmt.setLeftMargin(_PAD)
+        # A wrapped line goes on `hang` columns right of where it began (text-indent pulls the
+        # first line back to the box's padding).
+        fmt.setLeftMargin(_PAD + hang * column)
+        fmt.setTextIndent(-hang * column)
         fmt.setRightMargin(_PAD)
         fmt.setProperty(_CODE_ID, code_id)
         # Qt's own marks for a code block (its Markdown writer reads them back).
         fmt.setProperty(QTextFormat.Property.BlockCodeFence, "`")
         if lang:
             fmt.setProperty(QTextFormat.Property.BlockCodeLanguage, lang)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(changed)
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        cursor.setBlockFormat(fmt)
-        top, bottom = QTextBlockFormat(fmt), QTextBlockFormat(fmt)
-        bottom.setBottomMargin(_PAD + 6)
-        cursor.setPosition(first)
-        # Qt collapses adjacent margins (the larger wins): two boxes in a row need the room of both.
-        after_code = cursor.block().previous().blockFormat().property(_CODE_ID) is not None
-        top.setTopMargin(2 * _PAD + 6 if after_code else _PAD + 6)
-        if cursor.block() == self.document().lastBlock():
-            top.setBottomMargin(_PAD + 6)
-            cursor.setBlockFormat(top)
-            return
-        cursor.setBlockFormat(top)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.setBlockFormat(bottom)
+        if top:
+            fmt.setTopMargin(2 * _PAD + 6 if after_code else _PAD + 6)
+        if bottom:
+            fmt.setBottomMargin(_PAD + 6)
+        return fmt
+
+    def _code_column(self) -> float:
+        """The width of one column of code in the document's font."""
+        font = QFont(self.document().defaultFont())
+        font.setFamilies(self._code_plain.fontFamilies() or [self._theme.mono.family()])
+        font.setFixedPitch(True)
+        key = font.key()
+        if key != self._column_key:
+            self._column_key = key
+            self._column = QFontMetricsF(font).horizontalAdvance(" ")
+        return self._column
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         self._paint_code_boxes(event.rect())
@@ -405,6 +614,7 @@ class MarkdownView(QTextBrowser):
             # The hit may be the block after a box whose bottom padding reaches into the area.
             block = block.previous()
         boxes: list[QRectF] = []
+        wrapped: list[QTextBlock] = []  # code lines Qt wrapped: their continuations get a mark
         box: QRectF | None = None
         box_id = None
         while block.isValid():
@@ -416,6 +626,8 @@ class MarkdownView(QTextBrowser):
                     break
                 block = block.next()
                 continue
+            if code_id is not None and block.layout().lineCount() > 1:
+                wrapped.append(block)
             rect = layout.blockBoundingRect(block).translated(dx, dy)
             # The rect holds the text: its left is the margin's, its width the text's.
             rect.setWidth(rect.width() + 2 * _PAD)
@@ -440,10 +652,27 @@ class MarkdownView(QTextBrowser):
         for found in boxes:
             # Square and not antialiased: a rounded antialiased rect costs ~0.2 ms per paint.
             painter.drawRect(found.adjusted(0, -_PAD, -1, _PAD - 1))
+        if wrapped:
+            column = self._code_column()
+            font = QFont(self.document().defaultFont())
+            font.setFamilies(self._code_plain.fontFamilies() or [self._theme.mono.family()])
+            painter.setFont(font)
+            painter.setPen(_QUIET)
+            for line_block in wrapped:
+                text_layout = line_block.layout()
+                origin = text_layout.position()
+                for i in range(1, text_layout.lineCount()):
+                    line = text_layout.lineAt(i)
+                    painter.drawText(
+                        QPointF(origin.x() + line.x() - 2 * column + dx, origin.y() + line.y() + line.ascent() + dy),
+                        _CONTINUED,
+                    )
         painter.end()
 
     def _init_code_formats(self, code_style: str | None) -> None:
         self._theme = shared_theme(self.palette(), code_style)
+        self._column_key = ""
+        self._column = 0.0
         self._code_plain = self._theme.plain
         self._code_background = self._theme.background
         self._code_border = self._theme.border
@@ -486,9 +715,26 @@ class FittedMarkdownView(MarkdownView):
 
     def _fit(self, *_: object) -> None:
         margins = self.contentsMargins()
-        height = int(self.document().size().height()) + margins.top() + margins.bottom() + 2
+        height = max(int(self.document().size().height()) + margins.top() + margins.bottom() + 2, 24)
         if height != self.height():
-            self.setFixedHeight(max(height, 24))
+            self.setFixedHeight(height)
+            self._lay_out_parents()
+
+    def _lay_out_parents(self) -> None:
+        """Lay the parents out now rather than at the next turn of the event loop: in between,
+        a paint would show this view grown over what its parent lays out below it (an answer
+        card's footer) while the answer streams."""
+        parent = self.parentWidget()
+        while parent is not None:
+            layout = parent.layout()
+            if layout is not None:
+                layout.activate()
+            if isinstance(parent, QScrollArea):
+                # It sizes its widget on a layout request: the Answer pane's column of cards.
+                QCoreApplication.sendEvent(parent, QEvent(QEvent.Type.LayoutRequest))
+            if parent.isWindow():
+                break
+            parent = parent.parentWidget()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(super().sizeHint().width(), self.height())
