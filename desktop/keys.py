@@ -16,12 +16,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .config import DEFAULT_CONNECTION, is_dashscope
 from .protocol.secret import ApiKey
 
 SERVICE = "dashchat"
 KEY_ENV = "DASHSCOPE_API_KEY"
+# Hosts besides DashScope's own that the user trusts with DASHSCOPE_API_KEY (a company gateway
+# in front of DashScope): comma-separated, `host` or `host:port`.
+KEY_HOSTS_ENV = "DASHCHAT_KEY_HOSTS"
 
 
 class KeySource(StrEnum):
@@ -68,10 +72,32 @@ def account_for(profile: Path, connection: str = DEFAULT_CONNECTION) -> str:
     return account if connection == DEFAULT_CONNECTION else f"{account}#{connection}"
 
 
-def environment_applies(connection: str, base_url: str) -> bool:
-    """DASHSCOPE_API_KEY is for the first connection profile and for profiles that reach
-    DashScope: it is never sent to a gateway or a local server it was not made for."""
-    return connection == DEFAULT_CONNECTION or is_dashscope(base_url)
+def environment_applies(connection: str, base_url: str, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether DASHSCOPE_API_KEY may go to `base_url`: only to DashScope's own hosts
+    (*.aliyuncs.com), or a host the user listed in DASHCHAT_KEY_HOSTS. Never to another
+    gateway, proxy or local server, whichever connection profile points there: the key is
+    DashScope's, and the README's local-server example must not receive it. (`connection` no
+    longer matters; callers still name it.)"""
+    del connection
+    if is_dashscope(base_url):
+        return True
+    env = os.environ if environ is None else environ
+    return _listed(base_url, env.get(KEY_HOSTS_ENV, ""))
+
+
+def _listed(base_url: str, hosts: str) -> bool:
+    from .protocol.proxy import host_and_port
+
+    try:
+        parts = urlsplit(base_url.strip())
+        host, port = (parts.hostname or "").lower(), parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    except ValueError:
+        return False
+    for entry in hosts.split(","):
+        name, wanted = host_and_port(entry.strip().lower())
+        if host and name == host and wanted in (None, port):
+            return True
+    return False
 
 
 def _backend():  # type: ignore[no-untyped-def]
@@ -123,16 +149,18 @@ def _translate(exc: Exception) -> KeyringProblem:
 
 class KeyStore:
     """The key of one connection profile. `use_environment`: whether DASHSCOPE_API_KEY applies
-    to it (only to connections that reach DashScope: that key is never sent to a gateway or a
-    local server it was not made for)."""
+    to it (see `environment_applies`). `memory`: where keys kept for this session only live,
+    shared by every KeyStore of a session (one per profile and base URL), so that such a key
+    stays with its connection profile when the base URL changes."""
 
     def __init__(self, profile: Path, environ: Mapping[str, str] | None = None,
-                 connection: str = DEFAULT_CONNECTION, use_environment: bool = True) -> None:
+                 connection: str = DEFAULT_CONNECTION, use_environment: bool = True,
+                 memory: dict[str, ApiKey] | None = None) -> None:
         self.account = account_for(profile, connection)
         self.connection = connection
         self._environ = os.environ if environ is None else environ
-        self._use_environment = use_environment
-        self._session_key: ApiKey | None = None
+        self.use_environment = use_environment
+        self._memory: dict[str, ApiKey] = {} if memory is None else memory
 
     def __repr__(self) -> str:
         return f"KeyStore(account={self.account!r})"
@@ -140,14 +168,15 @@ class KeyStore:
     # -- blocking calls (run them in a worker thread from async code) -----------------------
 
     def _environment_key(self) -> str:
-        return self._environ.get(KEY_ENV, "").strip() if self._use_environment else ""
+        return self._environ.get(KEY_ENV, "").strip() if self.use_environment else ""
 
     def lookup(self) -> KeyLookup:
         value = self._environment_key()
         if value:
             return KeyLookup(ApiKey(value), KeySource.ENVIRONMENT)
-        if self._session_key is not None:
-            return KeyLookup(self._session_key, KeySource.SESSION)
+        session_key = self._memory.get(self.account)
+        if session_key is not None:
+            return KeyLookup(session_key, KeySource.SESSION)
         return self.stored_lookup()
 
     def stored_lookup(self) -> KeyLookup:
@@ -171,14 +200,14 @@ class KeyStore:
             backend.set_password(SERVICE, self.account, key.reveal())
         except Exception as exc:  # noqa: BLE001
             raise _translate(exc) from None
-        self._session_key = None
+        self._memory.pop(self.account, None)
         return backend_name(backend)
 
     def delete(self) -> bool:
         """Remove the stored key; False when none was stored. Raises KeyringProblem."""
         from keyring.errors import PasswordDeleteError
 
-        self._session_key = None
+        self._memory.pop(self.account, None)
         try:
             backend = _backend()
             _check_secure(backend)
@@ -193,12 +222,15 @@ class KeyStore:
 
     def use_for_session(self, key: ApiKey | None) -> None:
         """Keep a key in memory for this run only (when the keyring cannot be used)."""
-        self._session_key = key
+        if key is None:
+            self._memory.pop(self.account, None)
+        else:
+            self._memory[self.account] = key
 
     # -- async wrappers (asyncio is imported here: the window paints before it loads it) -----
 
     async def lookup_async(self) -> KeyLookup:
-        if self._environment_key() or self._session_key is not None:
+        if self._environment_key() or self.account in self._memory:
             return self.lookup()  # no keyring call: no worker thread to start (and join at exit)
         import asyncio
 

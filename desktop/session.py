@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from .config import COMPATIBLE, Config
-from .keys import KEY_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore, environment_applies
+from .keys import KEY_ENV, KEY_HOSTS_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore, environment_applies
 from .model.conversation import Conversation
 from .model.turn import Turn, TurnStatus
 from .protocol.errors import ErrorKind, ServiceError, SetupError
@@ -25,6 +25,7 @@ from .store.history import History
 # .protocol.client, .protocol.check and .demo): each is imported where it is first needed.
 if TYPE_CHECKING:
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     import httpx
 
@@ -54,7 +55,17 @@ class KeyProvider(Protocol):
     async def lookup_async(self) -> KeyLookup: ...
 
 
-def missing_key_error(problem: KeyringProblem | None) -> ServiceError:
+def missing_key_error(problem: KeyringProblem | None, withheld_from: str | None = None) -> ServiceError:
+    """`withheld_from`: the host DASHSCOPE_API_KEY was not sent to (it is set, but that host
+    is not DashScope's)."""
+    if withheld_from is not None:
+        return ServiceError(
+            "MissingApiKey",
+            f"{KEY_ENV} is set, but it is only ever sent to DashScope's own hosts, and {withheld_from} is not "
+            f"one. Store the key this server expects for this connection profile (Settings, or 'dashchat key "
+            f"set --connection NAME'), or, if {withheld_from} is a gateway in front of DashScope that should "
+            f"get that key, add it to {KEY_HOSTS_ENV}.",
+            None, None, ErrorKind.CONFIG)
     if problem is not None:
         return ServiceError(problem.code, f"The API key could not be read: {problem.message} "
                             f"Setting {KEY_ENV} works without a keyring.", None, None,
@@ -85,6 +96,7 @@ class ChatSession:
         self._fixed_keys = keys
         self._environ = environ
         self._key_stores: dict[tuple[str, bool], KeyStore] = {}
+        self._session_keys: dict[str, ApiKey] = {}  # kept for this session only, by keyring account
         self._transport = transport
         self.demo: DemoTransport | None = self._demo_for(config)
         # Made on first use (or by prepare()): importing httpcore and loading the CA bundle take
@@ -96,6 +108,7 @@ class ChatSession:
         # Turns whose latest state is not on disk yet (a save failed), by turn id; retried.
         self._unsaved: dict[str, tuple[Conversation, Turn]] = {}
         self._retrier: asyncio.Task[None] | None = None
+        self._writer_thread: ThreadPoolExecutor | None = None  # made for the first final save
         self.save_problem: StorageError | None = None
         # Told of each new save problem, and None once everything is saved again.
         self.storage_listener: StorageListener | None = None
@@ -116,10 +129,10 @@ class ChatSession:
 
     def key_store(self, connection_id: str, base_url: str) -> KeyStore:
         """The KeyStore of a connection profile (see `environment_applies`)."""
-        use_environment = environment_applies(connection_id, base_url)
+        use_environment = environment_applies(connection_id, base_url, self._environ)
         store = self._key_stores.get((connection_id, use_environment))
         if store is None:
-            store = KeyStore(self.config.profile, self._environ, connection_id, use_environment)
+            store = KeyStore(self.config.profile, self._environ, connection_id, use_environment, self._session_keys)
             self._key_stores[(connection_id, use_environment)] = store
         return store
 
@@ -250,8 +263,10 @@ class ChatSession:
                 self._apply(turn, Failed(exc.error), view)
                 return turn
             lookup = await self.lookup_key()
+            if lookup.source is KeySource.ENVIRONMENT and self._withheld_from() is not None:
+                lookup = KeyLookup(None, KeySource.NONE)  # never DASHSCOPE_API_KEY to another host
             if lookup.key is None and config.key_required:
-                self._apply(turn, Failed(missing_key_error(lookup.problem)), view)
+                self._apply(turn, Failed(missing_key_error(lookup.problem, self._withheld_from())), view)
                 return turn
             if config.protocol == COMPATIBLE:
                 from .protocol.compatible import stream_compatible
@@ -272,11 +287,10 @@ class ChatSession:
             saver.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await saver
-            if not self.save(conversation, turn):
+            # The final write indexes the whole reply for search (~70 ms for 1 MB of answer):
+            # it runs on the writer thread, so the window keeps painting meanwhile.
+            if not await self._save_off_the_loop(conversation, turn):
                 self._retry_later()
-            # Let the loop breathe between the final write (which indexes the finished turn for
-            # search) and the view's final render, so the two never add up to one long stall.
-            await asyncio.sleep(0)
             self._streams -= 1
             if not self._streams:
                 retired, self._retired = self._retired, []
@@ -284,6 +298,21 @@ class ChatSession:
                     await old.aclose()
             view.turn_finished(turn)
         return turn
+
+    def _withheld_from(self) -> str | None:
+        """The host DASHSCOPE_API_KEY must not go to, when it is set and the request goes there."""
+        import os
+        from urllib.parse import urlsplit
+
+        environ = os.environ if self._environ is None else self._environ
+        if self.demo is not None or not environ.get(KEY_ENV, "").strip():
+            return None
+        if environment_applies(self.config.connection_id, self.base_url, environ):
+            return None
+        try:
+            return urlsplit(self.base_url).hostname or self.base_url
+        except ValueError:
+            return self.base_url
 
     @staticmethod
     def _apply(turn: Turn, event: Event, view: TurnView) -> None:
@@ -307,14 +336,38 @@ class ChatSession:
     def save(self, conversation: Conversation, turn: Turn) -> bool:
         """Write the turn as it is now. A failure never escapes: the turn is remembered as
         unsaved, the listener is told, and False is returned."""
+        return self._settle(conversation, turn, self._attempt(conversation, turn))
+
+    async def _save_off_the_loop(self, conversation: Conversation, turn: Turn) -> bool:
+        """`save`, with the write itself on the writer thread (the turn no longer changes)."""
+        import asyncio
+        from concurrent.futures import ThreadPoolExecutor
+
+        if self._writer_thread is None:
+            self._writer_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dashchat-history")
+        pending = asyncio.get_running_loop().run_in_executor(self._writer_thread, self._attempt, conversation, turn)
+        try:
+            error = await asyncio.shield(pending)
+        except asyncio.CancelledError:
+            # Stopped again while saving (a second Ctrl+C): finish the write here, then go on.
+            error = pending.result() if pending.done() else self._attempt(conversation, turn)
+        return self._settle(conversation, turn, error)
+
+    def _attempt(self, conversation: Conversation, turn: Turn) -> StorageError | None:
         try:
             self.history.save_turn(conversation, turn)
         except StorageError as exc:
+            return exc
+        return None
+
+    def _settle(self, conversation: Conversation, turn: Turn, error: StorageError | None) -> bool:
+        """Bookkeeping after a write, on the loop's thread (the listener is a view)."""
+        if error is not None:
             self._unsaved[turn.id] = (conversation, turn)
-            if self.save_problem is None or str(self.save_problem) != str(exc):
-                log.warning("%s", exc)
-                self.save_problem = exc
-                self._tell(exc)
+            if self.save_problem is None or str(self.save_problem) != str(error):
+                log.warning("%s", error)
+                self.save_problem = error
+                self._tell(error)
             return False
         self._unsaved.pop(turn.id, None)
         if self.save_problem is not None and not self._unsaved:
@@ -372,6 +425,9 @@ class ChatSession:
     async def aclose(self) -> None:
         if self._retrier is not None:
             self._retrier.cancel()
+        if self._writer_thread is not None:
+            self._writer_thread.shutdown(wait=True)
+            self._writer_thread = None
         for client in [*self._retired, self._client]:
             if client is not None:
                 await client.aclose()

@@ -26,6 +26,9 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Itera
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    # The loopback server stands in for DashScope: DASHSCOPE_API_KEY may go to 127.0.0.1 (and
+    # only there; `localhost` plays "another server", which must never get it).
+    monkeypatch.setenv("DASHCHAT_KEY_HOSTS", "127.0.0.1")
     yield
     gc.collect()
 

@@ -126,7 +126,8 @@ def test_ask_sends_the_compatible_request_and_records_the_protocol(server: Serve
     assert result.returncode == 0, result.stderr
     [request] = server.requests()
     assert request["path"] == "/s/compatible_power_21/compatible-mode/v1/chat/completions"
-    assert request["headers"]["authorization"] == f"Bearer {KEY}"  # the first profile: DASHSCOPE_API_KEY applies
+    # DASHSCOPE_API_KEY goes to the stand-in only because DASHCHAT_KEY_HOSTS lists 127.0.0.1 (conftest).
+    assert request["headers"]["authorization"] == f"Bearer {KEY}"
     assert request["body"] == {
         "model": "qwen3-max-preview", "messages": [{"role": "user", "content": "What is 123**21?"}],
         "stream": True, "stream_options": {"include_usage": True},
@@ -164,8 +165,10 @@ def test_ask_names_each_error_style_and_keeps_what_arrived(server: ServerHandle,
 def save_connections(profile: Path, server: ServerHandle) -> None:
     SettingsStore(profile).save(Settings(connections=(
         Connection(region=CUSTOM, custom_base_url=server.base("power_21")),
+        # `localhost`: the same server under a name that is not the stand-in for DashScope.
         Connection(id="local", name="Local vLLM", protocol=COMPATIBLE, region=CUSTOM,
-                   custom_base_url=server.base("compatible_power_21,field=reasoning") + "/v1",
+                   custom_base_url=server.base("compatible_power_21,field=reasoning").replace("127.0.0.1", "localhost")
+                   + "/v1",
                    model="Qwen/Qwen3-8B"),
     )))
 

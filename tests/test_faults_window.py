@@ -23,6 +23,8 @@ def test_fault_in_the_window(case: Case, window_factory, qloop, profile: Path, r
                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    # As in test_faults_ask: the key may go to the host that does not resolve, so the DNS fault is reached.
+    monkeypatch.setenv("DASHCHAT_KEY_HOSTS", "127.0.0.1,dashchat-fault-test.invalid")
     base, _where = base_for(case, request)
     idle = float(case.args[1]) if case.args[:1] == ("--idle-timeout",) else None
     window = window_factory(base, environ={KEY_ENV: KEY}, idle=idle)

@@ -229,7 +229,17 @@ def test_the_environment_key_stays_with_dashscope(keyring_here: SecretService, p
     assert KeyStore(profile, env_key, "intl", use_environment=True).lookup().source is KeySource.ENVIRONMENT
     local = KeyStore(profile, env_key, "local", use_environment=False).lookup()
     assert (local.source, local.key) == (KeySource.NONE, None)
-    assert environment_applies("default", "http://127.0.0.1:8000/v1")  # the first profile, wherever it points
-    assert environment_applies("intl", "https://dashscope-intl.aliyuncs.com")
-    assert not environment_applies("local", "http://127.0.0.1:8000/v1")
-    assert not environment_applies("evil", "https://aliyuncs.com.evil.example/v1")
+    assert environment_applies("intl", "https://dashscope-intl.aliyuncs.com", {})
+    # Whatever the profile, even the first: the key is DashScope's (issue #14, the README's
+    # local-server example received it).
+    assert not environment_applies("default", "http://127.0.0.1:8000/v1", {})
+    assert not environment_applies("local", "http://127.0.0.1:8000/v1", {})
+    assert not environment_applies("evil", "https://aliyuncs.com.evil.example/v1", {})
+    # Another Alibaba Cloud service's host (a storage bucket anyone can name) is not DashScope.
+    assert not environment_applies("default", "https://my-bucket.oss-cn-beijing.aliyuncs.com", {})
+    # A host the user lists (a gateway in front of DashScope), by name or name and port.
+    listed = {"DASHCHAT_KEY_HOSTS": "gw.corp.example:8443, 127.0.0.1"}
+    assert environment_applies("default", "https://gw.corp.example:8443/dashscope", listed)
+    assert not environment_applies("default", "https://gw.corp.example/dashscope", listed)  # port 443
+    assert environment_applies("local", "http://127.0.0.1:8000/v1", listed)
+    assert not environment_applies("local", "http://localhost:8000/v1", listed)

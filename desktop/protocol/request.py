@@ -25,14 +25,19 @@ DEFAULT_BASE_URL = REGIONS["beijing"]
 
 
 def is_dashscope(base_url: str) -> bool:
-    """A DashScope endpoint (any region), as opposed to a gateway or a local server."""
+    """A DashScope endpoint (any region: dashscope.aliyuncs.com, dashscope-intl..., or a name
+    under them), as opposed to a gateway, a local server, or another Alibaba Cloud service's
+    host: *.aliyuncs.com also names storage buckets anyone can create, which must never be
+    sent the key."""
     from urllib.parse import urlsplit
 
     try:
-        host = (urlsplit(base_url.strip()).hostname or "").lower()
+        host = (urlsplit(base_url.strip()).hostname or "").lower().rstrip(".")
     except ValueError:
         return False
-    return host == "aliyuncs.com" or host.endswith(".aliyuncs.com")
+    labels = host.split(".")
+    return (len(labels) >= 3 and labels[-2:] == ["aliyuncs", "com"]
+            and (labels[-3] == "dashscope" or labels[-3].startswith("dashscope-")))
 
 Message = dict[str, str]
 

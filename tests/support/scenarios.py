@@ -302,10 +302,18 @@ def json_200(opts: Options) -> Reply:
 @scenario
 def echo_key(opts: Options) -> Reply:
     """401 whose message quotes the request's Authorization header back (gateways do): the
-    client must not show, store or log the key even when the server repeats it."""
+    client must not show, store or log the key even when the server repeats it. With `tail=n`,
+    only the key's last n characters are echoed, in the message, the code and the request id
+    (as a gateway that "helpfully" names the key it rejected)."""
     sent = opts.headers.get("authorization", "")
+    tail = opts.integer("tail", 0)
     status, body = _error_from_opts(opts, 401, "InvalidApiKey")
-    body["message"] = f"Invalid API-key provided: {sent.removeprefix('Bearer ')} (header: {sent})"
+    if tail:
+        end = sent[-tail:]
+        body.update(code=f"InvalidApiKey.{end}", request_id=f"req-{end}",
+                    message=f"Invalid API-key provided: the key ending in {end} is not valid here.")
+    else:
+        body["message"] = f"Invalid API-key provided: {sent.removeprefix('Bearer ')} (header: {sent})"
     return Plain(status, json_bytes(body))
 
 

@@ -3,6 +3,7 @@ and to close it properly (session, client and history) afterwards."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
@@ -10,6 +11,7 @@ from typing import Protocol
 import pytest
 
 from desktop.config import Config
+from desktop.keys import KEY_HOSTS_ENV
 from desktop.protocol.client import Timeouts
 from desktop.session import ChatSession
 from desktop.store.history import History
@@ -32,7 +34,9 @@ def window_factory(qtbot, qloop, profile: Path) -> Iterator[WindowFactory]:  # t
         config = Config(profile=profile, base_url=base_url, timeouts=Timeouts(idle=idle) if idle else Timeouts(),
                         protocol=protocol, connection=connection)
         history = History(config.history_path)
-        session = ChatSession(config, history, environ=dict(environ or {}))
+        # The stand-in's host, as tests/conftest.py lets DASHSCOPE_API_KEY go there.
+        seen = {KEY_HOSTS_ENV: os.environ.get(KEY_HOSTS_ENV, ""), **(environ or {})}
+        session = ChatSession(config, history, environ=seen)
         window = MainWindow(session)
         qtbot.addWidget(window)
         window.show()
