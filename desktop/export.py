@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .model.conversation import Conversation
 from .model.output import Output, OutputKind
-from .model.turn import Turn
+from .model.turn import Step, StepKind, Turn
 
 # /2 added branches: each turn names its "parent"; "turns" is still the path shown (what a /1
 # reader expects), and "other_versions" holds every turn off that path (desktop/imports reads both).
@@ -78,6 +78,49 @@ def export_to(path: Path, conversation: Conversation, thinking: bool = True) -> 
 
 def _iso(ts: float | None) -> str | None:
     return datetime.fromtimestamp(ts, UTC).isoformat(timespec="milliseconds") if ts is not None else None
+
+
+def local_time(ts: float | None) -> str:
+    """A time as people read it: local, to the minute, with the offset from UTC
+    ("2026-12-03 14:05 (UTC+08:00)"). The JSON transcript keeps ISO UTC."""
+    if ts is None:
+        return ""
+    moment = datetime.fromtimestamp(ts).astimezone()
+    offset = moment.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "local time"
+    return f"{moment:%Y-%m-%d %H:%M} ({zone})"
+
+
+# Characters Windows refuses in a file name (macOS and Linux refuse "/" only, and NUL).
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+
+
+def safe_file_name(title: str, limit: int = 40, fallback: str = "conversation") -> str:
+    """A file name (without extension) made from `title` that every OS accepts: no
+    `<>:"/\\|?*` nor control characters, no leading or trailing dots and spaces, not a
+    device name such as CON, at most `limit` characters."""
+    name = " ".join(_UNSAFE.sub(" ", title).split())[:limit].strip(" .")
+    if not name:
+        return fallback
+    if name.split(".")[0].lower() in _RESERVED:
+        name = f"{name}_"
+    return name
+
+
+def extension_of_filter(name_filter: str) -> str:
+    """".html" for a file dialog's "HTML (*.html)" filter; "" if it names none."""
+    match = re.search(r"\*(\.[A-Za-z0-9]+)", name_filter)
+    return match.group(1).lower() if match else ""
+
+
+def with_filter_extension(path: Path, name_filter: str) -> Path:
+    """`path` as typed in a save dialog: a name without a known export extension gets the
+    chosen filter's ("notes" with "HTML (*.html)" is notes.html)."""
+    if path.suffix.lower() in FORMATS:
+        return path
+    extension = extension_of_filter(name_filter)
+    return path.with_name(path.name + extension) if extension else path
 
 
 def turn_to_dict(turn: Turn) -> dict[str, object]:
@@ -168,6 +211,36 @@ def _status_line(turn: Turn) -> str:
     return " · ".join(parts)
 
 
+def thinking_passages(turn: Turn) -> list[tuple[str, list[Step]]]:
+    """The thinking cut where the model stopped thinking to run code (or, in the compatible
+    protocol, fell silent): each passage with the code and silence steps that came after it.
+    Without steps (an old or imported turn), one passage."""
+    passages: list[tuple[str, list[Step]]] = []
+    covered = 0
+    for step in turn.steps:
+        if step.kind is StepKind.THINKING:
+            text = turn.thinking[step.start : step.end]
+            if passages and not passages[-1][1]:  # nothing between: the same passage
+                passages[-1] = (passages[-1][0] + text, [])
+            else:
+                passages.append((text, []))
+            covered += step.end - step.start
+        elif step.kind in (StepKind.CODE, StepKind.SILENCE) and passages:
+            passages[-1][1].append(step)
+    if covered != len(turn.thinking) or not passages:
+        return [(turn.thinking, [])] if turn.thinking else []
+    # Steps after the last passage are not interruptions of the thinking.
+    last_text, _ = passages[-1]
+    passages[-1] = (last_text, [])
+    return [(text.strip("\n"), steps) for text, steps in passages if text.strip()]
+
+
+def _step_label(step: Step) -> str:
+    if step.kind is StepKind.CODE and step.code_index is not None:
+        return f"ran code #{step.code_index + 1}"
+    return f"silent for {step.seconds:.1f} s: the interpreter probably ran code"
+
+
 def _fence(code: str, lang: str = "") -> str:
     # A fence longer than any backtick run inside the code, so code containing ``` survives.
     longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
@@ -177,12 +250,14 @@ def _fence(code: str, lang: str = "") -> str:
 
 def to_markdown(conversation: Conversation, thinking: bool = True) -> str:
     out = [f"# {conversation.title or 'Conversation'}", ""]
-    out.append(f"*{conversation.model} · {_iso(conversation.created_at)}*")
+    out.append(f"*{conversation.model} · {local_time(conversation.created_at)}*")
     for number, turn in enumerate(conversation.turns, 1):
         out += ["", f"## {number}. Question", "", turn.user]
         if thinking and turn.thinking:
-            quoted = "\n".join("> " + line if line else ">" for line in turn.thinking.split("\n"))
-            out += ["", "### Thinking", "", quoted]
+            out += ["", "### Thinking"]
+            for text, steps in thinking_passages(turn):
+                out += ["", "\n".join("> " + line if line else ">" for line in text.split("\n"))]
+                out += ["", *(f"> *⚙ {_step_label(step)}*" for step in steps)] if steps else []
         calls = outputs_by_call(turn)
         for index, code in enumerate(turn.code, 1):
             out += ["", f"### Executed code #{index}", "", _fence(code, "python")]
@@ -203,33 +278,87 @@ body{font:15px/1.55 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJ
 max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1f2328;background:#fff}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #d0d7de}
 h3{font-size:.95rem;color:#57606a;text-transform:uppercase;letter-spacing:.04em}
+h3 .n{color:#1a7f37;text-transform:none}
 .q{white-space:pre-wrap;background:#f6f8fa;border-left:3px solid #0969da;padding:.6rem .9rem}
-.thinking{white-space:pre-wrap;color:#57606a;font-size:.92rem;border-left:3px solid #d0d7de;padding-left:.9rem}
-.answer{white-space:pre-wrap}
+details.thinking-box{margin:1rem 0}details.thinking-box>summary{cursor:pointer;font-size:.95rem;color:#57606a;
+text-transform:uppercase;letter-spacing:.04em;font-weight:600}
+.thinking{white-space:pre-wrap;color:#57606a;font-size:.92rem;border-left:3px solid #d0d7de;padding-left:.9rem;
+margin:.6rem 0}
+.step{font-size:.85rem;color:#1a7f37;font-weight:600;margin:.4rem 0 .4rem .9rem}.step a{color:inherit}
+.answer h1,.answer h2,.answer h3{text-transform:none;letter-spacing:0;color:#1f2328;border:none}
+.answer h1{font-size:1.3rem}.answer h2{font-size:1.15rem}.answer h3{font-size:1rem}
+.answer table{border-collapse:collapse;margin:.8rem 0}.answer th,.answer td{border:1px solid #d0d7de;
+padding:.3rem .7rem}.answer th{background:#f6f8fa}.answer blockquote{margin:0;padding-left:.9rem;
+color:#57606a;border-left:3px solid #d0d7de}
+code{font:13px/1.45 ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,monospace;
+background:#f6f8fa;padding:.1rem .3rem;border-radius:4px}
 pre{background:#f6f8fa;padding:.7rem .9rem;border-radius:6px;overflow-x:auto;white-space:pre-wrap;
 font:13px/1.45 ui-monospace,"SFMono-Regular","DejaVu Sans Mono",Menlo,Consolas,monospace}
+pre code{padding:0;background:none}
 .error{color:#cf222e;border:1px solid #cf222e;border-radius:6px;padding:.5rem .8rem}
 .meta{color:#57606a;font-size:.8rem}
 pre.output{background:#fff;border:1px solid #d0d7de}pre.stderr{background:#fff8c5}
 pre.output.error{border-color:#cf222e;color:#cf222e}img.output{max-width:100%}
-@media print{body{margin:0;max-width:none}pre,.q{break-inside:avoid}}
+@media print{body{margin:0;max-width:none}pre,.q{break-inside:avoid}details.thinking-box>*{display:block}}
 """
+CODE_STYLE = "friendly"  # Pygments' style for code, as the window's light theme
 
-_FENCE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n(.*?)(?:^\1[ \t]*$|\Z)", re.M | re.S)
+
+def _highlighted(code: str, lang: str) -> str:
+    """Code as HTML with Pygments' classes (the page's style sheet colours them); escaped text
+    when there is no lexer for `lang`."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        lexer = get_lexer_by_name(lang, stripnl=False, ensurenl=False) if lang else None
+    except ClassNotFound:
+        lexer = None
+    body = html.escape(code) if lexer is None else highlight(code, lexer, HtmlFormatter(nowrap=True))
+    return f'<pre class="hl"><code>{body.rstrip(chr(10))}</code></pre>'
+
+
+def _code_css() -> str:
+    from pygments.formatters import HtmlFormatter
+
+    return HtmlFormatter(style=CODE_STYLE).get_style_defs(".hl")
+
+
+def _markdown_renderer():  # type: ignore[no-untyped-def]
+    """CommonMark with GitHub's tables and strikethrough, as the window renders answers; raw
+    HTML is shown as text (model output is never markup of ours), images become links (the page
+    loads nothing), fenced code is highlighted."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.options["highlight"] = lambda code, lang, _attrs: _highlighted(code, (lang or "").split()[0] if lang else "")
+
+    def image(_renderer, tokens, idx, _options, _env):  # type: ignore[no-untyped-def]
+        token = tokens[idx]
+        alt = "".join(child.content for child in token.children or []) or "image"
+        src = html.escape(str(token.attrGet("src") or ""), quote=True)
+        return f'<a href="{src}">[{html.escape(alt)}]</a>'
+
+    md.add_render_rule("image", image)
+    return md
+
+
+_RENDERER = None
+
+
+def markdown_html(text: str) -> str:
+    """An answer's Markdown as HTML (see _markdown_renderer)."""
+    global _RENDERER
+    if _RENDERER is None:
+        _RENDERER = _markdown_renderer()
+    return str(_RENDERER.render(text))
 
 
 def _answer_html(text: str) -> str:
-    """Escaped text, with fenced code blocks set apart: readable without running any script."""
-    parts: list[str] = []
-    pos = 0
-    for match in _FENCE.finditer(text):
-        if match.start() > pos:
-            parts.append(f'<div class="answer">{html.escape(text[pos:match.start()].strip(chr(10)))}</div>')
-        parts.append(f"<pre><code>{html.escape(match.group(2).rstrip(chr(10)))}</code></pre>")
-        pos = match.end()
-    if pos < len(text):
-        parts.append(f'<div class="answer">{html.escape(text[pos:].strip(chr(10)))}</div>')
-    return "\n".join(parts)
+    return f'<div class="answer">{markdown_html(text)}</div>'
 
 
 def _output_html(output: Output, index: int) -> str:
@@ -247,15 +376,27 @@ def _output_html(output: Output, index: int) -> str:
 def to_html(conversation: Conversation, thinking: bool = True) -> str:
     e = html.escape
     title = e(conversation.title or "Conversation")
-    body = [f"<h1>{title}</h1>", f'<p class="meta">{e(conversation.model)} · {e(_iso(conversation.created_at) or "")}</p>']
+    body = [f"<h1>{title}</h1>",
+            f'<p class="meta">{e(conversation.model)} · {e(local_time(conversation.created_at))}</p>']
     for number, turn in enumerate(conversation.turns, 1):
-        body.append(f"<h2>{number}. Question</h2>")
+        asked = f' <span class="meta">{e(local_time(turn.sent_at))}</span>' if turn.sent_at else ""
+        body.append(f'<h2 id="turn-{number}">{number}. Question{asked}</h2>')
         body.append(f'<div class="q">{e(turn.user)}</div>')
         if thinking and turn.thinking:
-            body.append(f'<h3>Thinking</h3><div class="thinking">{e(turn.thinking)}</div>')
+            body.append('<details class="thinking-box"><summary>Thinking</summary>')
+            for text, steps in thinking_passages(turn):
+                body.append(f'<div class="thinking">{e(text)}</div>')
+                for step in steps:
+                    label = e(_step_label(step))
+                    if step.kind is StepKind.CODE and step.code_index is not None:
+                        label = f'<a href="#turn-{number}-code-{step.code_index + 1}">{label}</a>'
+                    body.append(f'<p class="step">⚙ {label}</p>' if step.kind is StepKind.CODE
+                                else f'<p class="step">‖ {label}</p>')
+            body.append("</details>")
         calls = outputs_by_call(turn)
         for index, code in enumerate(turn.code, 1):
-            body.append(f"<h3>Executed code #{index}</h3><pre><code>{e(code)}</code></pre>")
+            body.append(f'<h3 id="turn-{number}-code-{index}">Executed code <span class="n">#{index}</span></h3>'
+                        + _highlighted(code, "python"))
             if calls[index - 1]:
                 body.append(f"<h3>Output #{index} (run locally)</h3>")
                 body += [_output_html(output, index) for output in calls[index - 1]]
@@ -269,8 +410,9 @@ def to_html(conversation: Conversation, thinking: bool = True) -> str:
     # No script, no external resource: the file is self-contained and safe to open anywhere.
     return (
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">'
-        f"<title>{title}</title><style>{_CSS}</style></head><body>\n"
+        f"<title>{title}</title><style>{_CSS}{_code_css()}</style></head><body>\n"
         + "\n".join(body)
         + "\n</body></html>\n"
     )

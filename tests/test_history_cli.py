@@ -4,6 +4,7 @@ written, and the exit status (0 done, 1 not found, 2 a usage error)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -109,11 +110,11 @@ def test_export_by_id_as_html_escapes_and_can_leave_thinking_out(
     assert page.startswith("<!DOCTYPE html>") and "<title>Plot a sine wave</title>" in page
     assert "Here is &lt;b&gt;the&lt;/b&gt; plot." in page and "<b>the</b>" not in page
     assert page.count('<div class="thinking">I will use matplotlib.</div>') == 2
-    assert "<pre><code>import math</code></pre>" in page
+    assert '<pre class="hl"><code><span class="kn">import</span><span class="w"> </span><span class="nn">math</span></code></pre>' in page
     bare = tmp_path / "bare.html"
     assert run(capsys, "history", "export", older.id, str(bare), "--no-thinking", "--profile", str(profile))[0] == 0
     page = bare.read_text(encoding="utf-8")
-    assert "matplotlib" not in page and "Thinking" not in page and "import math" in page
+    assert "matplotlib" not in page and "Thinking" not in page and "import math" in re.sub(r"<[^>]+>", "", page)
 
 
 def test_export_refuses_what_it_cannot_do(capsys: pytest.CaptureFixture[str], profile: Path, tmp_path: Path,
