@@ -74,7 +74,7 @@ def account_for(profile: Path, connection: str = DEFAULT_CONNECTION) -> str:
 
 def environment_applies(connection: str, base_url: str, environ: Mapping[str, str] | None = None) -> bool:
     """Whether DASHSCOPE_API_KEY may go to `base_url`: only to DashScope's own hosts
-    (*.aliyuncs.com), or a host the user listed in DASHCHAT_KEY_HOSTS. Never to another
+    (`is_dashscope`: dashscope*.aliyuncs.com), or a host the user listed in DASHCHAT_KEY_HOSTS. Never to another
     gateway, proxy or local server, whichever connection profile points there: the key is
     DashScope's, and the README's local-server example must not receive it. (`connection` no
     longer matters; callers still name it.)"""
