@@ -25,6 +25,7 @@ from .store.history import History
 # .protocol.client, .protocol.check and .demo): each is imported where it is first needed.
 if TYPE_CHECKING:
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     import httpx
 
@@ -107,6 +108,7 @@ class ChatSession:
         # Turns whose latest state is not on disk yet (a save failed), by turn id; retried.
         self._unsaved: dict[str, tuple[Conversation, Turn]] = {}
         self._retrier: asyncio.Task[None] | None = None
+        self._writer_thread: ThreadPoolExecutor | None = None  # made for the first final save
         self.save_problem: StorageError | None = None
         # Told of each new save problem, and None once everything is saved again.
         self.storage_listener: StorageListener | None = None
@@ -285,11 +287,10 @@ class ChatSession:
             saver.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await saver
-            if not self.save(conversation, turn):
+            # The final write indexes the whole reply for search (~70 ms for 1 MB of answer):
+            # it runs on the writer thread, so the window keeps painting meanwhile.
+            if not await self._save_off_the_loop(conversation, turn):
                 self._retry_later()
-            # Let the loop breathe between the final write (which indexes the finished turn for
-            # search) and the view's final render, so the two never add up to one long stall.
-            await asyncio.sleep(0)
             self._streams -= 1
             if not self._streams:
                 retired, self._retired = self._retired, []
@@ -335,14 +336,38 @@ class ChatSession:
     def save(self, conversation: Conversation, turn: Turn) -> bool:
         """Write the turn as it is now. A failure never escapes: the turn is remembered as
         unsaved, the listener is told, and False is returned."""
+        return self._settle(conversation, turn, self._attempt(conversation, turn))
+
+    async def _save_off_the_loop(self, conversation: Conversation, turn: Turn) -> bool:
+        """`save`, with the write itself on the writer thread (the turn no longer changes)."""
+        import asyncio
+        from concurrent.futures import ThreadPoolExecutor
+
+        if self._writer_thread is None:
+            self._writer_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dashchat-history")
+        pending = asyncio.get_running_loop().run_in_executor(self._writer_thread, self._attempt, conversation, turn)
+        try:
+            error = await asyncio.shield(pending)
+        except asyncio.CancelledError:
+            # Stopped again while saving (a second Ctrl+C): finish the write here, then go on.
+            error = pending.result() if pending.done() else self._attempt(conversation, turn)
+        return self._settle(conversation, turn, error)
+
+    def _attempt(self, conversation: Conversation, turn: Turn) -> StorageError | None:
         try:
             self.history.save_turn(conversation, turn)
         except StorageError as exc:
+            return exc
+        return None
+
+    def _settle(self, conversation: Conversation, turn: Turn, error: StorageError | None) -> bool:
+        """Bookkeeping after a write, on the loop's thread (the listener is a view)."""
+        if error is not None:
             self._unsaved[turn.id] = (conversation, turn)
-            if self.save_problem is None or str(self.save_problem) != str(exc):
-                log.warning("%s", exc)
-                self.save_problem = exc
-                self._tell(exc)
+            if self.save_problem is None or str(self.save_problem) != str(error):
+                log.warning("%s", error)
+                self.save_problem = error
+                self._tell(error)
             return False
         self._unsaved.pop(turn.id, None)
         if self.save_problem is not None and not self._unsaved:
@@ -400,6 +425,9 @@ class ChatSession:
     async def aclose(self) -> None:
         if self._retrier is not None:
             self._retrier.cancel()
+        if self._writer_thread is not None:
+            self._writer_thread.shutdown(wait=True)
+            self._writer_thread = None
         for client in [*self._retired, self._client]:
             if client is not None:
                 await client.aclose()

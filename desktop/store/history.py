@@ -16,15 +16,18 @@ notice instead of a lost reply.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import shutil
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from ..model.conversation import Conversation
 from ..model.output import Output
@@ -45,11 +48,23 @@ log = logging.getLogger("dashchat.history")
 log.addHandler(logging.NullHandler())  # a library does not print: stderr is for one error line
 
 KEEP_DELETED_DAYS = 30.0
+_R = TypeVar("_R")
 # Opening waits this long for another process's write (two windows starting at once); a save
 # while streaming waits only WRITE_WAIT: the UI thread must not stall behind another program's
 # lock. A save that cannot get the lock fails fast and the session retries it later.
 OPEN_WAIT = 5.0
 WRITE_WAIT_MS = 200
+
+
+def _locked(method: Callable[..., _R]) -> Callable[..., _R]:
+    """A read that waits for a write in progress on another thread (see History._lock)."""
+
+    @functools.wraps(method)
+    def locked(self: History, *args: object, **kwargs: object) -> _R:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return locked
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +87,9 @@ class History:
         upgrading it failed."""
         self.path = path
         self.read_only = read_only
+        # One connection, used by the UI thread and by the session's writer thread (the final
+        # save of a long reply, which indexes it for search, runs there): every use holds this.
+        self._lock = threading.RLock()
         self._writer: WriterLock | None = None  # made with the first turn this process writes
         self._unmarked = False  # the writer's mark could not be made (logged once)
         check_profile(path.parent)
@@ -85,7 +103,7 @@ class History:
                                          f"{exc.strerror or exc}") from None
             existed = path.exists() and path.stat().st_size > 0
             try:
-                self._db = sqlite3.connect(path, isolation_level=None, timeout=OPEN_WAIT)
+                self._db = sqlite3.connect(path, isolation_level=None, timeout=OPEN_WAIT, check_same_thread=False)
             except sqlite3.Error as exc:
                 raise HistoryUnavailable(f"cannot open the history {path}: {exc}") from None
         try:
@@ -127,7 +145,8 @@ class History:
             raise
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
         if self._writer is not None:
             self._writer.close()
             self._writer = None
@@ -204,22 +223,23 @@ class History:
         """One write, all or nothing. Any failure is a StorageError naming its cause."""
         if self.read_only:
             raise StorageError.from_exception(sqlite3.OperationalError("opened read-only"), self.path)
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._lock:
             try:
-                yield
-            except BaseException:
-                # SQLite may have rolled back already (a full disk does): then there is nothing to undo.
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                except BaseException:
+                    # SQLite may have rolled back already (a full disk does): nothing to undo then.
+                    if self._db.in_transaction:
+                        with contextlib.suppress(sqlite3.Error):
+                            self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except (sqlite3.Error, OSError) as exc:
                 if self._db.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
                         self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
-        except (sqlite3.Error, OSError) as exc:
-            if self._db.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    self._db.execute("ROLLBACK")
-            raise StorageError.from_exception(exc, self.path) from None
+                raise StorageError.from_exception(exc, self.path) from None
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -324,6 +344,7 @@ class History:
 
     # -- reading ----------------------------------------------------------------------------
 
+    @_locked
     def list_conversations(self, limit: int = 200, offset: int = 0) -> list[ConversationSummary]:
         """Newest first (by the last save), deleted ones left out."""
         rows = self._db.execute(
@@ -334,6 +355,7 @@ class History:
         )
         return [ConversationSummary(*row) for row in rows]
 
+    @_locked
     def summary(self, conversation_id: str) -> ConversationSummary | None:
         """One conversation's line in the sidebar (None if unknown or deleted)."""
         row = self._db.execute(
@@ -343,12 +365,14 @@ class History:
         ).fetchone()
         return ConversationSummary(*row) if row else None
 
+    @_locked
     def latest_id(self) -> str | None:
         row = self._db.execute(
             "SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1"
         ).fetchone()
         return row[0] if row else None
 
+    @_locked
     def ids_starting_with(self, prefix: str, limit: int = 10) -> list[str]:
         """Ids of (not deleted) conversations that start with `prefix`, at most `limit`."""
         rows = self._db.execute(
@@ -357,17 +381,20 @@ class History:
         )
         return [row[0] for row in rows]
 
+    @_locked
     def search(self, text: str, include_thinking: bool = False, limit: int = 50) -> list[SearchHit]:
         """Turns whose question or answer (and thinking, if asked) contain `text`, case folded;
         newest turn first, deleted conversations left out. Answers still streaming are
         searchable once they end."""
         return _search.search(self._db, text, include_thinking, limit)
 
+    @_locked
     def load_turn_position(self, turn_id: str) -> tuple[str, int] | None:
         """(conversation id, position) of a turn, to open its conversation at it."""
         row = self._db.execute("SELECT conversation_id, position FROM turns WHERE id = ?", (turn_id,)).fetchone()
         return (row[0], row[1]) if row else None
 
+    @_locked
     def load(self, conversation_id: str) -> Conversation | None:
         row = self._db.execute(
             "SELECT id, title, model, created_at, current_leaf FROM conversations WHERE id = ?", (conversation_id,)
@@ -409,6 +436,7 @@ class History:
         with self._transaction():
             _outputs.write(self._db, turn_id, outputs)
 
+    @_locked
     def load_outputs(self, turn_id: str) -> dict[int, list[Output]]:
         return _outputs.load(self._db, [turn_id]).get(turn_id, {})
 
@@ -460,7 +488,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         raise HistoryUnavailable(f"there is no history at {path} yet")
     uri = f"file:{path.resolve().as_posix()}"
     try:
-        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
         db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
         return db
     except sqlite3.DatabaseError as exc:
@@ -468,7 +496,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         if "not a database" in str(exc) or (wal.exists() and wal.stat().st_size > 0):
             raise HistoryUnavailable(_unreadable(path, exc)) from None
     try:
-        db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
         db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
         return db
     except sqlite3.DatabaseError as exc:
