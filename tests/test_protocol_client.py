@@ -50,6 +50,25 @@ def test_empty_200_says_no_frame_arrived() -> None:
     assert error.message == "The server answered HTTP 200 with an empty body: no frame arrived."
 
 
+def test_a_stream_of_only_comments_says_no_data_frame_came() -> None:
+    """Keep-alives and nothing else: an event stream it is, but nothing was in it (issue #14: this
+    was "answered 200 with text/event-stream instead of an event stream")."""
+    body = b": keep-alive\n\n:HTTP_STATUS/200\n\n: ping\n\n"
+    error = failure(run(lambda r: httpx.Response(200, content=body,
+                                                 headers={"content-type": "text/event-stream"}))).error
+    assert (error.code, error.http_status, error.kind) == ("IncompleteStream", 200, ErrorKind.NETWORK)
+    assert error.message == ("The server answered HTTP 200 and opened an event stream, but sent only comment "
+                             "lines (keep-alives) and no data frame before it closed the connection.")
+
+
+def test_an_event_stream_label_on_something_else_is_not_called_a_non_stream() -> None:
+    error = failure(run(lambda r: httpx.Response(200, content=b"upstream timed out",
+                                                 headers={"content-type": "text/event-stream"}))).error
+    assert (error.code, error.http_status) == ("NotAnEventStream", 200)
+    assert error.message == ("The server answered HTTP 200 labelled as an event stream, but what came is not "
+                             "one: upstream timed out")
+
+
 def test_stream_without_its_final_frame_counts_what_arrived() -> None:
     frames = raw("power_21").split(b"\n\n")[:7]
     events = run(lambda r: httpx.Response(200, content=b"\n\n".join(frames) + b"\n\n"))

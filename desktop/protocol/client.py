@@ -183,14 +183,15 @@ async def _events(
                 if not frames_seen and len(head) < _MAX_ERROR_BODY:
                     head += chunk[: _MAX_ERROR_BODY - len(head)]
                 frames = decoder.feed(chunk)
-                frames_seen += len(frames)
+                # Frames with data: a `:HTTP_STATUS/200` comment alone makes an empty frame.
+                frames_seen += sum(1 for frame in frames if frame.data)
                 # One batch per read: deltas merged, usage parsed once (NativeParser.feed_all).
                 for event in parser.feed_all(frames):
                     yield event
                 if parser.done:
                     return
             frames = decoder.flush()
-            frames_seen += len(frames)
+            frames_seen += sum(1 for frame in frames if frame.data)
             for event in parser.feed_all(frames):
                 yield event
             if not parser.done:
