@@ -36,9 +36,11 @@ class Outcome:
 
 
 def ask(profile: Path, base: str | None, *args: str, key: str | None = KEY, key_hosts: str = "127.0.0.1",
-        **env: str) -> Outcome:
+        secrets: Iterable[str] = (), **env: str) -> Outcome:
     """`env` is the whole network environment (proxies, NO_PROXY, SSL_CERT_FILE...): nothing of
-    the machine's leaks in. `key_hosts`: DASHCHAT_KEY_HOSTS (the stand-in, by default)."""
+    the machine's leaks in. `key_hosts`: DASHCHAT_KEY_HOSTS (the stand-in, by default). Every
+    run is checked for a traceback, and for the key and `secrets` in its output and anywhere
+    under the profile."""
     environ = {k: v for k, v in os.environ.items() if k not in _DROPPED}
     environ.update(PYTHONIOENCODING="utf-8", DASHCHAT_KEY_HOSTS=key_hosts, **env)
     if key is not None:
@@ -50,7 +52,10 @@ def ask(profile: Path, base: str | None, *args: str, key: str | None = KEY, key_
                           encoding="utf-8", timeout=90, stdin=subprocess.DEVNULL)
     first = done.stderr.splitlines()[0] if done.stderr.strip() else ""
     cause, _, hint = first.removeprefix("dashchat: error: ").partition(" Hint: ")
-    return Outcome(done.returncode, done.stdout, done.stderr, cause if first else "", hint)
+    outcome = Outcome(done.returncode, done.stdout, done.stderr, cause if first else "", hint)
+    assert "Traceback" not in outcome.printed, outcome.stderr
+    assert_nowhere(profile, outcome, [KEY, *secrets])
+    return outcome
 
 
 def assert_failed(outcome: Outcome, status: int, cause: str, hint: str) -> None:
