@@ -182,3 +182,24 @@ def test_host_names_are_checked_whatever_the_store(ca: TestCA) -> None:
     context = trust.trust_context({"SSL_CERT_FILE": str(ca.file)})
     with pytest.raises(ssl.SSLCertVerificationError, match="mismatch"):
         handshake(context, ca.ca.issue_cert("dashscope.example.org"), host="127.0.0.1")
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="the Linux (OpenSSL) side of truststore")
+def test_variables_naming_the_system_store_itself_are_not_loaded_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many machines set SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt and SSL_CERT_DIR=/etc/ssl/certs:
+    loading those 300 files one by one again cost ~0.1 s per client, for nothing."""
+    defaults = ssl.get_default_verify_paths()
+    bundle = next((p for p in (defaults.openssl_cafile, "/etc/ssl/certs/ca-certificates.crt") if p and
+                   Path(p).is_file()), None)
+    directory = defaults.openssl_capath if defaults.openssl_capath and Path(defaults.openssl_capath).is_dir() else None
+    if bundle is None or directory is None:
+        pytest.skip("no system CA bundle and directory here")
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("the system store was loaded again")
+
+    monkeypatch.setattr(trust, "_load_file", refuse)
+    monkeypatch.setattr(trust, "_load_dir", refuse)
+    monkeypatch.setattr(trust, "_load_system_bundle", refuse)
+    context = trust.trust_context({"SSL_CERT_FILE": str(Path(bundle).resolve()), "SSL_CERT_DIR": directory})
+    assert context.verify_mode is ssl.CERT_REQUIRED
