@@ -116,6 +116,12 @@ def paint_first(window: QWidget, timeout_ms: int = 500) -> None:
 
 
 def run_window(config: Config, ask: str | None = None, quit_after: bool = False, export: Path | None = None) -> int:
+    from .display_check import display_problem
+
+    problem = display_problem()  # before Qt aborts the process over a missing X11 library
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
     _quiet_offscreen_warnings()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("dashchat")
