@@ -15,7 +15,13 @@ DEMO_BASE_URL = "https://demo.dashchat.invalid"
 RECORDINGS = ("power_21", "two_calls_ja")
 QUESTIONS = {
     "power_21": "What is 123 to the power of 21?",
-    "two_calls_ja": "コードインタープリターを 2 回実行します: 最初に 123 の 23 乗の値を計算し、次にその結果を 5 で割ります",
+    "two_calls_ja": "Run the code interpreter twice: first compute 123 to the power of 23, then divide the "
+                    "result by 5.",
+}
+# The question in the UI's language, where the recording answers in it (the second recording
+# was made in Japanese); every other language gets the English question.
+LOCAL_QUESTIONS = {
+    ("two_calls_ja", "ja"): "コードインタープリターを 2 回実行します: 最初に 123 の 23 乗の値を計算し、次にその結果を 5 で割ります",
 }
 
 # A realistic pace: tokens every few tens of milliseconds, and a pause while the sandbox runs.
@@ -121,5 +127,8 @@ class DemoTransport(httpx.AsyncBaseTransport):
             200, headers={"content-type": "text/event-stream;charset=UTF-8"}, stream=stream, request=request)
 
     @staticmethod
-    def question_for(answered: int) -> str:
-        return QUESTIONS[recording_for(answered)]
+    def question_for(answered: int, language: str = "en") -> str:
+        """The question to prefill for the next recording, in `language` (a locale name such as
+        "ja_JP" or "zh_CN") where there is one, else in English."""
+        name = recording_for(answered)
+        return LOCAL_QUESTIONS.get((name, language.split("_")[0].lower()), QUESTIONS[name])

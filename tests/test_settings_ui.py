@@ -209,6 +209,9 @@ def test_throttling_offers_retry_which_resends_the_same_request(window: MainWind
     assert retried.status is TurnStatus.COMPLETE and retried.user == "second"
     first_request, retry_request = keyed.requests()
     assert retry_request["body"] == first_request["body"]  # the same turn, sent again
-    assert [t.status for t in window.session.conversation.turns] == [
-        TurnStatus.COMPLETE, TurnStatus.ERROR, TurnStatus.COMPLETE]  # the failure is kept, marked
+    # The retry takes the failed turn's place; the failure is kept in the history, as an earlier version.
+    assert [t.status for t in window.session.conversation.turns] == [TurnStatus.COMPLETE, TurnStatus.COMPLETE]
+    assert [t.status for t in window.session.conversation.versions] == [
+        TurnStatus.COMPLETE, TurnStatus.ERROR, TurnStatus.COMPLETE]
+    assert [c.number for c in window.answer_pane.cards] == [1, 2]
     assert not window.notice_bar.isVisible()

@@ -117,7 +117,7 @@ async def matrix(out: Path, app: QApplication) -> None:
             async with shown_window(demo) as window:
                 await window.submit(window.input.toPlainText())
                 window.input.clear()
-                task = window.submit(window.session.demo.question_for(1))  # the Japanese two-run example
+                task = window.submit(window.session.demo.question_for(1, "ja"))  # the Japanese two-run example
                 await asyncio.sleep(3.2)
                 window.grab().save(str(out / f"window-{lang}-{theme}.png"))
                 await task

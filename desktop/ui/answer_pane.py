@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,11 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.turn import Turn, TurnStatus
-from .panes import at_bottom
+from .panes import at_bottom, confirm_copy
 from .style import scaled_font
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
+
+    from .markdown_view import MarkdownView
+
+# A turn opened from a search hit is highlighted this long.
+FLASH_MS = 2500
 
 # The Markdown view (and with it the block scanner and the code theme) is imported with the first
 # card, or by the lexer warm-up below, whichever comes first: an empty window shows no answer,
@@ -41,10 +46,89 @@ def _warm_up() -> None:
     warm_lexer(WARM_UP_LANG)
 
 
+class CodeCopyButtons(QObject):
+    """A Copy button on the top right of each fenced code block of an answer view, copying that
+    block without its fences. The blocks are found in the view's document (each line of a block
+    carries its block's id, markdown_view._CODE_ID); the buttons follow them as the answer grows
+    and the card is resized."""
+
+    def __init__(self, view: MarkdownView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.buttons: list[QToolButton] = []
+        self._pending = False
+        view.document().documentLayout().documentSizeChanged.connect(self.schedule)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.schedule()
+        return False
+
+    def schedule(self, *_: object) -> None:
+        # Once per turn of the event loop, however many updates a streamed chunk makes.
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.place)
+
+    def boxes(self) -> list[QRectF]:
+        from .markdown_view import _CODE_ID
+
+        document = self._view.document()
+        layout = document.documentLayout()
+        boxes: list[QRectF] = []
+        current = None
+        block = document.begin()
+        while block.isValid():
+            code_id = block.blockFormat().property(_CODE_ID)
+            if code_id is None:
+                current = None
+            else:
+                rect = layout.blockBoundingRect(block)
+                if code_id == current and boxes:
+                    boxes[-1] = boxes[-1].united(rect)
+                else:
+                    boxes.append(QRectF(rect))
+                current = code_id
+            block = block.next()
+        return boxes
+
+    def place(self) -> None:
+        self._pending = False
+        view = self._view
+        boxes = self.boxes()
+        while len(self.buttons) < len(boxes):
+            number = len(self.buttons) + 1
+            button = QToolButton(view.viewport())
+            button.setObjectName("copyCodeBlock")
+            button.setText(self.tr("Copy"))
+            button.setToolTip(self.tr("Copy this code block, without its fences"))
+            button.setAccessibleName(self.tr("Copy code block {number}").format(number=number))
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _checked=False, n=number - 1: self.copy(n))
+            self.buttons.append(button)
+        while len(self.buttons) > len(boxes):
+            self.buttons.pop().deleteLater()
+        dx, dy = -view.horizontalScrollBar().value(), -view.verticalScrollBar().value()
+        width = view.viewport().width()
+        for button, box in zip(self.buttons, boxes, strict=True):
+            button.adjustSize()
+            x = int(min(box.right() + 8, width - 2)) - button.width() + dx
+            y = int(box.top()) - 4 + dy
+            button.move(max(0, x), max(0, y))
+            button.show()
+            button.raise_()
+
+    def copy(self, index: int) -> None:
+        blocks = self._view.code_blocks()
+        if index < len(blocks):
+            QGuiApplication.clipboard().setText(blocks[index])
+            if index < len(self.buttons):
+                confirm_copy(self.buttons[index])
+
+
 class TurnCard(QFrame):
     def __init__(self, number: int, turn: Turn, parent: QWidget | None = None) -> None:
-        from .markdown_view import FittedMarkdownView
-
         super().__init__(parent)
         self.setObjectName("turnCard")
         self.turn = turn
@@ -61,9 +145,7 @@ class TurnCard(QFrame):
         model = QLabel(" · ".join(part for part in (turn.model or "Qwen", turn.connection) if part))
         model.setObjectName("roleLabel")
         model.setFont(scaled_font(model, 0.9))
-        self.answer = FittedMarkdownView()
-        self.answer.setObjectName("answerView")
-        self.answer.linkActivated.connect(_open_link)
+        self.answer = self._make_view()
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
         self.outcome.setFont(scaled_font(self.outcome, 0.9))
@@ -96,6 +178,32 @@ class TurnCard(QFrame):
         layout.addWidget(self.answer)
         layout.addLayout(footer)
         self.show_outcome()
+
+    def _make_view(self) -> MarkdownView:
+        from .markdown_view import FittedMarkdownView
+
+        view = FittedMarkdownView()
+        view.setObjectName("answerView")
+        view.linkActivated.connect(_open_link)
+        self.block_copy = CodeCopyButtons(view)
+        return view
+
+    def apply_theme(self) -> None:
+        """Code highlighting follows the theme: an answer holding code is rendered again in the
+        new colours (text without code takes the palette's colours by itself)."""
+        old = self.answer
+        if not old.code_blocks():
+            return
+        new = self._make_view()
+        if self.turn.status is TurnStatus.STREAMING:
+            new.append(old.markdown())
+        else:
+            new.set_markdown(old.markdown())
+        self.layout().replaceWidget(old, new)
+        new.setVisible(old.isVisibleTo(self))
+        old.hide()
+        old.deleteLater()
+        self.answer = new
 
     def append_answer(self, text: str) -> None:
         self.answer.append(text)
@@ -142,10 +250,15 @@ class TurnCard(QFrame):
             first = next((line.strip() for line in code.splitlines() if line.strip()), "")
             label = self.tr("Block {number}: {first_line}").format(
                 number=number, first_line=first[:48] + ("…" if len(first) > 48 else ""))
-            menu.addAction(label, lambda code=code: QGuiApplication.clipboard().setText(code))
+            menu.addAction(label, lambda code=code: self._copy_code(code))
+
+    def _copy_code(self, code: str) -> None:
+        QGuiApplication.clipboard().setText(code)
+        confirm_copy(self.copy_code)
 
     def copy_answer(self) -> None:
         QGuiApplication.clipboard().setText(self.turn.answer)
+        confirm_copy(self.copy_button)
 
 
 def _open_link(url: QUrl) -> None:
@@ -215,6 +328,18 @@ class AnswerPane(QScrollArea):
         self._follow = True
         return card
 
+    def drop_from(self, number: int) -> None:
+        """Remove turn `number` and every later one (a retry takes the failed turn's place)."""
+        for card in [c for c in self.cards if c.number >= number]:
+            self.cards.remove(card)
+            card.hide()
+            card.deleteLater()
+        self._hint.setVisible(not self.cards and not self.earlier.isVisible())
+
+    def apply_theme(self) -> None:
+        for card in self.cards:
+            card.apply_theme()
+
     def set_hidden_earlier(self, count: int) -> None:
         """Long conversations show their latest turns; the rest wait behind a button."""
         self.earlier.setText(self.tr("Show earlier turns ({count})").format(count=count))
@@ -227,7 +352,24 @@ class AnswerPane(QScrollArea):
         self._follow = False
         for other in self.cards:
             other.setProperty("focused", other is card)
+            other.setProperty("flash", other is card)
             other.style().unpolish(other)
             other.style().polish(other)
-        # After layout: the card's position is known only once the pane has laid it out.
-        QTimer.singleShot(0, self, lambda: self.ensureWidgetVisible(card, 0, 40))
+        # After layout: the card's position is known only once the pane has laid it out, and a
+        # freshly opened conversation lays its cards out over more than one pass.
+        for delay in (0, 60, 200):
+            QTimer.singleShot(delay, card, lambda: self._reveal(card))
+        QTimer.singleShot(FLASH_MS, card, lambda: self._unflash(card))
+
+    def _reveal(self, card: TurnCard) -> None:
+        self._follow = False
+        bar = self.verticalScrollBar()
+        top = card.mapTo(self.widget(), card.rect().topLeft()).y()
+        # The card's start near the top of the pane, or as much of it as fits.
+        bar.setValue(min(bar.maximum(), max(0, top - 12)))
+
+    @staticmethod
+    def _unflash(card: TurnCard) -> None:
+        card.setProperty("flash", False)
+        card.style().unpolish(card)
+        card.style().polish(card)

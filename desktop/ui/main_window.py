@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,7 @@ from .status import RequestStatus
 from .style import style_sheet
 from .theme import apply_scheme
 from .turn_view import WindowView
+from .window_state import WindowState, load_state, on_screen, save_state
 
 if TYPE_CHECKING:
     # Imported where a task starts: the window is built and painted before the app loads
@@ -49,15 +51,22 @@ SHOWN_TURNS = 30
 
 
 class QuestionBox(QPlainTextEdit):
-    """Enter inserts a newline; Ctrl+Enter (Cmd+Enter on macOS) sends."""
+    """Enter inserts a newline; Ctrl+Enter (Cmd+Enter on macOS) sends. Tab moves the focus on,
+    as in any form; Ctrl+Tab inserts a tab."""
 
     submitted = Signal()
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and control:
             self.submitted.emit()
+            return
+        if event.key() == Qt.Key.Key_Tab and control:
+            self.insertPlainText("\t")
             return
         super().keyPressEvent(event)
 
@@ -88,6 +97,8 @@ class MainWindow(QMainWindow):
         self._background: set[asyncio.Task[None]] = set()
         self._task: asyncio.Task[Turn] | None = None
         self._closing = False
+        self._shown_once = False
+        self._retry_position: int | None = None
         self.setWindowTitle(self.tr("dashchat (demo)") if session.demo else "dashchat")
         self.apply_theme()
         self.resize(1440, 860)
@@ -101,22 +112,31 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         side = QSplitter(Qt.Orientation.Vertical)
+        side.setObjectName("sideSplitter")
+        side.setHandleWidth(7)  # wide enough to grab; the style sheet shows it on hover
         side.addWidget(_Pane(self.tr("Thinking"), self.thinking_pane, "thinkingBox"))
         side.addWidget(_Pane(self.tr("Executed code"), self.code_pane, "codeBox"))
         side.setSizes([430, 330])
+        side.setChildrenCollapsible(False)
+        self.side_splitter = side
         self.sidebar = Sidebar(session)
         self.sidebar.open_requested.connect(self.open_conversation)
         self.sidebar.new_requested.connect(self.new_conversation)
         self.sidebar.deleted.connect(self._deleted)
         panes = QSplitter(Qt.Orientation.Horizontal)
+        panes.setObjectName("panesSplitter")
+        panes.setHandleWidth(7)
+        self.panes_splitter = panes
         panes.addWidget(self.sidebar)
         panes.addWidget(_Pane(self.tr("Answer"), self.answer_pane, "answerBox"))
         panes.addWidget(side)
         panes.setSizes([250, 640, 510])
-        panes.setStretchFactor(0, 0)
-        panes.setStretchFactor(1, 3)
-        panes.setStretchFactor(2, 2)
         panes.setChildrenCollapsible(False)
+        # A resized window keeps the panes' proportions (not only the answer's and the side's
+        # widths): at 900 px the answer keeps about 45 % of the width.
+        for splitter in (panes, side):
+            _proportional(splitter)
+            splitter.splitterMoved.connect(lambda _pos, _index, s=splitter: _proportional(s))
 
         self.banner = QLabel()
         self.banner.setObjectName("banner")
@@ -136,10 +156,19 @@ class MainWindow(QMainWindow):
         notice_layout.addWidget(self.notice, 1)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retryButton")
-        self.retry_button.setToolTip(self.tr("Ask the same question again (the failed turn stays, marked)"))
+        self.retry_button.setToolTip(self.tr("Ask the same question again in the failed turn's place (the failed "
+                                             "attempt stays in the history)"))
         self.retry_button.clicked.connect(self.retry)
         notice_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
         notice_layout.addWidget(self.notice_action, 0, Qt.AlignmentFlag.AlignTop)
+        self.close_notice = QToolButton()
+        self.close_notice.setObjectName("closeNotice")
+        self.close_notice.setText("✕")
+        self.close_notice.setAccessibleName(self.tr("Close the error message"))
+        self.close_notice.setToolTip(self.tr("Close the error message"))
+        self.close_notice.setAutoRaise(True)
+        self.close_notice.clicked.connect(self.notice_bar_hide)
+        notice_layout.addWidget(self.close_notice, 0, Qt.AlignmentFlag.AlignTop)
         self.notice_bar.hide()
         self._retry_text: str | None = None
         # Its own bar: a history that cannot be written is not an error of the reply, and the two
@@ -224,12 +253,68 @@ class MainWindow(QMainWindow):
         self.sidebar.refresh()
         if session.demo is not None:
             self._show_demo_banner()
+        self.restore_state()
+
+    # -- size, place and focus ------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        """The size, place and splitters of the last run with this profile, on a screen that
+        still exists."""
+        try:
+            state = load_state(self.session.config.profile)
+        except OSError:
+            return
+        if state.geometry is not None:
+            rect = on_screen(state.geometry)
+            self.resize(rect.size())
+            self.move(rect.topLeft())
+        if state.maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        if len(state.panes) == self.panes_splitter.count() and all(n > 0 for n in state.panes):
+            self.panes_splitter.setSizes(list(state.panes))
+            _proportional(self.panes_splitter, state.panes)
+        if len(state.side) == self.side_splitter.count() and all(n > 0 for n in state.side):
+            self.side_splitter.setSizes(list(state.side))
+            _proportional(self.side_splitter, state.side)
+
+    def save_state(self) -> None:
+        normal = self.normalGeometry() if self.isMaximized() or self.isFullScreen() else QRect(self.pos(), self.size())
+        state = WindowState(
+            geometry=normal if normal.isValid() else None,
+            maximized=self.isMaximized(),
+            panes=tuple(self.panes_splitter.sizes()),
+            side=tuple(self.side_splitter.sizes()),
+        )
+        try:
+            save_state(self.session.config.profile, state)
+        except OSError:  # a read-only profile: nothing to remember, nothing lost
+            pass
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._shown_once:
+            # Typing at once goes into the question: no first word lost, no button pressed by Space.
+            self._shown_once = True
+            self.input.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def apply_theme(self) -> None:
-        """Colours for the current scheme (light or dark); called again when the OS switches."""
-        self.setStyleSheet(style_sheet(self.palette()))
-        if hasattr(self, "thinking_pane"):
-            self.thinking_pane.apply_theme()
+        """Colours for the current scheme (light or dark); called again when the OS switches.
+        What is already shown is recoloured too, not only what comes next."""
+        if getattr(self, "_theming", False):  # setting the style sheet changes the palette
+            return
+        self._theming = True
+        try:
+            # The application's palette: the window's own follows it only once the style sheet
+            # is set again (which polishes every widget anew, so it is set even when unchanged).
+            sheet = style_sheet(QApplication.palette())
+            changed = sheet != self.styleSheet()
+            self.setStyleSheet(sheet)
+            if changed and hasattr(self, "thinking_pane"):
+                self.thinking_pane.apply_theme()
+                self.code_pane.apply_theme()
+                self.answer_pane.apply_theme()
+        finally:
+            self._theming = False
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
@@ -340,7 +425,13 @@ class MainWindow(QMainWindow):
         self.banner.style().polish(self.banner)
         self.banner.show()
         if self.session.demo is not None and not self.input.toPlainText().strip():
-            self.input.setPlainText(self.session.demo.question_for(self._answered()))
+            self.input.setPlainText(self._demo_question())
+
+    def _demo_question(self) -> str:
+        from PySide6.QtCore import QLocale
+
+        assert self.session.demo is not None
+        return self.session.demo.question_for(self._answered(), QLocale().name())
 
     def spawn(self, coro) -> asyncio.Task[None]:  # type: ignore[no-untyped-def]
         import asyncio
@@ -414,29 +505,65 @@ class MainWindow(QMainWindow):
         apply_scheme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
         self.apply_theme()
         self.refresh_connections()
-        self.setWindowTitle("dashchat")
-        self.banner.hide()
         self.notice_bar.hide()
+        if self.session.demo is not None:  # the settings do not end the demo: only a restart does
+            self.setWindowTitle(self.tr("dashchat (demo)"))
+        else:
+            self.setWindowTitle("dashchat")
+            self.banner.hide()
         self.status.show_message(self.tr("Settings saved: they apply to the next question"))
 
     def export_dialog(self) -> None:
+        """Ask where to export: in the folder of the last export (else Documents), a name made
+        from the title that every OS accepts, and the chosen type's extension if none is typed."""
         if not self.session.conversation.turns:
             self.status.show_message(self.tr("Nothing to export yet"))
             return
         from PySide6.QtWidgets import QFileDialog
 
-        from ..export import ExportError, export_to
+        from ..export import safe_file_name
+        from .window_state import export_folder
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export conversation"), f"{self.session.conversation.title[:40] or 'conversation'}.md",
-            self.tr("Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)"))
-        if path:
-            try:
-                export_to(Path(path), self.session.conversation)
-            except (ExportError, OSError) as exc:
-                self.show_notice(self.tr("Export failed: {reason}").format(reason=_html(str(exc))))
-            else:
-                self.status.show_message(self.tr("Exported to {path}").format(path=path))
+        filters = [self.tr("Markdown (*.md)"), self.tr("HTML (*.html)"), self.tr("Transcript JSON (*.json)")]
+        dialog = QFileDialog(self, self.tr("Export conversation"))
+        dialog.setObjectName("exportDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilters(filters)
+        dialog.selectNameFilter(filters[0])
+        dialog.setDefaultSuffix("md")
+        dialog.setDirectory(str(export_folder(self.session.config.profile)))
+        dialog.selectFile(safe_file_name(self.session.conversation.title) + ".md")
+
+        def filter_chosen(name_filter: str) -> None:
+            from ..export import extension_of_filter
+
+            extension = extension_of_filter(name_filter)
+            dialog.setDefaultSuffix(extension.lstrip("."))
+
+        dialog.filterSelected.connect(filter_chosen)
+        dialog.fileSelected.connect(lambda path: self.export_chosen(path, dialog.selectedNameFilter()))
+        self.export_file_dialog = dialog
+        dialog.open()
+
+    def export_chosen(self, path: str, name_filter: str = "") -> None:
+        """Write the export the dialog asked for: a name typed without an extension gets the
+        chosen type's."""
+        from ..export import ExportError, export_to, with_filter_extension
+        from .window_state import remember_export_folder
+
+        target = with_filter_extension(Path(path), name_filter)
+        try:
+            export_to(target, self.session.conversation)
+        except (ExportError, OSError) as exc:
+            self.show_notice(self.tr("Export failed: {reason}").format(reason=_html(str(exc))))
+            return
+        self.notice_bar.hide()  # an earlier failure is over
+        self.status.show_message(self.tr("Exported to {path}").format(path=str(target)))
+        try:
+            remember_export_folder(self.session.config.profile, target.parent)
+        except OSError:
+            pass
 
     # -- sending ----------------------------------------------------------------------------
 
@@ -454,13 +581,20 @@ class MainWindow(QMainWindow):
         self.input.clear()
         self.submit(text)
 
-    def show_notice(self, text: str, settings_button: bool = False, retry: str | None = None) -> None:
-        """The error bar. `retry`: the question a Retry button would ask again."""
+    def show_notice(self, text: str, settings_button: bool = False, retry: str | None = None,
+                    position: int | None = None) -> None:
+        """The error bar. `retry`: the question a Retry button would ask again, as a new version
+        of the turn at `position` (the failed one)."""
         self.notice.setText(text)
         self.notice_action.setVisible(settings_button)
         self._retry_text = retry
+        self._retry_position = position
         self.retry_button.setVisible(retry is not None)
         self.notice_bar.show()
+
+    def notice_bar_hide(self) -> None:
+        self.notice_bar.hide()
+        self.input.setFocus()
 
     def storage_changed(self, problem: StorageError | None) -> None:
         """The session could not save (or, None, everything is saved again)."""
@@ -476,22 +610,28 @@ class MainWindow(QMainWindow):
 
     def retry(self) -> None:
         """Send the failed turn's question again, with the same earlier turns: the request is the
-        one that failed (a failed turn is never sent back as context)."""
-        if self._retry_text is not None and not self.busy:
-            self.submit(self._retry_text)
+        one that failed. The new attempt takes the failed turn's place (a new version of it: the
+        failed one stays in the history, off the path shown)."""
+        if self._retry_text is None or self.busy:
+            return
+        position = self._retry_position
+        turns = self.session.conversation.turns
+        if position is not None and not (0 <= position < len(turns) and turns[position].user == self._retry_text):
+            position = None
+        self.submit(self._retry_text, version_of=position)
 
-    def submit(self, text: str) -> asyncio.Task[Turn]:
+    def submit(self, text: str, version_of: int | None = None) -> asyncio.Task[Turn]:
         import asyncio
 
         self.notice_bar.hide()
-        self._task = asyncio.ensure_future(self._run(text))
+        self._task = asyncio.ensure_future(self._run(text, version_of))
         return self._task
 
-    async def _run(self, text: str) -> Turn:
+    async def _run(self, text: str, version_of: int | None = None) -> Turn:
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         try:
-            turn = await self.session.send(text, self.view)
+            turn = await self.session.send(text, self.view, version_of=version_of)
         finally:  # also on Stop (CancelledError): the turn was saved as interrupted
             self.send_button.setEnabled(True)
             self.stop_button.setEnabled(False)
@@ -512,11 +652,15 @@ class MainWindow(QMainWindow):
             text = f"<b>{_html(error.headline())}</b>: {_html(error.details())}"
             if hint:
                 text += f"<br>{_html(hint)}"
-            self.show_notice(text, settings_button=about_key, retry=turn.user if retryable(error) else None)
+            turns = self.session.conversation.turns
+            self.show_notice(text, settings_button=about_key, retry=turn.user if retryable(error) else None,
+                             position=turns.index(turn) if turn in turns else None)
             if not turn.received_anything and turn.error.kind in (ErrorKind.CONFIG, ErrorKind.NETWORK):
                 # Nothing came back: give the question back so nothing typed is lost.
                 if not self.input.toPlainText().strip():
                     self.input.setPlainText(turn.user)
+        elif turn.status is TurnStatus.COMPLETE:
+            self.notice_bar.hide()  # an earlier failure's bar does not outlive a success
         if self.export_path is not None:
             try:
                 export_to(self.export_path, self.session.conversation)
@@ -526,7 +670,7 @@ class MainWindow(QMainWindow):
         self.sidebar.mark_current(self.session.conversation.id)
         self.turn_done.emit(turn)
         if self.session.demo is not None and not self.input.toPlainText().strip():
-            self.input.setPlainText(self.session.demo.question_for(self._answered()))
+            self.input.setPlainText(self._demo_question())
 
     def stop(self) -> None:
         if self.busy:
@@ -636,6 +780,7 @@ class MainWindow(QMainWindow):
             self._closing = False
             return
         self.unsaved_at_close = self.session.unsaved
+        self.save_state()
         event.accept()
         self.closed.emit()
 
@@ -658,6 +803,17 @@ class MainWindow(QMainWindow):
         if box.clickedButton() is save:
             self.export_dialog()
         return True
+
+
+def _proportional(splitter: QSplitter, sizes: tuple[int, ...] | list[int] | None = None) -> None:
+    """Stretch factors in the proportions of the splitter's sizes: a resize then scales every
+    pane alike instead of taking it all from the ones that stretch."""
+    sizes = list(sizes if sizes is not None else splitter.sizes())
+    total = sum(sizes)
+    if total <= 0:
+        return
+    for index, size in enumerate(sizes):
+        splitter.setStretchFactor(index, max(1, round(100 * size / total)))
 
 
 def _html(text: str) -> str:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
     QTextCharFormat,
     QTextCursor,
+    QTextFormat,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,6 +25,27 @@ from PySide6.QtWidgets import (
 
 from .highlight import PythonHighlighter, shared_theme
 from .style import colour
+
+# Marks the thinking pane's marker runs, so that a theme switch can recolour them.
+_MARKER = QTextFormat.Property.UserProperty.value + 40
+COPIED_MS = 1500
+
+
+def confirm_copy(button: QAbstractButton) -> None:
+    """Say on the button itself that the copy happened: "Copied" for a moment, then its own
+    text again. Its width is kept, so nothing beside it moves."""
+    original = button.property("copyText") or button.text()
+    button.setProperty("copyText", original)
+    button.setMinimumWidth(button.sizeHint().width())
+    button.setText("✓ " + QCoreApplication.translate("CodeBlock", "Copied"))
+    button.setMinimumWidth(max(button.minimumWidth(), button.sizeHint().width()))
+    timer = button.property("copyTimer")
+    if not isinstance(timer, QTimer):
+        timer = QTimer(button)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: button.setText(str(button.property("copyText"))))
+        button.setProperty("copyTimer", timer)
+    timer.start(COPIED_MS)
 
 
 def monospace_font() -> QFont:
@@ -54,24 +77,68 @@ class ThinkingPane(QPlainTextEdit):
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setPlaceholderText(self.tr("The model's thinking streams here."))
+        # Text and headings carry no colour of their own: they take the pane's, which follows
+        # the theme (the style sheet), so a switch to dark recolours what is already shown.
         self._plain = QTextCharFormat()
-        self._plain.setForeground(self.palette().text())
         self._header = QTextCharFormat()
         self._header.setFontWeight(QFont.Weight.Bold)
         self._marker = QTextCharFormat()
         self._marker.setFontWeight(QFont.Weight.DemiBold)
+        self._marker.setProperty(_MARKER, True)
+        # A turn's heading is written with its first thinking or marker: a turn that thinks
+        # nothing (a failure before any text) leaves no empty heading behind.
+        self._pending_header: tuple[int, str] | None = None
+        self._turn_starts: dict[int, int] = {}  # turn number -> where its heading begins
         self.apply_theme()
 
     def apply_theme(self) -> None:
-        """Marker colours for the palette's scheme (new text only: old markers keep theirs)."""
+        """Marker colours for the palette's scheme, for new markers and those already shown."""
         success = colour(self.palette(), "success")
         self._marker.setForeground(success)
         background = QColor(success)
         background.setAlpha(36)
         self._marker.setBackground(background)
-        self._plain.setForeground(self.palette().text())
+        recolour = QTextCharFormat()
+        recolour.setForeground(success)
+        recolour.setBackground(background)
+        block = self.document().begin()
+        cursor = QTextCursor(self.document())
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and fragment.charFormat().boolProperty(_MARKER):
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(recolour)
+                it += 1
+            block = block.next()
+
+    def clear(self) -> None:
+        super().clear()
+        self._pending_header = None
+        self._turn_starts = {}
+
+    def drop_from(self, number: int) -> None:
+        """Remove turn `number` and every later one (a retry takes the failed turn's place)."""
+        starts = [pos for n, pos in self._turn_starts.items() if n >= number]
+        self._turn_starts = {n: pos for n, pos in self._turn_starts.items() if n < number}
+        if self._pending_header is not None and self._pending_header[0] >= number:
+            self._pending_header = None
+        if not starts:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(starts) - 2 if min(starts) >= 2 else min(starts)))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
 
     def _insert(self, text: str, fmt: QTextCharFormat) -> None:
+        if self._pending_header is not None and text:
+            number, question = self._pending_header
+            self._pending_header = None
+            lead = "" if self.document().isEmpty() else "\n\n"
+            self._turn_starts[number] = self.document().characterCount() - 1 + len(lead)
+            self._insert(f"{lead}▍ {number}. {question_snippet(question)}\n", self._header)
         bar = self.verticalScrollBar()
         follow = at_bottom(bar)
         cursor = QTextCursor(self.document())
@@ -81,8 +148,7 @@ class ThinkingPane(QPlainTextEdit):
             bar.setValue(bar.maximum())
 
     def begin_turn(self, number: int, question: str) -> None:
-        lead = "" if self.document().isEmpty() else "\n\n"
-        self._insert(f"{lead}▍ {number}. {question_snippet(question)}\n", self._header)
+        self._pending_header = (number, question)
 
     def append_text(self, text: str) -> None:
         self._insert(text, self._plain)
@@ -97,7 +163,7 @@ class ThinkingPane(QPlainTextEdit):
 
     def _mark(self, symbol: str, text: str) -> None:
         # Its own line, so the marker reads as a step between two passages of thought.
-        lead = "" if self.document().isEmpty() or self._ends_with_newline() else "\n"
+        lead = "" if self.document().isEmpty() or self._ends_with_newline() or self._pending_header else "\n"
         self._insert(f"{lead}  {symbol} {text}  \n", self._marker)
 
     def _ends_with_newline(self) -> bool:
@@ -159,7 +225,13 @@ class CodeBlock(QFrame):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self._code)
+        confirm_copy(self.copy_button)
         self.copied.emit(self._code)
+
+    def apply_theme(self) -> None:
+        """Highlight again in the colours of the palette's scheme."""
+        self._highlighter.setDocument(None)
+        self._highlighter = PythonHighlighter(self.editor.document(), shared_theme(self.palette()))
 
 
 class CodePane(QScrollArea):
@@ -186,6 +258,7 @@ class CodePane(QScrollArea):
         self._blocks: list[CodeBlock] = []
         self._turn_blocks: dict[int, CodeBlock] = {}
         self._turn_label: QLabel | None = None
+        self._turn_labels: dict[int, QLabel] = {}  # turn number -> its label, where the turn begins
         self._waiting: QLabel | None = None  # the live "silent for n s" line of a compatible turn
         self._silences = 0
 
@@ -206,8 +279,36 @@ class CodePane(QScrollArea):
                 item.widget().deleteLater()
         self._blocks = []
         self._turn_blocks = {}
+        self._turn_labels = {}
+        self._turn_label = None
         self._waiting = None
         self._empty.show()
+
+    def drop_from(self, number: int) -> None:
+        """Remove turn `number` and every later one (a retry takes the failed turn's place)."""
+        labels = [label for n, label in self._turn_labels.items() if n >= number]
+        if not labels:
+            return
+        first = min(self._layout.indexOf(label) for label in labels)
+        removed: set[QWidget] = set()
+        while self._layout.count() > first + 1:  # up to the closing stretch
+            item = self._layout.takeAt(first)
+            widget = item.widget()
+            if widget is not None:
+                removed.add(widget)
+                widget.hide()
+                widget.deleteLater()
+        self._blocks = [b for b in self._blocks if b not in removed]
+        self._turn_labels = {n: label for n, label in self._turn_labels.items() if n < number}
+        if self._turn_label in removed:
+            self._turn_label = None
+            self._turn_blocks = {}
+            self._waiting = None
+        self._empty.setVisible(not self._blocks and self._layout.count() <= 2)
+
+    def apply_theme(self) -> None:
+        for block in self._blocks:
+            block.apply_theme()
 
     @property
     def blocks(self) -> list[CodeBlock]:
@@ -236,6 +337,7 @@ class CodePane(QScrollArea):
         self._turn_label.setObjectName("turnLabel")
         self._turn_label.setWordWrap(True)
         self._turn_label.hide()  # shown with the turn's first code block
+        self._turn_labels[number] = self._turn_label
         self._layout.insertWidget(self._layout.count() - 1, self._turn_label)
         if not reports_code:
             self._turn_label.show()

@@ -666,6 +666,8 @@ class SettingsDialog(QDialog):
     async def _finish_save(self) -> None:
         settings = self.settings()
         self._store.save(settings)
-        await self._session.apply_config(settings.config(self._session.config.profile))
+        # A demo stays a demo: the settings apply to the connection it would otherwise use.
+        await self._session.apply_config(settings.config(self._session.config.profile,
+                                                         demo=self._session.config.demo))
         self.applied.emit(settings)
         self.accept()

@@ -2,15 +2,62 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QToolButton, QWidget
 
 from ..model.turn import SILENCE_STEP_SECONDS, Turn, TurnStatus
 
 
 def _seconds(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f} s"
+
+
+# However long its text, a status field never asks for more than this: the window keeps the
+# size the user gave it, and a field that does not fit is cut with "…" (its tooltip has it all).
+MIN_FIELD_WIDTH = 48
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shrinks: its text is cut with "…" where it does not fit, and told
+    whole in its tooltip. `text()` is always the whole text."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._own_tip = ""
+        self._sync_tip()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._sync_tip()
+
+    def setToolTip(self, tip: str) -> None:  # noqa: N802 - Qt's name
+        self._own_tip = tip
+        self._sync_tip()
+
+    def _sync_tip(self) -> None:
+        # The whole text, and what the field explains about itself, if anything.
+        parts = [part for part in (self.text(), self._own_tip) if part]
+        super().setToolTip("\n\n".join(parts))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), MIN_FIELD_WIDTH), hint.height())
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.is_elided():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.end()
 
 
 class RequestStatus(QStatusBar):
@@ -37,13 +84,16 @@ class RequestStatus(QStatusBar):
             self.addPermanentWidget(widget)
         self._request_id = ""
 
-    def _label(self, name: str, text: str) -> QLabel:
-        label = QLabel(text)
+    def _label(self, name: str, text: str) -> ElidedLabel:
+        label = ElidedLabel(text)
         label.setObjectName(name)
         return label
 
     def _copy_id(self) -> None:
+        from .panes import confirm_copy
+
         QGuiApplication.clipboard().setText(self._request_id)
+        confirm_copy(self.copy_id)
 
     def show_message(self, text: str) -> None:
         self.state.setText(text)

@@ -16,6 +16,7 @@ LIGHT = {
     "accent_fg": "#0a3069", "warn_bg": "#fff8c5", "warn_border": "#d4a72c", "warn_fg": "#4d2d00",
     "error_bg": "#ffebe9", "error_border": "#ff8182", "error_fg": "#82071e", "error": "#cf222e",
     "attention": "#9a6700", "success": "#1a7f37", "thinking": "#424a53",
+    "match_bg": "#fff8c5", "match_fg": "#1f2328", "flash_bg": "#ddf4ff",
 }
 DARK = {
     "muted": "#8b949e", "faint": "#6e7681", "border": "#30363d", "divider": "#21262d",
@@ -23,6 +24,7 @@ DARK = {
     "accent_fg": "#cae8ff", "warn_bg": "#3b2e00", "warn_border": "#9e6a03", "warn_fg": "#f2cc60",
     "error_bg": "#3d0f14", "error_border": "#f85149", "error_fg": "#ffa198", "error": "#f85149",
     "attention": "#d29922", "success": "#3fb950", "thinking": "#c9d1d9",
+    "match_bg": "#7d5a00", "match_fg": "#f0f6fc", "flash_bg": "#0c2d6b",
 }
 
 _TEMPLATE = """
@@ -54,6 +56,30 @@ QLabel#silenceLive {{ color: {muted}; padding: 4px 8px; font-style: italic; }}
 QLabel#silenceEntry {{ color: {success}; border: 1px solid {border}; border-radius: 6px; background: {subtle_bg};
     padding: 6px 8px; font-weight: 600; }}
 QPlainTextEdit#thinkingPane {{ color: {thinking}; }}
+QFrame#turnCard[flash="true"] {{ border: 2px solid {accent}; background: {flash_bg}; }}
+QToolButton#copyCodeBlock {{ background: palette(base); border: 1px solid {border}; border-radius: 4px;
+    padding: 1px 6px; color: {muted}; }}
+QToolButton#copyCodeBlock:hover {{ border-color: {accent_border}; color: {accent}; }}
+QToolButton#closeNotice {{ border: none; padding: 2px 6px; color: {error_fg}; font-weight: 600; }}
+QToolButton#closeNotice:hover {{ background: {error_border}; color: palette(base); border-radius: 4px; }}
+QSplitter::handle {{ background: transparent; }}
+QSplitter::handle:hover, QSplitter::handle:pressed {{ background: {accent_border}; }}
+QSplitter::handle:horizontal {{ width: 7px; }}
+QSplitter::handle:vertical {{ height: 7px; }}
+QLineEdit, QPlainTextEdit, QListWidget {{ border: 1px solid {border}; border-radius: 4px; }}
+QLineEdit {{ padding: 3px 5px; background: palette(base); }}
+QPushButton {{ border: 1px solid {border}; border-radius: 6px; padding: 4px 12px; background: palette(button);
+    color: palette(button-text); min-height: 18px; }}
+QPushButton:hover {{ border-color: {accent_border}; }}
+QPushButton:pressed {{ background: {subtle_bg}; }}
+QPushButton:disabled {{ color: {faint}; }}
+QPushButton:default {{ border-color: {accent}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus, QPushButton:focus,
+QAbstractScrollArea#answerPane:focus, QAbstractScrollArea#codePane:focus {{ border: 2px solid {accent}; }}
+QLineEdit:focus {{ padding: 2px 4px; }}
+QPushButton:focus {{ padding: 3px 11px; }}
+QToolButton:focus {{ border: 2px solid {accent}; border-radius: 4px; padding: 1px 4px; }}
+QCheckBox:focus, QRadioButton:focus {{ color: {accent}; }}
 """
 
 

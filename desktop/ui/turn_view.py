@@ -58,7 +58,13 @@ class WindowView(QObject):
     def turn_started(self, turn: Turn) -> None:
         self._turn = turn
         self._marked = set()
-        number = len(self._w.session.conversation.turns)  # the turn was just appended
+        turns = self._w.session.conversation.turns
+        # Its place on the path shown: the end, or (a retry: a new version of a turn) the place
+        # of the turn it replaces, whose card and panes' entries go.
+        number = turns.index(turn) + 1 if turn in turns else len(turns)
+        self._w.answer_pane.drop_from(number)
+        self._w.thinking_pane.drop_from(number)
+        self._w.code_pane.drop_from(number)
         self._card = self._w.answer_pane.add_turn(turn, number)
         self._w.thinking_pane.begin_turn(number, turn.user)
         self._w.code_pane.begin_turn(number, turn.user, turn.reports_code, turn.connection)
