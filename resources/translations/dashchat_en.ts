@@ -15,6 +15,10 @@
 <context>
     <name>CodeBlock</name>
     <message>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
@@ -25,6 +29,21 @@
     <message>
         <source>writing code…</source>
         <translation>writing code…</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCopyButtons</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy this code block, without its fences</source>
+        <translation>Copy this code block, without its fences</translation>
+    </message>
+    <message>
+        <source>Copy code block {number}</source>
+        <translation>Copy code block {number}</translation>
     </message>
 </context>
 <context>
@@ -188,8 +207,12 @@
         <translation>Retry</translation>
     </message>
     <message>
-        <source>Ask the same question again (the failed turn stays, marked)</source>
-        <translation>Ask the same question again (the failed turn stays, marked)</translation>
+        <source>Ask the same question again in the failed turn&apos;s place (the failed attempt stays in the history)</source>
+        <translation>Ask the same question again in the failed turn's place (the failed attempt stays in the history)</translation>
+    </message>
+    <message>
+        <source>Close the error message</source>
+        <translation>Close the error message</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -391,12 +414,20 @@
         <translation>Nothing to export yet</translation>
     </message>
     <message>
-        <source>Export conversation</source>
-        <translation>Export conversation</translation>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <source>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</source>
-        <translation>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</translation>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Transcript JSON (*.json)</source>
+        <translation>Transcript JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Export conversation</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
@@ -826,6 +857,10 @@ Save a copy before closing?</translation>
         </translation>
     </message>
     <message>
+        <source>Untitled</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
         <source>No conversations yet.</source>
         <translation>No conversations yet.</translation>
     </message>
@@ -856,6 +891,10 @@ Save a copy before closing?</translation>
     <message>
         <source>Title:</source>
         <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>Not saved to the history</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,10 @@
 <context>
     <name>CodeBlock</name>
     <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Salin</translation>
     </message>
@@ -25,6 +29,21 @@
     <message>
         <source>writing code…</source>
         <translation>menulis kode…</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCopyButtons</name>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Copy this code block, without its fences</source>
+        <translation>Salin blok kode ini, tanpa pagarnya</translation>
+    </message>
+    <message>
+        <source>Copy code block {number}</source>
+        <translation>Salin blok kode {number}</translation>
     </message>
 </context>
 <context>
@@ -188,8 +207,12 @@
         <translation>Coba lagi</translation>
     </message>
     <message>
-        <source>Ask the same question again (the failed turn stays, marked)</source>
-        <translation>Ajukan pertanyaan yang sama lagi (giliran yang gagal tetap ada, dengan tanda)</translation>
+        <source>Ask the same question again in the failed turn&apos;s place (the failed attempt stays in the history)</source>
+        <translation>Ajukan pertanyaan yang sama lagi di tempat giliran yang gagal (percobaan yang gagal tetap ada di riwayat)</translation>
+    </message>
+    <message>
+        <source>Close the error message</source>
+        <translation>Tutup pesan kesalahan</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -390,12 +413,20 @@
         <translation>Belum ada yang bisa diekspor</translation>
     </message>
     <message>
-        <source>Export conversation</source>
-        <translation>Ekspor percakapan</translation>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <source>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</source>
-        <translation>Markdown (*.md);;HTML (*.html);;Transkrip JSON (*.json)</translation>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Transcript JSON (*.json)</source>
+        <translation>Transkrip JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Ekspor percakapan</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
@@ -824,6 +855,10 @@ Simpan salinan sebelum menutup?</translation>
         </translation>
     </message>
     <message>
+        <source>Untitled</source>
+        <translation>Tanpa judul</translation>
+    </message>
+    <message>
         <source>No conversations yet.</source>
         <translation>Belum ada percakapan.</translation>
     </message>
@@ -854,6 +889,10 @@ Simpan salinan sebelum menutup?</translation>
     <message>
         <source>Title:</source>
         <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>Tidak tersimpan di riwayat</translation>
     </message>
 </context>
 <context>

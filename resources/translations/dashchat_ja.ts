@@ -15,6 +15,10 @@
 <context>
     <name>CodeBlock</name>
     <message>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
@@ -25,6 +29,21 @@
     <message>
         <source>writing code…</source>
         <translation>コードを作成中…</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCopyButtons</name>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy this code block, without its fences</source>
+        <translation>このコードブロックをフェンスなしでコピー</translation>
+    </message>
+    <message>
+        <source>Copy code block {number}</source>
+        <translation>コードブロック {number} をコピー</translation>
     </message>
 </context>
 <context>
@@ -188,8 +207,12 @@
         <translation>再試行</translation>
     </message>
     <message>
-        <source>Ask the same question again (the failed turn stays, marked)</source>
-        <translation>同じ質問をもう一度送信します (失敗したターンは印を付けて残ります)</translation>
+        <source>Ask the same question again in the failed turn&apos;s place (the failed attempt stays in the history)</source>
+        <translation>失敗したターンの位置で同じ質問をもう一度行います（失敗した試行は履歴に残ります）</translation>
+    </message>
+    <message>
+        <source>Close the error message</source>
+        <translation>エラーメッセージを閉じる</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -390,12 +413,20 @@
         <translation>エクスポートする内容がまだありません</translation>
     </message>
     <message>
-        <source>Export conversation</source>
-        <translation>会話をエクスポート</translation>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <source>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</source>
-        <translation>Markdown (*.md);;HTML (*.html);;会話記録 JSON (*.json)</translation>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Transcript JSON (*.json)</source>
+        <translation>トランスクリプト JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>会話をエクスポート</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
@@ -824,6 +855,10 @@ Save a copy before closing?</source>
         </translation>
     </message>
     <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
         <source>No conversations yet.</source>
         <translation>まだ会話はありません。</translation>
     </message>
@@ -854,6 +889,10 @@ Save a copy before closing?</source>
     <message>
         <source>Title:</source>
         <translation>タイトル:</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>履歴に保存されていません</translation>
     </message>
 </context>
 <context>

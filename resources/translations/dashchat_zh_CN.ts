@@ -15,6 +15,10 @@
 <context>
     <name>CodeBlock</name>
     <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -25,6 +29,21 @@
     <message>
         <source>writing code…</source>
         <translation>正在编写代码…</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCopyButtons</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy this code block, without its fences</source>
+        <translation>复制此代码块（不含围栏标记）</translation>
+    </message>
+    <message>
+        <source>Copy code block {number}</source>
+        <translation>复制代码块 {number}</translation>
     </message>
 </context>
 <context>
@@ -188,8 +207,12 @@
         <translation>重试</translation>
     </message>
     <message>
-        <source>Ask the same question again (the failed turn stays, marked)</source>
-        <translation>再次提出相同的问题（失败的那一轮会保留并加上标记）</translation>
+        <source>Ask the same question again in the failed turn&apos;s place (the failed attempt stays in the history)</source>
+        <translation>在失败轮次的位置重新提出同一问题（失败的尝试保留在历史记录中）</translation>
+    </message>
+    <message>
+        <source>Close the error message</source>
+        <translation>关闭错误消息</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -390,12 +413,20 @@
         <translation>暂无可导出的内容</translation>
     </message>
     <message>
-        <source>Export conversation</source>
-        <translation>导出对话</translation>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <source>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</source>
-        <translation>Markdown (*.md);;HTML (*.html);;对话记录 JSON (*.json)</translation>
+        <source>HTML (*.html)</source>
+        <translation>HTML 网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Transcript JSON (*.json)</source>
+        <translation>对话记录 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
@@ -824,6 +855,10 @@ Save a copy before closing?</source>
         </translation>
     </message>
     <message>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
         <source>No conversations yet.</source>
         <translation>还没有对话。</translation>
     </message>
@@ -854,6 +889,10 @@ Save a copy before closing?</source>
     <message>
         <source>Title:</source>
         <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>未保存到历史记录</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,10 @@
 <context>
     <name>CodeBlock</name>
     <message>
+        <source>Copied</source>
+        <translation>已複製</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>複製</translation>
     </message>
@@ -25,6 +29,21 @@
     <message>
         <source>writing code…</source>
         <translation>正在撰寫程式碼…</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCopyButtons</name>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy this code block, without its fences</source>
+        <translation>複製此程式碼區塊（不含圍欄標記）</translation>
+    </message>
+    <message>
+        <source>Copy code block {number}</source>
+        <translation>複製程式碼區塊 {number}</translation>
     </message>
 </context>
 <context>
@@ -188,8 +207,12 @@
         <translation>重試</translation>
     </message>
     <message>
-        <source>Ask the same question again (the failed turn stays, marked)</source>
-        <translation>再次提出相同的問題（失敗的那一輪會保留並加上標記）</translation>
+        <source>Ask the same question again in the failed turn&apos;s place (the failed attempt stays in the history)</source>
+        <translation>在失敗回合的位置重新提出同一問題（失敗的嘗試保留在歷史紀錄中）</translation>
+    </message>
+    <message>
+        <source>Close the error message</source>
+        <translation>關閉錯誤訊息</translation>
     </message>
     <message>
         <source>Save as…</source>
@@ -390,12 +413,20 @@
         <translation>目前沒有可匯出的內容</translation>
     </message>
     <message>
-        <source>Export conversation</source>
-        <translation>匯出對話</translation>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <source>Markdown (*.md);;HTML (*.html);;Transcript JSON (*.json)</source>
-        <translation>Markdown (*.md);;HTML (*.html);;對話記錄 JSON (*.json)</translation>
+        <source>HTML (*.html)</source>
+        <translation>HTML 網頁 (*.html)</translation>
+    </message>
+    <message>
+        <source>Transcript JSON (*.json)</source>
+        <translation>對話紀錄 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>匯出對話</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
@@ -824,6 +855,10 @@ Save a copy before closing?</source>
         </translation>
     </message>
     <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
         <source>No conversations yet.</source>
         <translation>尚無對話。</translation>
     </message>
@@ -854,6 +889,10 @@ Save a copy before closing?</source>
     <message>
         <source>Title:</source>
         <translation>標題：</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>未儲存到歷史記錄</translation>
     </message>
 </context>
 <context>
