@@ -34,11 +34,11 @@ def ask(profile: Path, base: str, *args: str, secrets: tuple[str, ...] = tuple(S
 
 
 @pytest.fixture(scope="module")
-def squid() -> Iterator[Squid]:
+def squid(ca: TestCA) -> Iterator[Squid]:
     reason = proxies.missing("squid", "squid")
     if reason:
         pytest.skip(reason)
-    with proxies.start_squid() as running:
+    with proxies.start_squid(tls=ca.chain_and_key("valid")) as running:
         yield running
 
 
@@ -105,6 +105,21 @@ def test_connect_through_squid_reaches_a_tls_server(squid: Squid, tls: ServerHan
     succeeded(outcome)
     [line] = tunnelled(squid, tls)[before:]
     assert "TCP_TUNNEL/200" in line
+
+
+def test_an_https_proxy_is_reached_over_tls_verified_like_any_server(squid: Squid, tls: ServerHandle, ca: TestCA,
+                                                                      profile: Path) -> None:
+    """TLS to the proxy itself (its certificate from the test CA), then CONNECT and TLS to the
+    server through it."""
+    assert squid.tls_port is not None
+    proxy = f"https://127.0.0.1:{squid.tls_port}"
+    before = len(tunnelled(squid, tls))
+    succeeded(ask(profile, tls.base("power_21"), HTTPS_PROXY=proxy, SSL_CERT_FILE=str(ca.file)))
+    assert len(tunnelled(squid, tls)) == before + 1
+    outcome = ask(profile, tls.base("power_21"), HTTPS_PROXY=proxy)  # the test CA is not trusted now
+    assert_failed(outcome, 1, rf"TLSError \(no HTTP status\): The TLS certificate of 127\.0\.0\.1:{tls.port} or of "
+                  rf"the proxy 127\.0\.0\.1:{squid.tls_port} \(from HTTPS_PROXY\) could not be verified \(.+\); "
+                  r"nothing was sent\.", "SSL_CERT_FILE")
 
 
 @pytest.mark.parametrize("where", ["env", "settings"])

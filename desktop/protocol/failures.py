@@ -78,6 +78,9 @@ def network_error(
         if blamed is not None:
             return blamed
     via = f" (through {proxy.named()})" if proxy is not None else ""
+    # With an https:// proxy there are two handshakes, the proxy's and the server's through it,
+    # and the error does not say which: both are named.
+    tls_of = f"{at} or of {proxy.named()}" if proxy is not None and proxy.scheme == "https" else f"{at}{via}"
 
     cause: BaseException | None = exc
     while cause is not None:
@@ -85,10 +88,10 @@ def network_error(
             return fail("DNSFailure", f"Could not resolve the host name {host} ({cause.strerror or cause}).")
         if isinstance(cause, ssl.SSLCertVerificationError):
             why = cause.verify_message or cause.reason or str(cause)
-            return fail("TLSError", f"The TLS certificate of {at}{via} could not be verified ({why}); "
+            return fail("TLSError", f"The TLS certificate of {tls_of} could not be verified ({why}); "
                         "nothing was sent.")
         if isinstance(cause, ssl.SSLError):
-            return fail("TLSError", f"The TLS handshake with {at}{via} failed ({cause.reason or cause}); "
+            return fail("TLSError", f"The TLS handshake with {tls_of} failed ({cause.reason or cause}); "
                         "nothing was sent.")
         if isinstance(cause, ConnectionRefusedError) and isinstance(exc, httpx.ConnectError):
             return fail("ConnectionFailed", f"Could not connect to {at}: the connection was refused "

@@ -41,15 +41,22 @@ class TestCA:
             return self.ca.issue_cert("dashscope.example.org")
         raise ValueError(kind)
 
+    def chain_and_key(self, kind: str) -> tuple[Path, Path]:
+        """A `kind` certificate's chain (up to the CA) and key, as files, for another server."""
+        leaf = self._leaf(kind)
+        chain, key = self.directory / f"{kind}-chain.pem", self.directory / f"{kind}-key.pem"
+        chain.write_bytes(b"".join(blob.bytes() for blob in leaf.cert_chain_pems) + self.ca.cert_pem.bytes())
+        leaf.private_key_pem.write_to_path(str(key))
+        return chain, key
+
     @contextmanager
     def server(self, kind: str) -> Iterator[ServerHandle]:
         """The stand-in speaking HTTPS with a `kind` certificate (the chain it sends ends in the
         CA, so `handle.cert` verifies it for the control requests of a valid one)."""
         cert_dir = self.directory / kind
         cert_dir.mkdir(exist_ok=True)
-        leaf = self._leaf(kind)
-        chain = b"".join(blob.bytes() for blob in leaf.cert_chain_pems) + self.ca.cert_pem.bytes()
-        (cert_dir / tls.CERT_NAME).write_bytes(chain)
-        leaf.private_key_pem.write_to_path(str(cert_dir / tls.KEY_NAME))
+        chain, key = self.chain_and_key(kind)
+        (cert_dir / tls.CERT_NAME).write_bytes(chain.read_bytes())
+        (cert_dir / tls.KEY_NAME).write_bytes(key.read_bytes())
         with start_server(cert_dir=cert_dir) as handle:
             yield handle

@@ -111,6 +111,7 @@ class Squid:
     open_port: int  # no authentication
     auth_port: int  # basic authentication (alice / PROXY_PASSWORD)
     directory: Path
+    tls_port: int | None = None  # an https:// proxy (TLS to the proxy itself), no authentication
 
     @property
     def open_url(self) -> str:
@@ -131,13 +132,23 @@ def _apr1(password: str) -> str:
 
 
 @contextmanager
-def start_squid() -> Iterator[Squid]:
+def start_squid(tls: tuple[Path, Path] | None = None) -> Iterator[Squid]:
+    """`tls`: a certificate chain and key for an extra https:// port (`Squid.tls_port`)."""
     squid = binary("squid")
     helper = Path("/usr/lib/squid/basic_ncsa_auth")
     if squid is None:
         raise RuntimeError(missing("squid", "squid"))
     directory = _scratch("dashchat-squid-")
     open_port, auth_port = free_port(), free_port()
+    tls_port = free_port() if tls is not None else None
+    tls_line = ""
+    if tls is not None:
+        chain, key = directory / "proxy-chain.pem", directory / "proxy-key.pem"
+        chain.write_bytes(tls[0].read_bytes())
+        key.write_bytes(tls[1].read_bytes())
+        chain.chmod(0o644)
+        key.chmod(0o644)  # read by squid's unprivileged user, in a throwaway directory
+        tls_line = f"https_port 127.0.0.1:{tls_port} name=tls tls-cert={chain} tls-key={key}"
     passwords = directory / "passwd"
     passwords.write_text(f"{PROXY_USER}:{_apr1(PROXY_PASSWORD)}\n")
     passwords.chmod(0o644)
@@ -145,6 +156,7 @@ def start_squid() -> Iterator[Squid]:
     config.write_text(f"""
 http_port 127.0.0.1:{open_port} name=open
 http_port 127.0.0.1:{auth_port} name=auth
+{tls_line}
 visible_hostname dashchat-test-squid
 pid_filename {directory}/squid.pid
 access_log stdio:{directory}/access.log
@@ -161,8 +173,10 @@ auth_param basic realm dashchat-test
 auth_param basic children 2 startup=1 idle=1
 acl openport myportname open
 acl authport myportname auth
+acl tlsport myportname tls
 acl authed proxy_auth REQUIRED
 http_access allow localhost openport
+http_access allow localhost tlsport
 http_access allow localhost authport authed
 http_access deny all
 """)
@@ -173,7 +187,9 @@ http_access deny all
     try:
         _wait_listening(open_port, process, log)
         _wait_listening(auth_port, process, log)
-        yield Squid(open_port, auth_port, directory)
+        if tls_port is not None:
+            _wait_listening(tls_port, process, log)
+        yield Squid(open_port, auth_port, directory, tls_port)
     finally:
         _stop(process)
         shutil.rmtree(directory, ignore_errors=True)
