@@ -287,6 +287,7 @@ margin:.6rem 0}
 .step{font-size:.85rem;color:#1a7f37;font-weight:600;margin:.4rem 0 .4rem .9rem}.step a{color:inherit}
 .answer h1,.answer h2,.answer h3{text-transform:none;letter-spacing:0;color:#1f2328;border:none}
 .answer h1{font-size:1.3rem}.answer h2{font-size:1.15rem}.answer h3{font-size:1rem}
+.answer h1,.answer h2,.answer h3{margin:1rem 0 .5rem}.answer>:first-child{margin-top:.5rem}
 .answer table{border-collapse:collapse;margin:.8rem 0}.answer th,.answer td{border:1px solid #d0d7de;
 padding:.3rem .7rem}.answer th{background:#f6f8fa}.answer blockquote{margin:0;padding-left:.9rem;
 color:#57606a;border-left:3px solid #d0d7de}

@@ -206,6 +206,9 @@ def test_the_window_keeps_the_size_it_was_given_while_streaming(window: MainWind
     assert (window.width(), window.height()) == (900, 600)
     assert window.status.tokens.text().startswith("Tokens: ")  # whole in text() and the tooltip
     assert window.status.tokens.text() in window.status.tokens.toolTip()
+    # Short of room, the request id gives way first; the state and the tokens stay whole.
+    assert not window.status.state.is_elided() and not window.status.tokens.is_elided()
+    assert window.status.request_id.is_elided()
     hint = window.minimumSizeHint()
     assert hint.width() <= 800 and hint.height() <= 500, hint
     assert window.answer_pane.width() >= 360

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.turn import Turn, TurnStatus
-from .panes import at_bottom, confirm_copy
+from .panes import COPIED_MS, at_bottom, confirm_copy
 from .style import scaled_font
 
 if TYPE_CHECKING:
@@ -125,6 +125,9 @@ class CodeCopyButtons(QObject):
             QGuiApplication.clipboard().setText(blocks[index])
             if index < len(self.buttons):
                 confirm_copy(self.buttons[index])
+                # Its text changed width: keep it inside the box now and once it reads Copy again.
+                self.schedule()
+                QTimer.singleShot(COPIED_MS + 50, self, self.schedule)
 
 
 class TurnCard(QFrame):

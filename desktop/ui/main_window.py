@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.undo_button.hide()
         self.undo_button.clicked.connect(self._undo_delete)
         self.status.addWidget(self.undo_button)
+        self.status.undo_button = self.undo_button
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(12_000)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QToolButton, QWidget
 
 from ..model.turn import SILENCE_STEP_SECONDS, Turn, TurnStatus
@@ -83,6 +83,32 @@ class RequestStatus(QStatusBar):
         for widget in (self.connection, self.tokens, self.runs, self.timing, self.request_id, self.copy_id):
             self.addPermanentWidget(widget)
         self._request_id = ""
+        self.undo_button: QWidget | None = None  # the window's Undo, when it puts one here
+
+    # Who keeps its whole text when the bar is short of room, first to last: what is happening,
+    # what it costs, how long it took; the request id (copied with its button) gives way first.
+    def _priority(self) -> list[QWidget]:
+        return [self.state, self.tokens, self.timing, self.runs, self.connection, self.request_id]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._allocate()
+
+    def _allocate(self) -> None:
+        """Share the bar's width out by priority: each field in turn gets its whole text if there
+        is room, the rest are cut with "…". Only maximum widths are set: the bar never asks for
+        more room than its smallest fields."""
+        fields = [w for w in self._priority() if not w.isHidden()]
+        fixed = [w for w in (self.copy_id, self.undo_button) if w is not None and not w.isHidden()]
+        layout = self.layout()
+        spacing = max(layout.spacing(), 6) if layout is not None else 6
+        room = self.width() - 16 - spacing * (len(fields) + len(fixed)) - sum(w.sizeHint().width() for w in fixed)
+        room -= sum(w.minimumSizeHint().width() for w in fields)
+        for widget in fields:
+            wanted = widget.sizeHint().width()
+            extra = max(0, min(wanted - widget.minimumSizeHint().width(), room))
+            room -= extra
+            widget.setMaximumWidth(widget.minimumSizeHint().width() + extra)
 
     def _label(self, name: str, text: str) -> ElidedLabel:
         label = ElidedLabel(text)
@@ -97,6 +123,7 @@ class RequestStatus(QStatusBar):
 
     def show_message(self, text: str) -> None:
         self.state.setText(text)
+        self._allocate()
 
     def _streaming(self, turn: Turn) -> str:
         if not turn.first_token_at:
@@ -142,3 +169,4 @@ class RequestStatus(QStatusBar):
                 TurnStatus.ERROR: self.tr("Failed: {code}").format(code=turn.error.code) if turn.error else self.tr("Failed"),
             }[turn.status]
         )
+        self._allocate()

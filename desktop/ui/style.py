@@ -78,7 +78,8 @@ QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus, QPushButton:focus,
 QAbstractScrollArea#answerPane:focus, QAbstractScrollArea#codePane:focus {{ border: 2px solid {accent}; }}
 QLineEdit:focus {{ padding: 2px 4px; }}
 QPushButton:focus {{ padding: 3px 11px; }}
-QToolButton:focus {{ border: 2px solid {accent}; border-radius: 4px; padding: 1px 4px; }}
+QToolButton:focus, QToolButton#closeNotice:focus, QToolButton#copyCodeBlock:focus {{
+    border: 2px solid {accent}; border-radius: 4px; padding: 1px 4px; }}
 QCheckBox:focus, QRadioButton:focus {{ color: {accent}; }}
 """
 
