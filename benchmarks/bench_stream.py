@@ -139,7 +139,6 @@ def child_env(pycache: str) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = env.get("QT_QPA_PLATFORM") or "offscreen"
     env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     env["DASHSCOPE_API_KEY"] = "sk-bench-not-a-key"
-    env["DASHCHAT_KEY_HOSTS"] = "127.0.0.1"  # the loopback stand-in may receive that key (desktop/keys.py)
     env["DASHCHAT_KEY_HOSTS"] = "127.0.0.1"  # the environment key goes to DashScope hosts and these
     env["NO_PROXY"] = "127.0.0.1,localhost"
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
