@@ -57,7 +57,7 @@ def sentence(rng: random.Random, lang: str) -> str:
     if lang == "en":
         return " ".join(rng.choices(EN, k=rng.randint(6, 16))).capitalize() + rng.choice(".?!.")
     words = rng.choices(ZH if lang == "zh" else JA, k=rng.randint(6, 14))
-    return ("" if lang == "zh" else "").join(words) + ("。" if rng.random() < 0.8 else "，")
+    return "".join(words) + ("。" if rng.random() < 0.8 else "，")
 
 
 def text(rng: random.Random, lang: str, chars: int) -> str:

@@ -472,8 +472,7 @@ def run_limited_child(args: list[str], env: dict[str, str], limit: float) -> dic
     with tempfile.TemporaryDirectory() as scratch:
         record = Path(scratch) / "progress"
         record.write_bytes(bytes(PROGRESS.size))
-        out, err = open(Path(scratch) / "out", "w+"), open(Path(scratch) / "err", "w+")
-        with out, err:
+        with open(Path(scratch) / "out", "w+") as out, open(Path(scratch) / "err", "w+") as err:
             process = subprocess.Popen([sys.executable, __file__, *args, "--progress", str(record)],
                                        env=env, cwd=REPO, stdout=out, stderr=err, text=True)
             launched = time.monotonic()

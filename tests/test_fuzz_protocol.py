@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -301,8 +301,8 @@ class Reply:
     """What the mock transport answers next (one client serves every example)."""
 
     status = 200
-    headers: dict[str, str] = {}
-    chunks: list[bytes] = []
+    headers: ClassVar[dict[str, str]] = {}
+    chunks: ClassVar[list[bytes]] = []
     fail_with: Exception | None = None
     fail_at = 0
 

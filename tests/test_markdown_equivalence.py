@@ -139,7 +139,7 @@ def _realistic() -> dict[str, str]:
 REALISTIC = _realistic()
 
 SPEC = spec_examples()
-EXAMPLES = SPEC + sum((markdown_it_examples(n) for n in ("tables", "strikethrough", "tasklists")), [])
+EXAMPLES = SPEC + [example for n in ("tables", "strikethrough", "tasklists") for example in markdown_it_examples(n)]
 
 # Where the one-shot render and Qt's parse of the whole text disagree on purpose, or because of
 # Qt: checked for streaming equivalence all the same.
