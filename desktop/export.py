@@ -195,6 +195,16 @@ def _outputs_markdown(outputs: list[Output], label: str) -> list[str]:
     return out
 
 
+def version_note(conversation: Conversation, position: int) -> str:
+    """" (version 2 of 3)" for a turn of the path that has other versions (regenerated or
+    edited), else nothing."""
+    versions = conversation.versions_at(position)
+    if len(versions) < 2:
+        return ""
+    turn = conversation.turns[position]
+    return f" (version {versions.index(turn) + 1} of {len(versions)})" if turn in versions else ""
+
+
 def _status_line(turn: Turn) -> str:
     u = turn.usage
     parts = [
@@ -252,7 +262,7 @@ def to_markdown(conversation: Conversation, thinking: bool = True) -> str:
     out = [f"# {conversation.title or 'Conversation'}", ""]
     out.append(f"*{conversation.model} · {local_time(conversation.created_at)}*")
     for number, turn in enumerate(conversation.turns, 1):
-        out += ["", f"## {number}. Question", "", turn.user]
+        out += ["", f"## {number}. Question{version_note(conversation, number - 1)}", "", turn.user]
         if thinking and turn.thinking:
             out += ["", "### Thinking"]
             for text, steps in thinking_passages(turn):
@@ -381,7 +391,8 @@ def to_html(conversation: Conversation, thinking: bool = True) -> str:
             f'<p class="meta">{e(conversation.model)} · {e(local_time(conversation.created_at))}</p>']
     for number, turn in enumerate(conversation.turns, 1):
         asked = f' <span class="meta">{e(local_time(turn.sent_at))}</span>' if turn.sent_at else ""
-        body.append(f'<h2 id="turn-{number}">{number}. Question{asked}</h2>')
+        body.append(f'<h2 id="turn-{number}">{number}. Question{html.escape(version_note(conversation, number - 1))}'
+                    f'{asked}</h2>')
         body.append(f'<div class="q">{e(turn.user)}</div>')
         if thinking and turn.thinking:
             body.append('<details class="thinking-box"><summary>Thinking</summary>')

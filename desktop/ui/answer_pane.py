@@ -131,14 +131,44 @@ class CodeCopyButtons(QObject):
 
 
 class TurnCard(QFrame):
+    # Branches (issue #18): what the user asked of this turn; the window does it.
+    regenerate_requested = Signal(object)  # this card
+    edit_sent = Signal(object, str)  # this card, the edited question
+    version_requested = Signal(object, int)  # this card, the version index to show
+
     def __init__(self, number: int, turn: Turn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from .branch_pager import BranchPager, QuestionEditor
+
         self.setObjectName("turnCard")
         self.turn = turn
         self.number = number
         you = QLabel(self.tr("{number}. You").format(number=number))
         you.setObjectName("roleLabel")
         you.setFont(scaled_font(you, 0.9))
+        self.edit_button = QToolButton()
+        self.edit_button.setObjectName("editQuestion")
+        self.edit_button.setText(self.tr("Edit"))
+        self.edit_button.setAccessibleName(self.tr("Edit question {number}").format(number=number))
+        self.edit_button.setToolTip(self.tr("Edit this question and ask it again as a new version of this turn"))
+        self.edit_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.edit_button.clicked.connect(self.start_edit)
+        self.editor = QuestionEditor()
+        self.editor.hide()
+        self.editor.sent.connect(lambda text: self.edit_sent.emit(self, text))
+        self.editor.cancelled.connect(self.cancel_edit)
+        self.pager = BranchPager()
+        self.pager.paged.connect(lambda index: self.version_requested.emit(self, index))
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button.setObjectName("regenerate")
+        self.regenerate_button.setAccessibleName(self.tr("Regenerate answer {number}").format(number=number))
+        self.regenerate_button.setToolTip(self.tr("Ask the same question again as a new version of this turn; "
+                                                  "this answer stays, with what followed it"))
+        self.regenerate_button.clicked.connect(lambda: self.regenerate_requested.emit(self))
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(you, 1)
+        head.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         self.question = QLabel(turn.user)
         self.question.setObjectName("question")
         self.question.setWordWrap(True)
@@ -169,18 +199,49 @@ class TurnCard(QFrame):
         self.copy_code.hide()
         footer = QHBoxLayout()
         footer.addWidget(self.outcome, 1)
+        footer.addWidget(self.pager, 0, Qt.AlignmentFlag.AlignTop)
+        footer.addWidget(self.regenerate_button, 0, Qt.AlignmentFlag.AlignTop)
         footer.addWidget(self.copy_code, 0, Qt.AlignmentFlag.AlignTop)
         footer.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
-        layout.addWidget(you)
+        layout.addLayout(head)
         layout.addWidget(self.question)
+        layout.addWidget(self.editor)
         layout.addSpacing(6)
         layout.addWidget(model)
         layout.addWidget(self.answer)
         layout.addLayout(footer)
         self.show_outcome()
+
+    # -- branches --------------------------------------------------------------------------
+
+    def set_versions(self, index: int, count: int) -> None:
+        """This turn is version `index` (0 = the oldest) of `count`."""
+        self.pager.set_versions(index, count)
+        self.set_busy(self._busy)
+
+    _busy = False
+
+    def set_busy(self, busy: bool) -> None:
+        """While a reply streams, nothing may branch: Regenerate, Edit and the pager wait."""
+        self._busy = busy
+        self.regenerate_button.setEnabled(not busy)
+        self.edit_button.setEnabled(not busy)
+        self.editor.send_button.setEnabled(not busy)
+        self.pager.set_enabled(not busy)
+
+    def start_edit(self) -> None:
+        self.question.hide()
+        self.edit_button.hide()
+        self.editor.start(self.turn.user)
+
+    def cancel_edit(self) -> None:
+        self.editor.hide()
+        self.question.show()
+        self.edit_button.show()
+        self.edit_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _make_view(self) -> MarkdownView:
         from .markdown_view import FittedMarkdownView
@@ -274,6 +335,10 @@ def _open_link(url: QUrl) -> None:
 
 class AnswerPane(QScrollArea):
     copied = Signal(str)
+    # Branches, by the turn's position on the path shown (its number - 1).
+    regenerate_requested = Signal(int)
+    edit_sent = Signal(int, str)  # position, the edited question
+    version_requested = Signal(int, int)  # position, the version index to show
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -326,6 +391,10 @@ class AnswerPane(QScrollArea):
     def add_turn(self, turn: Turn, number: int | None = None) -> TurnCard:
         self._hint.hide()
         card = TurnCard(number if number is not None else len(self.cards) + 1, turn)
+        card.regenerate_requested.connect(lambda c: self.regenerate_requested.emit(c.number - 1))
+        card.edit_sent.connect(lambda c, text: self.edit_sent.emit(c.number - 1, text))
+        card.version_requested.connect(lambda c, index: self.version_requested.emit(c.number - 1, index))
+        card.set_busy(self._busy)
         self.cards.append(card)
         self._layout.insertWidget(self._layout.count() - 1, card)
         self._follow = True
@@ -342,6 +411,14 @@ class AnswerPane(QScrollArea):
     def apply_theme(self) -> None:
         for card in self.cards:
             card.apply_theme()
+
+    _busy = False
+
+    def set_busy(self, busy: bool) -> None:
+        """A reply streams (or no longer): the cards' branch controls wait for it."""
+        self._busy = busy
+        for card in self.cards:
+            card.set_busy(busy)
 
     def set_hidden_earlier(self, count: int) -> None:
         """Long conversations show their latest turns; the rest wait behind a button."""

@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
 
         self.answer_pane = AnswerPane()
         self.answer_pane.earlier.clicked.connect(self.show_earlier)
+        self.answer_pane.regenerate_requested.connect(self.regenerate)
+        self.answer_pane.edit_sent.connect(self.send_edited)
+        self.answer_pane.version_requested.connect(self.show_version)
         self._shown_from = 0
         self.thinking_pane = ThinkingPane()
         self.code_pane = CodePane()
@@ -625,17 +628,20 @@ class MainWindow(QMainWindow):
         import asyncio
 
         self.notice_bar.hide()
+        self.answer_pane.set_busy(True)  # at once: the reply's task starts on the next loop turn
         self._task = asyncio.ensure_future(self._run(text, version_of))
         return self._task
 
     async def _run(self, text: str, version_of: int | None = None) -> Turn:
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
+        self.answer_pane.set_busy(True)
         try:
             turn = await self.session.send(text, self.view, version_of=version_of)
         finally:  # also on Stop (CancelledError): the turn was saved as interrupted
             self.send_button.setEnabled(True)
             self.stop_button.setEnabled(False)
+            self.answer_pane.set_busy(False)
             last = self.session.conversation.turns[-1] if self.session.conversation.turns else None
             if last is not None:
                 self._after_turn(last)
@@ -673,6 +679,43 @@ class MainWindow(QMainWindow):
         if self.session.demo is not None and not self.input.toPlainText().strip():
             self.input.setPlainText(self._demo_question())
 
+    # -- branches (issue #18) ---------------------------------------------------------------
+
+    def versions_of(self, position: int) -> tuple[int, int]:
+        """Which version the turn at `position` of the path shown is, and of how many."""
+        conversation = self.session.conversation
+        versions = conversation.versions_at(position)
+        turn = conversation.turns[position]
+        return (versions.index(turn) if turn in versions else len(versions) - 1), len(versions)
+
+    def regenerate(self, position: int) -> asyncio.Task[Turn] | None:
+        """Ask the question at `position` again, as a new version of that turn."""
+        turns = self.session.conversation.turns
+        if self.busy or not 0 <= position < len(turns):
+            return None
+        return self.submit(turns[position].user, version_of=position)
+
+    def send_edited(self, position: int, text: str) -> asyncio.Task[Turn] | None:
+        """The question at `position`, edited, asked as a new version of that turn."""
+        if self.busy or not text.strip() or not 0 <= position < len(self.session.conversation.turns):
+            return None
+        return self.submit(text.strip(), version_of=position)
+
+    def show_version(self, position: int, index: int) -> None:
+        """Page the turn at `position` to its version `index`: that version and the branch that
+        followed it are shown, in every pane, and the next question continues from there."""
+        if self.busy:
+            return
+        if not self.session.show_version(position, index):  # remembered in the history if it can be
+            return
+        self.show_conversation(focus=position)
+        card = next((c for c in self.answer_pane.cards if c.number == position + 1), None)
+        if card is not None:  # the focus stays on the pager, for the next key press
+            button = card.pager.previous if card.pager.previous.isEnabled() else card.pager.next
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
+        count = len(self.session.conversation.versions_at(position))
+        self.status.show_message(self.tr("Showing version {number} of {count}").format(number=index + 1, count=count))
+
     def stop(self) -> None:
         if self.busy:
             assert self._task is not None
@@ -698,15 +741,32 @@ class MainWindow(QMainWindow):
         self.sidebar.search.setFocus()
         self.sidebar.search.selectAll()
 
-    def open_conversation(self, conversation_id: str, position: int | None = None) -> None:
+    def open_conversation(self, conversation_id: str, position: int | str | None = None) -> None:
+        """Open a conversation, at the turn `position` of its path, or (a search hit: a str) at
+        the turn with that id, showing the branch that holds it."""
         if self.busy:
             self.status.show_message(self.tr("Stop the current reply before opening another conversation"))
             return
-        if conversation_id != self.session.conversation.id:
-            if not self.session.open(conversation_id):
-                self.status.show_message(self.tr("That conversation is gone"))
-                self.sidebar.refresh()
-                return
+        opened = conversation_id != self.session.conversation.id
+        if opened and not self.session.open(conversation_id):
+            self.status.show_message(self.tr("That conversation is gone"))
+            self.sidebar.refresh()
+            return
+        if isinstance(position, str):
+            turn_id = position
+            on_path = next((i for i, t in enumerate(self.session.conversation.turns) if t.id == turn_id), None)
+            position = on_path
+            if on_path is None:  # on a branch not shown: show it (and remember it)
+                position = self.session.conversation.show_path_to(turn_id)
+                if position is not None:
+                    from ..store.faults import StorageError
+
+                    try:
+                        self.session.history.show_branch(self.session.conversation)
+                    except StorageError:
+                        pass
+                opened = True
+        if opened:
             self.show_conversation(focus=position)
         elif position is not None:
             if position < self._shown_from:
@@ -743,7 +803,9 @@ class MainWindow(QMainWindow):
         self.answer_pane.set_hidden_earlier(start)
         for position in range(start, len(turns)):
             turn, number = turns[position], position + 1
-            self.answer_pane.add_turn(turn, number).load()
+            card = self.answer_pane.add_turn(turn, number)
+            card.load()
+            card.set_versions(*self.versions_of(position))
             self.thinking_pane.begin_turn(number, turn.user)
             self.code_pane.begin_turn(number, turn.user, turn.reports_code, turn.connection)
             for step in turn.steps:

@@ -139,7 +139,7 @@ def when(timestamp: float, now: float | None = None) -> str:
 
 
 class Sidebar(QWidget):
-    open_requested = Signal(str, object)  # conversation id, turn position (or None)
+    open_requested = Signal(str, object)  # conversation id, a search hit's turn id (or None)
     new_requested = Signal()
     deleted = Signal(str, str)  # conversation id, title: the window offers Undo
 
@@ -238,7 +238,7 @@ class Sidebar(QWidget):
             text = f"{hit.before}{hit.match}{hit.after}"
             item = QListWidgetItem(f"{title}\n{turn} · {text}")
             item.setData(ID_ROLE, hit.conversation_id)
-            item.setData(TURN_ROLE, hit.position)
+            item.setData(TURN_ROLE, hit.turn_id)  # by id: the turn may be on a branch not shown
             item.setData(TITLE_ROLE, title)
             item.setData(LINE_ROLE, turn)
             item.setData(MATCH_ROLE, (hit.before, hit.match, hit.after))

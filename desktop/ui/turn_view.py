@@ -66,6 +66,7 @@ class WindowView(QObject):
         self._w.thinking_pane.drop_from(number)
         self._w.code_pane.drop_from(number)
         self._card = self._w.answer_pane.add_turn(turn, number)
+        self._card.set_versions(*self._w.versions_of(number - 1))
         self._w.thinking_pane.begin_turn(number, turn.user)
         self._w.code_pane.begin_turn(number, turn.user, turn.reports_code, turn.connection)
         self._w.status.show_turn(turn)
