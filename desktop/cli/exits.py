@@ -11,8 +11,9 @@
 
 from __future__ import annotations
 
+import argparse
 import signal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from ..protocol.errors import ServiceError
@@ -23,6 +24,15 @@ EXIT_USAGE = 2
 EXIT_NOT_SAVED = 3
 EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE (13) on every POSIX system; Windows has no SIGPIPE
+
+
+class Parser(argparse.ArgumentParser):
+    """A usage error is one line on stderr (and exit 2), as scripts expect of every failure;
+    the full usage is one `--help` away. (Here, not in main.py, so that the subcommands' modules,
+    which main imports, need not import main.)"""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
 
 
 def for_signal(signum: int) -> int:

@@ -13,7 +13,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .main import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser
 
 if TYPE_CHECKING:  # the parser is built at every start, the window's too: import the rest lazily
     from ..store.history import History

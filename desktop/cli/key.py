@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..keys import KEY_ENV, KeyringProblem, KeySource, KeyStore, environment_applies
 from ..protocol.secret import ApiKey
-from .main import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 
 def _read_key() -> str:

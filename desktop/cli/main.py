@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
 from ..protocol.request import DEFAULT_BASE_URL, DEFAULT_MODEL
-from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE  # noqa: F401 - the policy, re-exported
+from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser  # noqa: F401 - the policy, re-exported
 
 # Every start builds the parser: what only some commands need (the settings, httpx, Qt) is
 # imported where it is used.
@@ -99,14 +99,6 @@ def _export_path(text: str) -> Path:
 
 class _NotForTheWindow(Exception):
     """The window's parser met what only the full parser can judge (or word an error for)."""
-
-
-class Parser(argparse.ArgumentParser):
-    """A usage error is one line on stderr (and exit 2), as scripts expect of every failure;
-    the full usage is one `--help` away."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
 
 
 class _WindowParser(Parser):
