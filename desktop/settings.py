@@ -42,6 +42,11 @@ class Settings:
     proxy: str = ""  # empty: the system's proxy settings
     language: str = ""  # empty: the OS's language
     theme: str = ""  # "", "light" or "dark"; empty: the OS's colour scheme
+    # Running executed code locally (desktop/runner): the Python ("" = the default one), the time
+    # limit for a run, and whether the code may use the network.
+    run_python: str = ""
+    run_timeout: float = 30.0
+    run_network: bool = False
 
     @property
     def connection(self) -> Connection:
@@ -136,6 +141,9 @@ class SettingsStore:
             proxy=str(q.value("connection/proxy", d.proxy)),
             language=str(q.value("appearance/language", d.language)),
             theme=str(q.value("appearance/theme", d.theme)),
+            run_python=str(q.value("run/python", d.run_python) or ""),
+            run_timeout=_float(q.value("run/timeout", d.run_timeout), d.run_timeout),
+            run_network=str(q.value("run/allow_network", "false")).strip().lower() in ("true", "1", "yes"),
         )
 
     def save(self, settings: Settings) -> None:
@@ -164,6 +172,9 @@ class SettingsStore:
         q.setValue("appearance/language", settings.language)
         q.setValue("appearance/theme", settings.theme)
         q.setValue("generation/thinking_budget", settings.thinking_budget or 0)
+        q.setValue("run/python", settings.run_python)
+        q.setValue("run/timeout", settings.run_timeout)
+        q.setValue("run/allow_network", "true" if settings.run_network else "false")
         q.sync()
 
 

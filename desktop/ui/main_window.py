@@ -250,6 +250,9 @@ class MainWindow(QMainWindow):
         self._undo_timer.timeout.connect(self.undo_button.hide)
         self._deleted_id: str | None = None
         self.view = WindowView(self)
+        from .local_runs import LocalRuns
+
+        self.local_runs = LocalRuns(self)
 
         self._build_menus()
         self._accessibility()
@@ -341,6 +344,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         bind(file_menu, self.tr("&New conversation"), self.new_conversation, sequence(QKeySequence.StandardKey.New))
         bind(file_menu, self.tr("&Export conversation…"), self.export_dialog, QKeySequence("Ctrl+Shift+E"))
+        bind(file_menu, self.tr("&Import…"), self.import_dialog, QKeySequence("Ctrl+Shift+I"))
         file_menu.addSeparator()
         self.settings_action = bind(file_menu, self.tr("&Settings…"), self.open_settings,
                                     sequence(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
@@ -528,7 +532,8 @@ class MainWindow(QMainWindow):
         from ..export import safe_file_name
         from .window_state import export_folder
 
-        filters = [self.tr("Markdown (*.md)"), self.tr("HTML (*.html)"), self.tr("Transcript JSON (*.json)")]
+        filters = [self.tr("Markdown (*.md)"), self.tr("HTML (*.html)"), self.tr("Transcript JSON (*.json)"),
+                   self.tr("Jupyter notebook (*.ipynb)")]
         dialog = QFileDialog(self, self.tr("Export conversation"))
         dialog.setObjectName("exportDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -549,6 +554,17 @@ class MainWindow(QMainWindow):
         dialog.fileSelected.connect(lambda path: self.export_chosen(path, dialog.selectedNameFilter()))
         self.export_file_dialog = dialog
         dialog.open()
+
+    def import_dialog(self) -> None:
+        from .import_action import open_dialog
+
+        open_dialog(self)
+
+    def import_chosen(self, path: str | Path) -> asyncio.Task[object]:
+        """Import a ChatGPT export or a transcript (File ▸ Import…), on a worker thread."""
+        from .import_action import import_path
+
+        return self.spawn(import_path(self, Path(path)))  # type: ignore[return-value]
 
     def export_chosen(self, path: str, name_filter: str = "") -> None:
         """Write the export the dialog asked for: a name typed without an extension gets the
@@ -814,6 +830,7 @@ class MainWindow(QMainWindow):
                 elif step.kind is StepKind.CODE and step.code_index is not None:
                     self.thinking_pane.mark_code_run(step.code_index)
                     self.code_pane.set_code(step.code_index, turn.code[step.code_index])
+                    self.code_pane.set_outputs(step.code_index, turn.outputs.get(step.code_index, []))
                 elif step.kind is StepKind.SILENCE:
                     self.thinking_pane.mark_silence(step.seconds)
                     self.code_pane.add_silence(step.seconds)

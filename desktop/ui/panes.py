@@ -172,15 +172,27 @@ class ThinkingPane(QPlainTextEdit):
 
 
 class CodeBlock(QFrame):
-    """One interpreter call: its number, a Copy button, and the code exactly as executed."""
+    """One interpreter call: its number, Copy, Run locally, the code exactly as executed, and
+    what running it locally printed (outputs_view.OutputsView)."""
 
     copied = Signal(str)
+    run_requested = Signal(object)  # this block
 
-    def __init__(self, number: int, code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, number: int, code: str, parent: QWidget | None = None, turn_number: int = 0) -> None:
         super().__init__(parent)
+        from .outputs_view import OutputsView
+
         self.setObjectName("codeBlock")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.turn_number = turn_number  # the turn's place on the path shown, from 1
+        self.index = number - 1  # the call's index in its turn
         self._code = ""
+        self.run_button = QPushButton(self.tr("Run locally"))
+        self.run_button.setObjectName("runLocally")
+        self.run_button.setToolTip(self.tr("Run this turn's code up to this block on this computer, in order, "
+                                           "and show what it prints"))
+        self.run_button.clicked.connect(lambda: self.run_requested.emit(self))
+        self.outputs = OutputsView()
         self.title = QLabel()
         self.title.setObjectName("codeBlockTitle")
         self.copy_button = QPushButton(self.tr("Copy"))
@@ -200,12 +212,14 @@ class CodeBlock(QFrame):
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.title)
         head.addStretch(1)
+        head.addWidget(self.run_button)
         head.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(4)
         layout.addLayout(head)
         layout.addWidget(self.editor)
+        layout.addWidget(self.outputs)
         self._number = number
         self.set_code(code)
 
@@ -218,6 +232,7 @@ class CodeBlock(QFrame):
         self.editor.setPlainText(code)
         self.title.setText(f"#{self._number}" + ("" if code else "  · " + self.tr("writing code…")))
         self.copy_button.setEnabled(bool(code))
+        self.run_button.setEnabled(bool(code))
         lines = max(1, min(code.count("\n") + 1, 18))
         metrics = self.editor.fontMetrics()
         scrollbar = self.editor.horizontalScrollBar().sizeHint().height()
@@ -238,6 +253,9 @@ class CodePane(QScrollArea):
     """Every snippet the interpreter ran, in call order, grouped by turn."""
 
     copied = Signal(str)
+    run_requested = Signal(object)  # the CodeBlock whose Run locally was pressed
+    stop_requested = Signal()  # Stop on a running block
+    clear_requested = Signal(object)  # the CodeBlock whose Clear outputs was pressed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -261,6 +279,7 @@ class CodePane(QScrollArea):
         self._turn_labels: dict[int, QLabel] = {}  # turn number -> its label, where the turn begins
         self._waiting: QLabel | None = None  # the live "silent for n s" line of a compatible turn
         self._silences = 0
+        self._number = 0  # the turn being added
 
     def describe_connection(self, compatible: bool, connection: str) -> None:
         """The empty pane's hint for the connection the next question uses."""
@@ -314,6 +333,16 @@ class CodePane(QScrollArea):
     def blocks(self) -> list[CodeBlock]:
         return list(self._blocks)
 
+    def set_outputs(self, index: int, outputs: list) -> None:  # type: ignore[type-arg]
+        """What running call `index` of the turn being added printed (run locally earlier)."""
+        block = self._turn_blocks.get(index)
+        if block is not None and outputs:
+            block.outputs.set_outputs(outputs)
+
+    def block_at(self, turn_number: int, index: int) -> CodeBlock | None:
+        """The block of call `index` of the turn shown as `turn_number`, if it is shown."""
+        return next((b for b in self._blocks if b.turn_number == turn_number and b.index == index), None)
+
     def _add(self, widget: QWidget) -> None:
         self._empty.hide()
         follow = at_bottom(self.verticalScrollBar())
@@ -333,6 +362,7 @@ class CodePane(QScrollArea):
         self._turn_blocks = {}
         self._waiting = None
         self._silences = 0
+        self._number = number
         self._turn_label = QLabel(f"{number}. {question_snippet(question, 70)}")
         self._turn_label.setObjectName("turnLabel")
         self._turn_label.setWordWrap(True)
@@ -389,8 +419,11 @@ class CodePane(QScrollArea):
             return
         if self._turn_label is not None:
             self._turn_label.show()
-        block = CodeBlock(index + 1, code)
+        block = CodeBlock(index + 1, code, turn_number=self._number)
         block.copied.connect(self.copied)
+        block.run_requested.connect(self.run_requested)
+        block.outputs.stop_requested.connect(self.stop_requested)
+        block.outputs.clear_requested.connect(lambda b=block: self.clear_requested.emit(b))
         self._turn_blocks[index] = block
         self._blocks.append(block)
         self._add(block)

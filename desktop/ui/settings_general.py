@@ -1,5 +1,5 @@
 """Settings ▸ General: what every connection profile shares (thinking budget, timeouts, proxy,
-language, theme)."""
+language, theme) and how code runs locally."""
 
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ class GeneralTab(QWidget):
         layout.addWidget(generation)
         layout.addWidget(network)
         layout.addWidget(self._appearance(settings))
+        layout.addWidget(self._run_locally(settings))
         layout.addStretch(1)
 
     def values(self) -> dict[str, object]:
@@ -68,7 +69,40 @@ class GeneralTab(QWidget):
             "proxy": self.proxy.text().strip(),
             "language": str(self.language.currentData()),
             "theme": str(self.theme.currentData()),
+            "run_python": self.run_python.text().strip(),
+            "run_timeout": self.run_timeout.value(),
+            "run_network": self.run_network.isChecked(),
         }
+
+    def _run_locally(self, settings: Settings) -> QGroupBox:
+        """Run locally (the Executed code pane): which Python, how long, and the network."""
+        from ..runner import RunnerError, default_python
+
+        try:
+            default, found = default_python(), True
+        except RunnerError:
+            default, found = "", False
+        self.run_python = QLineEdit(settings.run_python)
+        self.run_python.setObjectName("runPython")
+        self.run_python.setPlaceholderText(default or self.tr("no Python found on PATH"))
+        self.run_python.setToolTip(self.tr("The Python that runs executed code locally; leave empty for the "
+                                           "default shown"))
+        self.run_timeout = self._seconds(settings.run_timeout, 1, 3600)
+        self.run_timeout.setObjectName("runTimeout")
+        self.run_network = QCheckBox(self.tr("Allow the code to use the network"))
+        self.run_network.setObjectName("runNetwork")
+        self.run_network.setChecked(settings.run_network)
+        box = QGroupBox(self.tr("Run code locally"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Python"), self.run_python)
+        if not found:
+            missing = WrappedLabel(self.tr("No python3 or python was found on PATH: install Python, or enter "
+                                           "the path of one here, to run code locally."))
+            missing.setObjectName("note")
+            form.addRow("", missing)
+        form.addRow(self.tr("Time limit"), self.run_timeout)
+        form.addRow("", self.run_network)
+        return box
 
     def _appearance(self, settings: Settings) -> QGroupBox:
         self.language = QComboBox()

@@ -51,6 +51,12 @@ QListWidget#conversationList::item:selected {{ background: {accent_bg}; color: {
 QLabel#turnLabel {{ color: {muted}; font-weight: 600; padding-top: 4px; }}
 QFrame#codeBlock {{ border: 1px solid {border}; border-radius: 6px; background: {subtle_bg}; }}
 QLabel#codeBlockTitle {{ font-weight: 600; color: {success}; }}
+QLabel#outputText {{ background: palette(base); border: 1px solid {border}; border-radius: 4px; padding: 4px 6px; }}
+QLabel#outputError {{ color: {error}; background: palette(base); border: 1px solid {error}; border-radius: 4px;
+    padding: 4px 6px; }}
+QLabel#runState {{ color: {muted}; }}
+QLabel#runState[error="true"] {{ color: {error}; }}
+QLabel#versionLabel {{ color: {muted}; padding: 0 2px; }}
 QLabel#protocolNote {{ color: {muted}; border: 1px dashed {border}; border-radius: 6px; padding: 8px; }}
 QLabel#silenceLive {{ color: {muted}; padding: 4px 8px; font-style: italic; }}
 QLabel#silenceEntry {{ color: {success}; border: 1px solid {border}; border-radius: 6px; background: {subtle_bg};
