@@ -16,7 +16,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, Mapping
 from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
@@ -91,7 +91,7 @@ async def stream_native(
     api_key: ApiKey,
     messages: list[Message],
     options: GenerationOptions,
-) -> AsyncIterator[Event]:
+) -> AsyncGenerator[Event, None]:
     url = native_url(base_url)
     log.info("request start: POST %s model=%s%s", loggable_url(url), options.model, route_note(client, url))
     async for event in guarded(_events(client, url, api_key, messages, options), api_key):
@@ -113,7 +113,7 @@ def route_note(client: httpx.AsyncClient, url: str) -> str:
     return f" via {proxy.shown} (from {proxy.source})" if proxy is not None else ""
 
 
-async def guarded(events: AsyncIterator[Event], api_key: ApiKey | None) -> AsyncIterator[Event]:
+async def guarded(events: AsyncGenerator[Event, None], api_key: ApiKey | None) -> AsyncGenerator[Event, None]:
     """Every protocol's stream ends the same way: events, then exactly one Finished or Failed;
     no error carries the key (a gateway may echo the Authorization header); one log line."""
     started = time.monotonic()
@@ -157,7 +157,7 @@ async def _events(
     api_key: ApiKey,
     messages: list[Message],
     options: GenerationOptions,
-) -> AsyncIterator[Event]:
+) -> AsyncGenerator[Event, None]:
     unsendable = key_problem(api_key)
     if unsendable is not None:
         yield Failed(unsendable)
@@ -237,7 +237,8 @@ def _only_comments(head: bytes) -> bool:
 
 
 def _header_request_id(response: httpx.Response) -> str | None:
-    return response.headers.get("x-request-id") or response.headers.get("x-dashscope-request-id")
+    request_id: str | None = response.headers.get("x-request-id") or response.headers.get("x-dashscope-request-id")
+    return request_id
 
 
 def unexpected_error(exc: Exception, url: str, status: int | None, request_id: str | None) -> ServiceError:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -88,7 +88,7 @@ async def stream_compatible(
     api_key: ApiKey | None,
     messages: list[Message],
     options: GenerationOptions,
-) -> AsyncIterator[Event]:
+) -> AsyncGenerator[Event, None]:
     """The contract of `stream_native`: events, then exactly one `Finished` or `Failed`; nothing
     but cancellation escapes; no error carries the key. `api_key` None: a server that needs none
     (a local vLLM or Ollama), asked without an Authorization header."""
@@ -101,7 +101,7 @@ async def stream_compatible(
 
 async def _events(
     client: httpx.AsyncClient, url: str, api_key: ApiKey | None, messages: list[Message], options: GenerationOptions
-) -> AsyncIterator[Event]:
+) -> AsyncGenerator[Event, None]:
     unsendable = key_problem(api_key) if api_key is not None else None
     if unsendable is not None:
         yield Failed(unsendable)

@@ -13,6 +13,7 @@ import logging
 import re
 import socket
 import ssl
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import httpx
@@ -126,8 +127,14 @@ def network_error(
     return fail(type(exc).__name__, f"{at}: {text}")
 
 
+class _Fail(Protocol):
+    """transport_failure's `fail`: the ServiceError for a code and a message."""
+
+    def __call__(self, code: str, message: str, kind: ErrorKind = ..., status: int | None = ...) -> ServiceError: ...
+
+
 def _proxy_failure(exc: BaseException, text: str, proxy: Proxy, target: str, timeout: httpx.Timeout | None,
-                   fail) -> ServiceError | None:  # type: ignore[no-untyped-def]
+                   fail: _Fail) -> ServiceError | None:
     """The failure, if it was the proxy's: before any answer, every connection goes to the
     proxy, and only the proxy says 407 or fails a CONNECT or a SOCKS request."""
     named, subject = proxy.named(), proxy.named(True)

@@ -68,17 +68,18 @@ class NativeParser:
             if self.done:
                 break
             for event in self._frame(frame):
-                event_type = type(event)
-                if event_type is kind:
-                    parts.append(event.text)  # type: ignore[union-attr]
+                if isinstance(event, (ThinkingDelta, AnswerDelta)):
+                    if type(event) is kind:
+                        parts.append(event.text)
+                        continue
+                    if kind is not None:
+                        out.append(kind("".join(parts)))
+                    kind, parts = type(event), [event.text]
                     continue
                 if kind is not None:
                     out.append(kind("".join(parts)))
                     kind = None
-                if event_type is ThinkingDelta or event_type is AnswerDelta:
-                    kind, parts = event_type, [event.text]  # type: ignore[assignment, union-attr]
-                    continue
-                if event_type is Finished or event_type is Failed:
+                if isinstance(event, (Finished, Failed)):
                     self._usage_event(out)
                 out.append(event)
         if kind is not None:

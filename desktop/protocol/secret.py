@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import NoReturn
 
 REDACTED = "[redacted]"
 # Echoed tails shorter than this are too common to be the key's (and too short to guess it by).
@@ -82,5 +83,5 @@ class ApiKey:
     def __hash__(self) -> int:
         return hash(self._value)
 
-    def __reduce__(self) -> object:
+    def __reduce__(self) -> NoReturn:
         raise TypeError("an API key cannot be pickled")

@@ -26,13 +26,15 @@ class RoutingTransport(httpx.AsyncBaseTransport):
     def _pool(self, proxy: Proxy | None) -> httpx.AsyncHTTPTransport:
         pool = self._pools.get(proxy)
         if pool is None:
-            try:
-                via = None if proxy is None else httpx.Proxy(
-                    proxy.url, auth=proxy.auth, ssl_context=self._ssl if proxy.scheme == "https" else None)
-            except ValueError as exc:  # a host name httpx reads otherwise than urllib does
-                raise ProxyConfigError(ServiceError(
-                    "InvalidProxy", f"The proxy in {proxy.source} ({proxy.shown}) cannot be used: {exc}.",
-                    None, None, ErrorKind.CONFIG)) from None
+            via = None
+            if proxy is not None:
+                try:
+                    via = httpx.Proxy(proxy.url, auth=proxy.auth,
+                                      ssl_context=self._ssl if proxy.scheme == "https" else None)
+                except ValueError as exc:  # a host name httpx reads otherwise than urllib does
+                    raise ProxyConfigError(ServiceError(
+                        "InvalidProxy", f"The proxy in {proxy.source} ({proxy.shown}) cannot be used: {exc}.",
+                        None, None, ErrorKind.CONFIG)) from None
             pool = httpx.AsyncHTTPTransport(verify=self._ssl, trust_env=False, proxy=via)
             self._pools[proxy] = pool
         return pool
