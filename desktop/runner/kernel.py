@@ -35,7 +35,9 @@ import os
 import sys
 import time
 import traceback
+import types
 import warnings
+from typing import Any
 
 FRAME = b"\x00\x1edashchat:"  # then the token, ":", JSON, "\n"
 CAP = 1_000_000  # bytes of a value's repr kept (the parent stores at most this much per output)
@@ -49,7 +51,7 @@ class Channel:
         self.prefix = FRAME + token.encode("ascii") + b":"
         self.cell = -1
 
-    def send(self, message: dict, fd: int = 1) -> None:
+    def send(self, message: dict[str, Any], fd: int = 1) -> None:
         stream = sys.stdout if fd == 1 else sys.stderr
         try:
             stream.flush()  # what the code printed so far comes first
@@ -63,9 +65,9 @@ class Channel:
 class Kernel:
     def __init__(self, channel: Channel) -> None:
         self.channel = channel
-        self.namespace: dict = {"__name__": "__main__", "__builtins__": builtins}
-        self.loop = None
-        builtins.display = self.display  # as IPython provides it
+        self.namespace: dict[str, Any] = {"__name__": "__main__", "__builtins__": builtins}
+        self.loop: asyncio.AbstractEventLoop | None = None
+        builtins.display = self.display  # type: ignore[attr-defined]  # a new builtin, as IPython provides it
 
     def display(self, *objects: object) -> None:
         for value in objects:
@@ -90,15 +92,18 @@ class Kernel:
         self.channel.send({"type": "done", "cell": index, "status": "error" if error else "ok",
                            "seconds": round(time.monotonic() - started, 3)})
 
-    def _execute(self, index: int, code: str):  # -> (result text or None, error dict or None)
+    def _execute(self, index: int, code: str) -> tuple[str | None, dict[str, Any] | None]:
+        """The value's text (or None), the error (or None)."""
         filename = f"<cell {index + 1}>"
         linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
         flags = getattr(ast, "PyCF_ALLOW_TOP_LEVEL_AWAIT", 0)
         try:
             tree = ast.parse(code, filename, "exec")
             last = None
-            if tree.body and isinstance(tree.body[-1], ast.Expr):
-                last = ast.Expression(tree.body.pop().value)
+            final = tree.body[-1] if tree.body else None
+            if isinstance(final, ast.Expr):
+                tree.body.pop()
+                last = ast.Expression(final.value)
             body = compile(tree, filename, "exec", flags=flags)
             tail = compile(last, filename, "eval", flags=flags) if last is not None else None
         except (SyntaxError, ValueError, OverflowError) as exc:
@@ -119,7 +124,7 @@ class Kernel:
             return None, _error(exc)
         return None, None
 
-    def _run_code(self, code, evaluate: bool = False):
+    def _run_code(self, code: types.CodeType, evaluate: bool = False) -> Any:
         value = eval(code, self.namespace)  # noqa: S307 - running the code is the point
         if code.co_flags & 0x80 and asyncio.iscoroutine(value):  # CO_COROUTINE: top-level await
             if self.loop is None:
@@ -163,7 +168,7 @@ def _repr(value: object) -> str:
     return encoded[:CAP].decode("utf-8", "replace") if len(encoded) > CAP else text
 
 
-def _png_of(value: object):
+def _png_of(value: object) -> bytes | None:
     figure_type = getattr(sys.modules.get("matplotlib.figure"), "Figure", None)
     if figure_type is not None and isinstance(value, figure_type):
         buffer = io.BytesIO()
@@ -179,7 +184,7 @@ def _png_of(value: object):
     return None
 
 
-def _error(exc: BaseException) -> dict:
+def _error(exc: BaseException) -> dict[str, Any]:
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename == KERNEL_FILE:
         tb = tb.tb_next  # the kernel's own frames are not the code's
@@ -205,9 +210,9 @@ def limit_memory(limit: int) -> str:
     return "not enforced by macOS" if sys.platform == "darwin" else "enforced"
 
 
-def main(argv: list) -> int:
+def main(argv: list[str]) -> int:
     memory = 0
-    guard = None
+    guard: str | None = None
     token = ""
     args = list(argv)
     while args:
@@ -228,16 +233,18 @@ def main(argv: list) -> int:
     memory_limit = limit_memory(memory)
     network = "on"
     if guard:
-        namespace = {"__name__": "dashchat_netguard", "__file__": guard}
+        namespace: dict[str, Any] = {"__name__": "dashchat_netguard", "__file__": guard}
         with open(guard, encoding="utf-8") as source:
             exec(compile(source.read(), guard, "exec"), namespace)  # noqa: S102 - our own file
         namespace["install"]()
         network = "off"
     warnings.filterwarnings("ignore", message=".*non-interactive.*cannot be shown")  # plt.show() under Agg
     for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # None under pythonw
         try:
             stream.reconfigure(line_buffering=True, errors="backslashreplace", newline="\n")  # no \r\n on Windows
-        except (AttributeError, ValueError):
+        except ValueError:
             pass
     channel = Channel(token)
     channel.send({"type": "ready", "python": sys.version.split()[0], "executable": sys.executable,

@@ -21,6 +21,7 @@ import errno
 import ipaddress
 import socket
 import sys
+from typing import Any
 
 MESSAGE = ("network access is off for code dashchat runs locally "
            "(dashchat history run --allow-network turns it on)")
@@ -63,50 +64,53 @@ def install() -> None:
     sendmsg = getattr(cls, "sendmsg", None)
     getaddrinfo, gethostbyname, gethostbyname_ex = socket.getaddrinfo, socket.gethostbyname, socket.gethostbyname_ex
 
-    def guarded_connect(self, address):  # type: ignore[no-untyped-def]
+    def guarded_connect(self: socket.socket, address: Any) -> None:
         if not _allowed(self.family, address):
             raise _refuse()
         return connect(self, address)
 
-    def guarded_connect_ex(self, address):  # type: ignore[no-untyped-def]
+    def guarded_connect_ex(self: socket.socket, address: Any) -> int:
         if not _allowed(self.family, address):
             raise _refuse()
         return connect_ex(self, address)
 
-    def guarded_sendto(self, data, *rest):  # type: ignore[no-untyped-def]
+    def guarded_sendto(self: socket.socket, data: Any, *rest: Any) -> int:
         if rest and not _allowed(self.family, rest[-1]):
             raise _refuse()
         return sendto(self, data, *rest)
 
-    def guarded_sendmsg(self, buffers, *rest):  # type: ignore[no-untyped-def]
-        if len(rest) >= 3 and rest[2] is not None and not _allowed(self.family, rest[2]):
-            raise _refuse()
-        return sendmsg(self, buffers, *rest)
-
-    def guarded_getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
         if not is_loopback_host(host):
             raise socket.gaierror(getattr(socket, "EAI_NONAME", -2), MESSAGE)
         return getaddrinfo(host, *args, **kwargs)
 
-    def guarded_gethostbyname(host):  # type: ignore[no-untyped-def]
+    def guarded_gethostbyname(host: str) -> str:
         if not is_loopback_host(host):
             raise socket.gaierror(getattr(socket, "EAI_NONAME", -2), MESSAGE)
         return gethostbyname(host)
 
-    def guarded_gethostbyname_ex(host):  # type: ignore[no-untyped-def]
+    def guarded_gethostbyname_ex(host: str) -> tuple[str, list[str], list[str]]:
         if not is_loopback_host(host):
             raise socket.gaierror(getattr(socket, "EAI_NONAME", -2), MESSAGE)
         return gethostbyname_ex(host)
 
-    cls.connect = guarded_connect
-    cls.connect_ex = guarded_connect_ex
-    cls.sendto = guarded_sendto
+    # Replacing the class's methods is the point (mypy's method-assign guards against it).
+    methods: dict[str, Any] = {"connect": guarded_connect, "connect_ex": guarded_connect_ex, "sendto": guarded_sendto}
     if sendmsg is not None:
-        cls.sendmsg = guarded_sendmsg
+        original_sendmsg = sendmsg
+
+        def guarded_sendmsg(self: socket.socket, buffers: Any, *rest: Any) -> int:
+            if len(rest) >= 3 and rest[2] is not None and not _allowed(self.family, rest[2]):
+                raise _refuse()
+            return int(original_sendmsg(self, buffers, *rest))
+
+        methods["sendmsg"] = guarded_sendmsg
+    for name, method in methods.items():
+        setattr(cls, name, method)
     socket.getaddrinfo = guarded_getaddrinfo
     socket.gethostbyname = guarded_gethostbyname
     socket.gethostbyname_ex = guarded_gethostbyname_ex
-    socket._dashchat_network_off = True  # type: ignore[attr-defined]
+    socket._dashchat_network_off = True  # type: ignore[attr-defined]  # our marker on the stdlib module
 
 
 def _chain_next_sitecustomize() -> None:
