@@ -165,7 +165,7 @@ def test_file_import_of_a_chatgpt_export_adds_it_to_the_sidebar(window, qloop, t
     titles = [window.sidebar.list.item(i).text().split("\n")[0] for i in range(window.sidebar.list.count())]
     assert "Powers and plots" in titles and "Hello there" in titles
     message = window.status.state.text()
-    assert message.startswith("Imported conversations.json: 2 conversation"), message
+    assert message.startswith("Imported conversations.json: conversations added: 2"), message
 
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")

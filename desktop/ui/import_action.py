@@ -53,8 +53,9 @@ async def import_path(window: MainWindow, path: Path) -> ImportReport | None:
             name=_html(path.name), reason=_html(str(exc))))
         return None
     except StorageError as exc:
-        window.show_notice(QCoreApplication.translate("MainWindow", "Nothing was imported: the history could not be written ({reason})").format(
-            reason=_html(exc.reason)))
+        window.show_notice(QCoreApplication.translate(
+            "MainWindow", "Nothing was imported: the history could not be written ({reason})"
+        ).format(reason=_html(exc.reason)))
         return None
     except OSError as exc:
         window.show_notice(QCoreApplication.translate("MainWindow", "Nothing was imported from {name}: {reason}").format(
@@ -62,15 +63,13 @@ async def import_path(window: MainWindow, path: Path) -> ImportReport | None:
         return None
     window.sidebar.refresh()
     window.sidebar.mark_current(window.session.conversation.id)
-    conversations = QCoreApplication.translate("MainWindow", "%n conversation(s) added", "",
-                                               report.conversations_added)
-    turns = QCoreApplication.translate("MainWindow", "%n turn(s)", "", report.turns_added)
-    line = QCoreApplication.translate("MainWindow", "Imported {name}: {conversations}, {turns} in all").format(
-        name=path.name, conversations=conversations, turns=turns)
-    if report.conversations_extended:
-        line += " " + QCoreApplication.translate("MainWindow", "(%n continued)", "", report.conversations_extended)
+    line = QCoreApplication.translate(
+        "MainWindow", "Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}"
+    ).format(name=path.name, conversations=report.conversations_added, continued=report.conversations_extended,
+             turns=report.turns_added)
     if read and not report.turns_added:
-        line = QCoreApplication.translate("MainWindow", "{name}: everything in it is in the history already").format(name=path.name)
+        line = QCoreApplication.translate(
+            "MainWindow", "{name}: everything in it is in the history already").format(name=path.name)
     window.status.show_message(line)
     return report
 

@@ -13,10 +13,41 @@
     </message>
 </context>
 <context>
+    <name>BranchPager</name>
+    <message>
+        <source>Previous version</source>
+        <translation>Previous version</translation>
+    </message>
+    <message>
+        <source>Show the previous version of this turn and what followed it</source>
+        <translation>Show the previous version of this turn and what followed it</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>Next version</translation>
+    </message>
+    <message>
+        <source>Show the next version of this turn and what followed it</source>
+        <translation>Show the next version of this turn and what followed it</translation>
+    </message>
+    <message>
+        <source>Version {number} of {count}</source>
+        <translation>Version {number} of {count}</translation>
+    </message>
+</context>
+<context>
     <name>CodeBlock</name>
     <message>
         <source>Copied</source>
         <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Run locally</source>
+        <translation>Run locally</translation>
+    </message>
+    <message>
+        <source>Run this turn&apos;s code up to this block on this computer, in order, and show what it prints</source>
+        <translation>Run this turn's code up to this block on this computer, in order, and show what it prints</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -128,6 +159,34 @@
         <translation>Proxy</translation>
     </message>
     <message>
+        <source>no Python found on PATH</source>
+        <translation>no Python found on PATH</translation>
+    </message>
+    <message>
+        <source>The Python that runs executed code locally; leave empty for the default shown</source>
+        <translation>The Python that runs executed code locally; leave empty for the default shown</translation>
+    </message>
+    <message>
+        <source>Allow the code to use the network</source>
+        <translation>Allow the code to use the network</translation>
+    </message>
+    <message>
+        <source>Run code locally</source>
+        <translation>Run code locally</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>No python3 or python was found on PATH: install Python, or enter the path of one here, to run code locally.</source>
+        <translation>No python3 or python was found on PATH: install Python, or enter the path of one here, to run code locally.</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
@@ -158,6 +217,109 @@
     <message>
         <source> s</source>
         <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>LocalRuns</name>
+    <message>
+        <source>A local run is going on: stop it first</source>
+        <translation>A local run is going on: stop it first</translation>
+    </message>
+    <message>
+        <source>Wait for the reply to finish before running its code</source>
+        <translation>Wait for the reply to finish before running its code</translation>
+    </message>
+    <message>
+        <source>(no Python found)</source>
+        <translation>(no Python found)</translation>
+    </message>
+    <message>
+        <source>Run this code on your computer?</source>
+        <translation>Run this code on your computer?</translation>
+    </message>
+    <message>
+        <source>The code the model wrote will run on this computer, as you, with {python}. It can read and change your files and do what any program you start can do.
+
+dashchat runs it in a separate process, in a temporary folder that is removed afterwards, without your API keys or other credentials in its environment, stopped after {seconds} s; {network} {memory}
+
+This guards against accidents, not against hostile code: run only code you would run yourself.</source>
+        <translation>The code the model wrote will run on this computer, as you, with {python}. It can read and change your files and do what any program you start can do.
+
+dashchat runs it in a separate process, in a temporary folder that is removed afterwards, without your API keys or other credentials in its environment, stopped after {seconds} s; {network} {memory}
+
+This guards against accidents, not against hostile code: run only code you would run yourself.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again for this conversation</source>
+        <translation>Don't ask again for this conversation</translation>
+    </message>
+    <message>
+        <source>the network is allowed (Settings).</source>
+        <translation>the network is allowed (Settings).</translation>
+    </message>
+    <message>
+        <source>the network is refused from Python&apos;s sockets (code that goes around them, such as curl in a subprocess, is not stopped).</source>
+        <translation>the network is refused from Python's sockets (code that goes around them, such as curl in a subprocess, is not stopped).</translation>
+    </message>
+    <message>
+        <source>Its memory is limited to 2048 MB.</source>
+        <translation>Its memory is limited to 2048 MB.</translation>
+    </message>
+    <message>
+        <source>A memory limit is set, but macOS does not enforce it.</source>
+        <translation>A memory limit is set, but macOS does not enforce it.</translation>
+    </message>
+    <message>
+        <source>Its memory is not limited on this system.</source>
+        <translation>Its memory is not limited on this system.</translation>
+    </message>
+    <message>
+        <source>No Python to run the code with: install Python (python3 on PATH) or choose one in Settings ▸ General.</source>
+        <translation>No Python to run the code with: install Python (python3 on PATH) or choose one in Settings ▸ General.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Could not run the code: {reason}</source>
+        <translation>Could not run the code: {reason}</translation>
+    </message>
+    <message>
+        <source>The outputs could not be saved: {reason}</source>
+        <translation>The outputs could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Ran locally in {seconds} s</source>
+        <translation>Ran locally in {seconds} s</translation>
+    </message>
+    <message>
+        <source>Raised an exception</source>
+        <translation>Raised an exception</translation>
+    </message>
+    <message>
+        <source>Stopped at the time limit</source>
+        <translation>Stopped at the time limit</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>The process ended unexpectedly</source>
+        <translation>The process ended unexpectedly</translation>
+    </message>
+    <message>
+        <source>Not run: an earlier block did not finish</source>
+        <translation>Not run: an earlier block did not finish</translation>
+    </message>
+    <message>
+        <source>The outputs could not be removed from the history: {reason}</source>
+        <translation>The outputs could not be removed from the history: {reason}</translation>
     </message>
 </context>
 <context>
@@ -208,7 +370,7 @@
     </message>
     <message>
         <source>Ask the same question again in the failed turn&apos;s place (the failed attempt stays in the history)</source>
-        <translation>Ask the same question again in the failed turn's place (the failed attempt stays in the history)</translation>
+        <translation>Ask the same question again in the failed turn&apos;s place (the failed attempt stays in the history)</translation>
     </message>
     <message>
         <source>Close the error message</source>
@@ -261,6 +423,10 @@
     <message>
         <source>&amp;Export conversation…</source>
         <translation>&amp;Export conversation…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Import…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -426,6 +592,10 @@
         <translation>Transcript JSON (*.json)</translation>
     </message>
     <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter notebook (*.ipynb)</translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation>Export conversation</translation>
     </message>
@@ -444,6 +614,10 @@
     <message>
         <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
         <translation>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</translation>
+    </message>
+    <message>
+        <source>Showing version {number} of {count}</source>
+        <translation>Showing version {number} of {count}</translation>
     </message>
     <message>
         <source>Stop the current reply first</source>
@@ -488,6 +662,96 @@ Save a copy before closing?</translation>
     <message>
         <source>Close without saving</source>
         <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>Import conversations</translation>
+    </message>
+    <message>
+        <source>ChatGPT export or dashchat transcript (*.zip *.json)</source>
+        <translation>ChatGPT export or dashchat transcript (*.zip *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {name}: {reason}</source>
+        <translation>Nothing was imported from {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the history could not be written ({reason})</source>
+        <translation>Nothing was imported: the history could not be written ({reason})</translation>
+    </message>
+    <message>
+        <source>Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}</source>
+        <translation>Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}</translation>
+    </message>
+    <message>
+        <source>{name}: everything in it is in the history already</source>
+        <translation>{name}: everything in it is in the history already</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsView</name>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop this run: the process and everything it started are ended</source>
+        <translation>Stop this run: the process and everything it started are ended</translation>
+    </message>
+    <message>
+        <source>Clear outputs</source>
+        <translation>Clear outputs</translation>
+    </message>
+    <message>
+        <source>Remove these outputs, here and in the history</source>
+        <translation>Remove these outputs, here and in the history</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>Show the whole output (long outputs are cut on screen)</source>
+        <translation>Show the whole output (long outputs are cut on screen)</translation>
+    </message>
+    <message>
+        <source>Figure, {width}×{height} pixels</source>
+        <translation>Figure, {width}×{height} pixels</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <source>Edited question</source>
+        <translation>Edited question</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Ask the edited question as a new version of this turn; the earlier version stays, with what followed it</source>
+        <translation>Ask the edited question as a new version of this turn; the earlier version stays, with what followed it</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Leave the question as it was (Esc)</source>
+        <translation>Leave the question as it was (Esc)</translation>
     </message>
 </context>
 <context>
@@ -917,6 +1181,30 @@ Save a copy before closing?</translation>
     <message>
         <source>{number}. You</source>
         <translation>{number}. You</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Edit question {number}</source>
+        <translation>Edit question {number}</translation>
+    </message>
+    <message>
+        <source>Edit this question and ask it again as a new version of this turn</source>
+        <translation>Edit this question and ask it again as a new version of this turn</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Regenerate</translation>
+    </message>
+    <message>
+        <source>Regenerate answer {number}</source>
+        <translation>Regenerate answer {number}</translation>
+    </message>
+    <message>
+        <source>Ask the same question again as a new version of this turn; this answer stays, with what followed it</source>
+        <translation>Ask the same question again as a new version of this turn; this answer stays, with what followed it</translation>
     </message>
     <message>
         <source>Copy answer</source>

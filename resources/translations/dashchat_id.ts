@@ -13,10 +13,41 @@
     </message>
 </context>
 <context>
+    <name>BranchPager</name>
+    <message>
+        <source>Previous version</source>
+        <translation>Versi sebelumnya</translation>
+    </message>
+    <message>
+        <source>Show the previous version of this turn and what followed it</source>
+        <translation>Tampilkan versi sebelumnya dari giliran ini beserta lanjutannya</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>Versi berikutnya</translation>
+    </message>
+    <message>
+        <source>Show the next version of this turn and what followed it</source>
+        <translation>Tampilkan versi berikutnya dari giliran ini beserta lanjutannya</translation>
+    </message>
+    <message>
+        <source>Version {number} of {count}</source>
+        <translation>Versi {number} dari {count}</translation>
+    </message>
+</context>
+<context>
     <name>CodeBlock</name>
     <message>
         <source>Copied</source>
         <translation>Tersalin</translation>
+    </message>
+    <message>
+        <source>Run locally</source>
+        <translation>Jalankan di komputer ini</translation>
+    </message>
+    <message>
+        <source>Run this turn&apos;s code up to this block on this computer, in order, and show what it prints</source>
+        <translation>Jalankan kode giliran ini hingga blok ini secara berurutan di komputer ini, dan tampilkan keluarannya</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -128,6 +159,34 @@
         <translation>Proxy</translation>
     </message>
     <message>
+        <source>no Python found on PATH</source>
+        <translation>tidak ada Python di PATH</translation>
+    </message>
+    <message>
+        <source>The Python that runs executed code locally; leave empty for the default shown</source>
+        <translation>Python yang menjalankan kode di komputer ini; kosongkan untuk memakai bawaan yang ditampilkan</translation>
+    </message>
+    <message>
+        <source>Allow the code to use the network</source>
+        <translation>Izinkan kode memakai jaringan</translation>
+    </message>
+    <message>
+        <source>Run code locally</source>
+        <translation>Menjalankan kode di komputer ini</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>No python3 or python was found on PATH: install Python, or enter the path of one here, to run code locally.</source>
+        <translation>Tidak ada python3 atau python di PATH: pasang Python, atau masukkan jalurnya di sini, untuk menjalankan kode di komputer ini.</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>Ikuti sistem</translation>
     </message>
@@ -158,6 +217,109 @@
     <message>
         <source> s</source>
         <translation> dtk</translation>
+    </message>
+</context>
+<context>
+    <name>LocalRuns</name>
+    <message>
+        <source>A local run is going on: stop it first</source>
+        <translation>Ada proses lokal yang sedang berjalan: hentikan dulu</translation>
+    </message>
+    <message>
+        <source>Wait for the reply to finish before running its code</source>
+        <translation>Tunggu balasan selesai sebelum menjalankan kodenya</translation>
+    </message>
+    <message>
+        <source>(no Python found)</source>
+        <translation>(Python tidak ditemukan)</translation>
+    </message>
+    <message>
+        <source>Run this code on your computer?</source>
+        <translation>Jalankan kode ini di komputer Anda?</translation>
+    </message>
+    <message>
+        <source>The code the model wrote will run on this computer, as you, with {python}. It can read and change your files and do what any program you start can do.
+
+dashchat runs it in a separate process, in a temporary folder that is removed afterwards, without your API keys or other credentials in its environment, stopped after {seconds} s; {network} {memory}
+
+This guards against accidents, not against hostile code: run only code you would run yourself.</source>
+        <translation>Kode yang ditulis model akan berjalan di komputer ini, sebagai Anda, dengan {python}. Kode itu dapat membaca dan mengubah berkas Anda dan melakukan apa pun yang dapat dilakukan program yang Anda jalankan.
+
+dashchat menjalankannya dalam proses terpisah, di folder sementara yang dihapus sesudahnya, tanpa kunci API atau kredensial lain di lingkungannya, dan menghentikannya setelah {seconds} dtk; {network} {memory}
+
+Ini melindungi dari kecelakaan, bukan dari kode jahat: jalankan hanya kode yang memang akan Anda jalankan sendiri.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Jalankan</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again for this conversation</source>
+        <translation>Jangan tanya lagi untuk percakapan ini</translation>
+    </message>
+    <message>
+        <source>the network is allowed (Settings).</source>
+        <translation>jaringan diizinkan (Pengaturan).</translation>
+    </message>
+    <message>
+        <source>the network is refused from Python&apos;s sockets (code that goes around them, such as curl in a subprocess, is not stopped).</source>
+        <translation>jaringan ditolak dari soket Python (kode yang melewatinya, misalnya curl di subproses, tidak dihentikan).</translation>
+    </message>
+    <message>
+        <source>Its memory is limited to 2048 MB.</source>
+        <translation>Memorinya dibatasi 2048 MB.</translation>
+    </message>
+    <message>
+        <source>A memory limit is set, but macOS does not enforce it.</source>
+        <translation>Batas memori dipasang, tetapi macOS tidak menerapkannya.</translation>
+    </message>
+    <message>
+        <source>Its memory is not limited on this system.</source>
+        <translation>Memorinya tidak dibatasi di sistem ini.</translation>
+    </message>
+    <message>
+        <source>No Python to run the code with: install Python (python3 on PATH) or choose one in Settings ▸ General.</source>
+        <translation>Tidak ada Python untuk menjalankan kode: pasang Python (python3 di PATH) atau pilih satu di Pengaturan ▸ Umum.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Sedang berjalan…</translation>
+    </message>
+    <message>
+        <source>Could not run the code: {reason}</source>
+        <translation>Kode tidak dapat dijalankan: {reason}</translation>
+    </message>
+    <message>
+        <source>The outputs could not be saved: {reason}</source>
+        <translation>Keluaran tidak dapat disimpan: {reason}</translation>
+    </message>
+    <message>
+        <source>Ran locally in {seconds} s</source>
+        <translation>Dijalankan di komputer ini dalam {seconds} dtk</translation>
+    </message>
+    <message>
+        <source>Raised an exception</source>
+        <translation>Memunculkan eksepsi</translation>
+    </message>
+    <message>
+        <source>Stopped at the time limit</source>
+        <translation>Dihentikan pada batas waktu</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Dihentikan</translation>
+    </message>
+    <message>
+        <source>The process ended unexpectedly</source>
+        <translation>Proses berakhir secara tak terduga</translation>
+    </message>
+    <message>
+        <source>Not run: an earlier block did not finish</source>
+        <translation>Tidak dijalankan: blok sebelumnya tidak selesai</translation>
+    </message>
+    <message>
+        <source>The outputs could not be removed from the history: {reason}</source>
+        <translation>Keluaran tidak dapat dihapus dari riwayat: {reason}</translation>
     </message>
 </context>
 <context>
@@ -261,6 +423,10 @@
     <message>
         <source>&amp;Export conversation…</source>
         <translation>&amp;Ekspor percakapan…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Impor…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -425,6 +591,10 @@
         <translation>Transkrip JSON (*.json)</translation>
     </message>
     <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Notebook Jupyter (*.ipynb)</translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation>Ekspor percakapan</translation>
     </message>
@@ -443,6 +613,10 @@
     <message>
         <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
         <translation>&lt;b&gt;Tidak tersimpan di riwayat&lt;/b&gt; — {problem}.&lt;br&gt;Balasan tetap utuh di sini dan dashchat terus mencoba; balasan disimpan begitu masalahnya teratasi. Simpan sebagai… menyimpan salinan di tempat lain.</translation>
+    </message>
+    <message>
+        <source>Showing version {number} of {count}</source>
+        <translation>Menampilkan versi {number} dari {count}</translation>
     </message>
     <message>
         <source>Stop the current reply first</source>
@@ -487,6 +661,96 @@ Simpan salinan sebelum menutup?</translation>
     <message>
         <source>Close without saving</source>
         <translation>Tutup tanpa menyimpan</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>Impor percakapan</translation>
+    </message>
+    <message>
+        <source>ChatGPT export or dashchat transcript (*.zip *.json)</source>
+        <translation>Ekspor ChatGPT atau transkrip dashchat (*.zip *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>Mengimpor {name}…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {name}: {reason}</source>
+        <translation>Tidak ada yang diimpor dari {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the history could not be written ({reason})</source>
+        <translation>Tidak ada yang diimpor: riwayat tidak dapat ditulis ({reason})</translation>
+    </message>
+    <message>
+        <source>Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}</source>
+        <translation>{name} diimpor: percakapan ditambahkan: {conversations}, dilanjutkan: {continued}; giliran: {turns}</translation>
+    </message>
+    <message>
+        <source>{name}: everything in it is in the history already</source>
+        <translation>{name}: semua isinya sudah ada di riwayat</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsView</name>
+    <message>
+        <source>Stop</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
+        <source>Stop this run: the process and everything it started are ended</source>
+        <translation>Hentikan proses ini: proses dan semua yang dimulainya diakhiri</translation>
+    </message>
+    <message>
+        <source>Clear outputs</source>
+        <translation>Hapus keluaran</translation>
+    </message>
+    <message>
+        <source>Remove these outputs, here and in the history</source>
+        <translation>Hapus keluaran ini, di sini dan di riwayat</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Tampilkan semua</translation>
+    </message>
+    <message>
+        <source>Show the whole output (long outputs are cut on screen)</source>
+        <translation>Tampilkan seluruh keluaran (keluaran panjang dipotong di layar)</translation>
+    </message>
+    <message>
+        <source>Figure, {width}×{height} pixels</source>
+        <translation>Gambar, {width}×{height} piksel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <source>Edited question</source>
+        <translation>Pertanyaan yang diedit</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Ask the edited question as a new version of this turn; the earlier version stays, with what followed it</source>
+        <translation>Ajukan pertanyaan yang diedit sebagai versi baru giliran ini; versi sebelumnya tetap ada beserta lanjutannya</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Leave the question as it was (Esc)</source>
+        <translation>Biarkan pertanyaan seperti semula (Esc)</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1179,30 @@ Simpan salinan sebelum menutup?</translation>
     <message>
         <source>{number}. You</source>
         <translation>{number}. Anda</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Edit question {number}</source>
+        <translation>Edit pertanyaan {number}</translation>
+    </message>
+    <message>
+        <source>Edit this question and ask it again as a new version of this turn</source>
+        <translation>Edit pertanyaan ini dan ajukan lagi sebagai versi baru giliran ini</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Buat ulang</translation>
+    </message>
+    <message>
+        <source>Regenerate answer {number}</source>
+        <translation>Buat ulang jawaban {number}</translation>
+    </message>
+    <message>
+        <source>Ask the same question again as a new version of this turn; this answer stays, with what followed it</source>
+        <translation>Ajukan pertanyaan yang sama lagi sebagai versi baru giliran ini; jawaban ini tetap ada beserta lanjutannya</translation>
     </message>
     <message>
         <source>Copy answer</source>

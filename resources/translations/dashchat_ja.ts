@@ -13,10 +13,41 @@
     </message>
 </context>
 <context>
+    <name>BranchPager</name>
+    <message>
+        <source>Previous version</source>
+        <translation>前のバージョン</translation>
+    </message>
+    <message>
+        <source>Show the previous version of this turn and what followed it</source>
+        <translation>このターンの前のバージョンと、その後に続いた内容を表示</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>次のバージョン</translation>
+    </message>
+    <message>
+        <source>Show the next version of this turn and what followed it</source>
+        <translation>このターンの次のバージョンと、その後に続いた内容を表示</translation>
+    </message>
+    <message>
+        <source>Version {number} of {count}</source>
+        <translation>バージョン {number}/{count}</translation>
+    </message>
+</context>
+<context>
     <name>CodeBlock</name>
     <message>
         <source>Copied</source>
         <translation>コピーしました</translation>
+    </message>
+    <message>
+        <source>Run locally</source>
+        <translation>ローカルで実行</translation>
+    </message>
+    <message>
+        <source>Run this turn&apos;s code up to this block on this computer, in order, and show what it prints</source>
+        <translation>このターンのコードをこのブロックまで、このコンピューターで順に実行し、出力を表示</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -128,6 +159,34 @@
         <translation>プロキシ</translation>
     </message>
     <message>
+        <source>no Python found on PATH</source>
+        <translation>PATH に Python が見つかりません</translation>
+    </message>
+    <message>
+        <source>The Python that runs executed code locally; leave empty for the default shown</source>
+        <translation>コードをローカルで実行する Python。空欄なら表示中の既定値</translation>
+    </message>
+    <message>
+        <source>Allow the code to use the network</source>
+        <translation>コードにネットワークの使用を許可</translation>
+    </message>
+    <message>
+        <source>Run code locally</source>
+        <translation>コードのローカル実行</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>No python3 or python was found on PATH: install Python, or enter the path of one here, to run code locally.</source>
+        <translation>PATH に python3 も python も見つかりません。コードをローカルで実行するには、Python をインストールするか、ここにそのパスを入力してください。</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>制限時間</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>システムに合わせる</translation>
     </message>
@@ -158,6 +217,109 @@
     <message>
         <source> s</source>
         <translation> 秒</translation>
+    </message>
+</context>
+<context>
+    <name>LocalRuns</name>
+    <message>
+        <source>A local run is going on: stop it first</source>
+        <translation>ローカル実行が進行中です。先に停止してください</translation>
+    </message>
+    <message>
+        <source>Wait for the reply to finish before running its code</source>
+        <translation>コードを実行する前に、返答が終わるのを待ってください</translation>
+    </message>
+    <message>
+        <source>(no Python found)</source>
+        <translation>（Python が見つかりません）</translation>
+    </message>
+    <message>
+        <source>Run this code on your computer?</source>
+        <translation>このコードをあなたのコンピューターで実行しますか？</translation>
+    </message>
+    <message>
+        <source>The code the model wrote will run on this computer, as you, with {python}. It can read and change your files and do what any program you start can do.
+
+dashchat runs it in a separate process, in a temporary folder that is removed afterwards, without your API keys or other credentials in its environment, stopped after {seconds} s; {network} {memory}
+
+This guards against accidents, not against hostile code: run only code you would run yourself.</source>
+        <translation>モデルが書いたコードが、このコンピューター上で、あなたとして {python} で実行されます。あなたのファイルを読み書きでき、あなたが起動するプログラムにできることは何でもできます。
+
+dashchat はそれを別プロセスで、終了後に削除される一時フォルダーの中で、API キーなどの認証情報を含まない環境で実行し、{seconds} 秒で停止します。{network}{memory}
+
+これは事故を防ぐためのもので、悪意のあるコードは防げません。自分でも実行するようなコードだけを実行してください。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again for this conversation</source>
+        <translation>この会話では今後確認しない</translation>
+    </message>
+    <message>
+        <source>the network is allowed (Settings).</source>
+        <translation>ネットワークは許可されています（設定）。</translation>
+    </message>
+    <message>
+        <source>the network is refused from Python&apos;s sockets (code that goes around them, such as curl in a subprocess, is not stopped).</source>
+        <translation>Python のソケットからのネットワーク接続は拒否されます（子プロセスの curl など、それを迂回するコードは止められません）。</translation>
+    </message>
+    <message>
+        <source>Its memory is limited to 2048 MB.</source>
+        <translation>メモリは 2048 MB に制限されます。</translation>
+    </message>
+    <message>
+        <source>A memory limit is set, but macOS does not enforce it.</source>
+        <translation>メモリ制限は設定されますが、macOS はそれを適用しません。</translation>
+    </message>
+    <message>
+        <source>Its memory is not limited on this system.</source>
+        <translation>このシステムではメモリは制限されません。</translation>
+    </message>
+    <message>
+        <source>No Python to run the code with: install Python (python3 on PATH) or choose one in Settings ▸ General.</source>
+        <translation>コードを実行する Python がありません。Python（PATH 上の python3）をインストールするか、設定 ▸ 全般 で選んでください。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <source>Could not run the code: {reason}</source>
+        <translation>コードを実行できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>The outputs could not be saved: {reason}</source>
+        <translation>出力を保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Ran locally in {seconds} s</source>
+        <translation>ローカルで {seconds} 秒で実行しました</translation>
+    </message>
+    <message>
+        <source>Raised an exception</source>
+        <translation>例外が発生しました</translation>
+    </message>
+    <message>
+        <source>Stopped at the time limit</source>
+        <translation>制限時間で停止しました</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止しました</translation>
+    </message>
+    <message>
+        <source>The process ended unexpectedly</source>
+        <translation>プロセスが予期せず終了しました</translation>
+    </message>
+    <message>
+        <source>Not run: an earlier block did not finish</source>
+        <translation>未実行: 前のブロックが完了しませんでした</translation>
+    </message>
+    <message>
+        <source>The outputs could not be removed from the history: {reason}</source>
+        <translation>履歴から出力を削除できませんでした: {reason}</translation>
     </message>
 </context>
 <context>
@@ -261,6 +423,10 @@
     <message>
         <source>&amp;Export conversation…</source>
         <translation>会話をエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>インポート(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -425,6 +591,10 @@
         <translation>トランスクリプト JSON (*.json)</translation>
     </message>
     <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter ノートブック (*.ipynb)</translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation>会話をエクスポート</translation>
     </message>
@@ -443,6 +613,10 @@
     <message>
         <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
         <translation>&lt;b&gt;履歴に保存されていません&lt;/b&gt; — {problem}。&lt;br&gt;返答はここにすべて残っており、dashchat は再試行を続けます。問題が解消されしだい保存されます。「名前を付けて保存…」で別の場所にコピーを残せます。</translation>
+    </message>
+    <message>
+        <source>Showing version {number} of {count}</source>
+        <translation>バージョン {number}/{count} を表示中</translation>
     </message>
     <message>
         <source>Stop the current reply first</source>
@@ -487,6 +661,96 @@ Save a copy before closing?</source>
     <message>
         <source>Close without saving</source>
         <translation>保存せずに閉じる</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>会話をインポート</translation>
+    </message>
+    <message>
+        <source>ChatGPT export or dashchat transcript (*.zip *.json)</source>
+        <translation>ChatGPT のエクスポートまたは dashchat のトランスクリプト (*.zip *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>{name} をインポート中…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {name}: {reason}</source>
+        <translation>{name} からは何もインポートされませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the history could not be written ({reason})</source>
+        <translation>何もインポートされませんでした: 履歴に書き込めません（{reason}）</translation>
+    </message>
+    <message>
+        <source>Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}</source>
+        <translation>{name} をインポートしました: 追加した会話 {conversations}、続きを追加した会話 {continued}、ターン {turns}</translation>
+    </message>
+    <message>
+        <source>{name}: everything in it is in the history already</source>
+        <translation>{name}: 中身はすべて履歴にあります</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsView</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop this run: the process and everything it started are ended</source>
+        <translation>この実行を停止: プロセスとそれが起動したものすべてを終了します</translation>
+    </message>
+    <message>
+        <source>Clear outputs</source>
+        <translation>出力を消去</translation>
+    </message>
+    <message>
+        <source>Remove these outputs, here and in the history</source>
+        <translation>この出力を、ここと履歴から削除</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>すべて表示</translation>
+    </message>
+    <message>
+        <source>Show the whole output (long outputs are cut on screen)</source>
+        <translation>出力全体を表示（長い出力は画面上で省略されます）</translation>
+    </message>
+    <message>
+        <source>Figure, {width}×{height} pixels</source>
+        <translation>図、{width}×{height} ピクセル</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <source>Edited question</source>
+        <translation>編集した質問</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Ask the edited question as a new version of this turn; the earlier version stays, with what followed it</source>
+        <translation>編集した質問をこのターンの新しいバージョンとして送信。以前のバージョンとその後の内容は残ります</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Leave the question as it was (Esc)</source>
+        <translation>質問を元のままにする (Esc)</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1179,30 @@ Save a copy before closing?</source>
     <message>
         <source>{number}. You</source>
         <translation>{number}. あなた</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>Edit question {number}</source>
+        <translation>質問 {number} を編集</translation>
+    </message>
+    <message>
+        <source>Edit this question and ask it again as a new version of this turn</source>
+        <translation>この質問を編集し、このターンの新しいバージョンとしてもう一度尋ねる</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>再生成</translation>
+    </message>
+    <message>
+        <source>Regenerate answer {number}</source>
+        <translation>回答 {number} を再生成</translation>
+    </message>
+    <message>
+        <source>Ask the same question again as a new version of this turn; this answer stays, with what followed it</source>
+        <translation>同じ質問をこのターンの新しいバージョンとしてもう一度尋ねる。この回答とその後の内容は残ります</translation>
     </message>
     <message>
         <source>Copy answer</source>

@@ -13,10 +13,41 @@
     </message>
 </context>
 <context>
+    <name>BranchPager</name>
+    <message>
+        <source>Previous version</source>
+        <translation>上一个版本</translation>
+    </message>
+    <message>
+        <source>Show the previous version of this turn and what followed it</source>
+        <translation>显示这一轮的上一个版本及其后续内容</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一个版本</translation>
+    </message>
+    <message>
+        <source>Show the next version of this turn and what followed it</source>
+        <translation>显示这一轮的下一个版本及其后续内容</translation>
+    </message>
+    <message>
+        <source>Version {number} of {count}</source>
+        <translation>第 {number} 个版本，共 {count} 个</translation>
+    </message>
+</context>
+<context>
     <name>CodeBlock</name>
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Run locally</source>
+        <translation>在本机运行</translation>
+    </message>
+    <message>
+        <source>Run this turn&apos;s code up to this block on this computer, in order, and show what it prints</source>
+        <translation>在这台电脑上按顺序运行本轮到此代码块为止的代码，并显示其输出</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -128,6 +159,34 @@
         <translation>代理</translation>
     </message>
     <message>
+        <source>no Python found on PATH</source>
+        <translation>PATH 中找不到 Python</translation>
+    </message>
+    <message>
+        <source>The Python that runs executed code locally; leave empty for the default shown</source>
+        <translation>在本机运行代码所用的 Python；留空则使用显示的默认值</translation>
+    </message>
+    <message>
+        <source>Allow the code to use the network</source>
+        <translation>允许代码访问网络</translation>
+    </message>
+    <message>
+        <source>Run code locally</source>
+        <translation>在本机运行代码</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>No python3 or python was found on PATH: install Python, or enter the path of one here, to run code locally.</source>
+        <translation>PATH 中找不到 python3 或 python：要在本机运行代码，请安装 Python，或在此填写其路径。</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时间限制</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -158,6 +217,109 @@
     <message>
         <source> s</source>
         <translation> 秒</translation>
+    </message>
+</context>
+<context>
+    <name>LocalRuns</name>
+    <message>
+        <source>A local run is going on: stop it first</source>
+        <translation>本机运行尚未结束：请先停止它</translation>
+    </message>
+    <message>
+        <source>Wait for the reply to finish before running its code</source>
+        <translation>请等回复结束后再运行其代码</translation>
+    </message>
+    <message>
+        <source>(no Python found)</source>
+        <translation>（找不到 Python）</translation>
+    </message>
+    <message>
+        <source>Run this code on your computer?</source>
+        <translation>要在你的电脑上运行这段代码吗？</translation>
+    </message>
+    <message>
+        <source>The code the model wrote will run on this computer, as you, with {python}. It can read and change your files and do what any program you start can do.
+
+dashchat runs it in a separate process, in a temporary folder that is removed afterwards, without your API keys or other credentials in its environment, stopped after {seconds} s; {network} {memory}
+
+This guards against accidents, not against hostile code: run only code you would run yourself.</source>
+        <translation>模型编写的代码将以你的身份、用 {python} 在这台电脑上运行。它可以读取和修改你的文件，能做你启动的任何程序能做的事。
+
+dashchat 在单独的进程中运行它，工作目录是事后删除的临时文件夹，环境中不含你的 API 密钥或其他凭据，{seconds} 秒后停止；{network}{memory}
+
+这能防止意外，但防不了恶意代码：只运行你自己也会运行的代码。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again for this conversation</source>
+        <translation>此对话中不再询问</translation>
+    </message>
+    <message>
+        <source>the network is allowed (Settings).</source>
+        <translation>允许访问网络（设置）。</translation>
+    </message>
+    <message>
+        <source>the network is refused from Python&apos;s sockets (code that goes around them, such as curl in a subprocess, is not stopped).</source>
+        <translation>通过 Python 套接字的网络访问会被拒绝（绕过它们的代码，例如子进程中的 curl，不会被阻止）。</translation>
+    </message>
+    <message>
+        <source>Its memory is limited to 2048 MB.</source>
+        <translation>其内存限制为 2048 MB。</translation>
+    </message>
+    <message>
+        <source>A memory limit is set, but macOS does not enforce it.</source>
+        <translation>设置了内存限制，但 macOS 不会执行它。</translation>
+    </message>
+    <message>
+        <source>Its memory is not limited on this system.</source>
+        <translation>在此系统上其内存不受限制。</translation>
+    </message>
+    <message>
+        <source>No Python to run the code with: install Python (python3 on PATH) or choose one in Settings ▸ General.</source>
+        <translation>没有可用于运行代码的 Python：请安装 Python（PATH 中的 python3），或在 设置 ▸ 常规 中选择一个。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Could not run the code: {reason}</source>
+        <translation>无法运行代码：{reason}</translation>
+    </message>
+    <message>
+        <source>The outputs could not be saved: {reason}</source>
+        <translation>输出无法保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Ran locally in {seconds} s</source>
+        <translation>已在本机运行，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Raised an exception</source>
+        <translation>引发了异常</translation>
+    </message>
+    <message>
+        <source>Stopped at the time limit</source>
+        <translation>达到时间限制，已停止</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>The process ended unexpectedly</source>
+        <translation>进程意外结束</translation>
+    </message>
+    <message>
+        <source>Not run: an earlier block did not finish</source>
+        <translation>未运行：之前的代码块没有完成</translation>
+    </message>
+    <message>
+        <source>The outputs could not be removed from the history: {reason}</source>
+        <translation>无法从历史记录中删除输出：{reason}</translation>
     </message>
 </context>
 <context>
@@ -261,6 +423,10 @@
     <message>
         <source>&amp;Export conversation…</source>
         <translation>导出对话(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -425,6 +591,10 @@
         <translation>对话记录 JSON (*.json)</translation>
     </message>
     <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter 笔记本 (*.ipynb)</translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
@@ -443,6 +613,10 @@
     <message>
         <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
         <translation>&lt;b&gt;未保存到历史记录&lt;/b&gt; — {problem}。&lt;br&gt;回复完整保留在此处，dashchat 会继续重试；问题解决后立即保存。“另存为…”可在别处保留一份副本。</translation>
+    </message>
+    <message>
+        <source>Showing version {number} of {count}</source>
+        <translation>正在显示第 {number} 个版本（共 {count} 个）</translation>
     </message>
     <message>
         <source>Stop the current reply first</source>
@@ -487,6 +661,96 @@ Save a copy before closing?</source>
     <message>
         <source>Close without saving</source>
         <translation>不保存并关闭</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>ChatGPT export or dashchat transcript (*.zip *.json)</source>
+        <translation>ChatGPT 导出或 dashchat 记录 (*.zip *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {name}: {reason}</source>
+        <translation>未从 {name} 导入任何内容：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the history could not be written ({reason})</source>
+        <translation>未导入任何内容：无法写入历史记录（{reason}）</translation>
+    </message>
+    <message>
+        <source>Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}</source>
+        <translation>已导入 {name}：新增对话 {conversations} 个，续接 {continued} 个；轮次 {turns} 个</translation>
+    </message>
+    <message>
+        <source>{name}: everything in it is in the history already</source>
+        <translation>{name}：其中的内容都已在历史记录中</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsView</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop this run: the process and everything it started are ended</source>
+        <translation>停止本次运行：结束该进程及其启动的一切</translation>
+    </message>
+    <message>
+        <source>Clear outputs</source>
+        <translation>清除输出</translation>
+    </message>
+    <message>
+        <source>Remove these outputs, here and in the history</source>
+        <translation>删除这些输出，包括此处和历史记录中的</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Show the whole output (long outputs are cut on screen)</source>
+        <translation>显示完整输出（较长的输出在屏幕上会被截断）</translation>
+    </message>
+    <message>
+        <source>Figure, {width}×{height} pixels</source>
+        <translation>图像，{width}×{height} 像素</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <source>Edited question</source>
+        <translation>编辑后的问题</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Ask the edited question as a new version of this turn; the earlier version stays, with what followed it</source>
+        <translation>将编辑后的问题作为这一轮的新版本提问；之前的版本及其后续内容会保留</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Leave the question as it was (Esc)</source>
+        <translation>保持问题原样 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1179,30 @@ Save a copy before closing?</source>
     <message>
         <source>{number}. You</source>
         <translation>{number}. 你</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit question {number}</source>
+        <translation>编辑问题 {number}</translation>
+    </message>
+    <message>
+        <source>Edit this question and ask it again as a new version of this turn</source>
+        <translation>编辑此问题，并作为这一轮的新版本重新提问</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Regenerate answer {number}</source>
+        <translation>重新生成回答 {number}</translation>
+    </message>
+    <message>
+        <source>Ask the same question again as a new version of this turn; this answer stays, with what followed it</source>
+        <translation>将同一问题作为这一轮的新版本再问一次；此回答及其后续内容会保留</translation>
     </message>
     <message>
         <source>Copy answer</source>

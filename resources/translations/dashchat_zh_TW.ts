@@ -13,10 +13,41 @@
     </message>
 </context>
 <context>
+    <name>BranchPager</name>
+    <message>
+        <source>Previous version</source>
+        <translation>上一個版本</translation>
+    </message>
+    <message>
+        <source>Show the previous version of this turn and what followed it</source>
+        <translation>顯示這一輪的上一個版本及其後續內容</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一個版本</translation>
+    </message>
+    <message>
+        <source>Show the next version of this turn and what followed it</source>
+        <translation>顯示這一輪的下一個版本及其後續內容</translation>
+    </message>
+    <message>
+        <source>Version {number} of {count}</source>
+        <translation>第 {number} 個版本，共 {count} 個</translation>
+    </message>
+</context>
+<context>
     <name>CodeBlock</name>
     <message>
         <source>Copied</source>
         <translation>已複製</translation>
+    </message>
+    <message>
+        <source>Run locally</source>
+        <translation>在本機執行</translation>
+    </message>
+    <message>
+        <source>Run this turn&apos;s code up to this block on this computer, in order, and show what it prints</source>
+        <translation>在這台電腦上依序執行本輪到此程式碼區塊為止的程式碼，並顯示其輸出</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -128,6 +159,34 @@
         <translation>代理伺服器</translation>
     </message>
     <message>
+        <source>no Python found on PATH</source>
+        <translation>PATH 中找不到 Python</translation>
+    </message>
+    <message>
+        <source>The Python that runs executed code locally; leave empty for the default shown</source>
+        <translation>在本機執行程式碼所用的 Python；留空則使用顯示的預設值</translation>
+    </message>
+    <message>
+        <source>Allow the code to use the network</source>
+        <translation>允許程式碼存取網路</translation>
+    </message>
+    <message>
+        <source>Run code locally</source>
+        <translation>在本機執行程式碼</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>No python3 or python was found on PATH: install Python, or enter the path of one here, to run code locally.</source>
+        <translation>PATH 中找不到 python3 或 python：要在本機執行程式碼，請安裝 Python，或在此填寫其路徑。</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>時間限制</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>跟隨系統</translation>
     </message>
@@ -158,6 +217,109 @@
     <message>
         <source> s</source>
         <translation> 秒</translation>
+    </message>
+</context>
+<context>
+    <name>LocalRuns</name>
+    <message>
+        <source>A local run is going on: stop it first</source>
+        <translation>本機執行尚未結束：請先停止它</translation>
+    </message>
+    <message>
+        <source>Wait for the reply to finish before running its code</source>
+        <translation>請等回覆結束後再執行其程式碼</translation>
+    </message>
+    <message>
+        <source>(no Python found)</source>
+        <translation>（找不到 Python）</translation>
+    </message>
+    <message>
+        <source>Run this code on your computer?</source>
+        <translation>要在你的電腦上執行這段程式碼嗎？</translation>
+    </message>
+    <message>
+        <source>The code the model wrote will run on this computer, as you, with {python}. It can read and change your files and do what any program you start can do.
+
+dashchat runs it in a separate process, in a temporary folder that is removed afterwards, without your API keys or other credentials in its environment, stopped after {seconds} s; {network} {memory}
+
+This guards against accidents, not against hostile code: run only code you would run yourself.</source>
+        <translation>模型撰寫的程式碼將以你的身分、用 {python} 在這台電腦上執行。它可以讀取和修改你的檔案，能做你啟動的任何程式能做的事。
+
+dashchat 在獨立的行程中執行它，工作目錄是事後刪除的暫存資料夾，環境中不含你的 API 金鑰或其他憑證，{seconds} 秒後停止；{network}{memory}
+
+這能防止意外，但防不了惡意程式碼：只執行你自己也會執行的程式碼。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again for this conversation</source>
+        <translation>此對話中不再詢問</translation>
+    </message>
+    <message>
+        <source>the network is allowed (Settings).</source>
+        <translation>允許存取網路（設定）。</translation>
+    </message>
+    <message>
+        <source>the network is refused from Python&apos;s sockets (code that goes around them, such as curl in a subprocess, is not stopped).</source>
+        <translation>透過 Python socket 的網路存取會被拒絕（繞過它們的程式碼，例如子行程中的 curl，不會被阻止）。</translation>
+    </message>
+    <message>
+        <source>Its memory is limited to 2048 MB.</source>
+        <translation>其記憶體限制為 2048 MB。</translation>
+    </message>
+    <message>
+        <source>A memory limit is set, but macOS does not enforce it.</source>
+        <translation>設定了記憶體限制，但 macOS 不會執行它。</translation>
+    </message>
+    <message>
+        <source>Its memory is not limited on this system.</source>
+        <translation>在此系統上其記憶體不受限制。</translation>
+    </message>
+    <message>
+        <source>No Python to run the code with: install Python (python3 on PATH) or choose one in Settings ▸ General.</source>
+        <translation>沒有可用於執行程式碼的 Python：請安裝 Python（PATH 中的 python3），或在 設定 ▸ 一般 中選擇一個。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在執行…</translation>
+    </message>
+    <message>
+        <source>Could not run the code: {reason}</source>
+        <translation>無法執行程式碼：{reason}</translation>
+    </message>
+    <message>
+        <source>The outputs could not be saved: {reason}</source>
+        <translation>輸出無法儲存：{reason}</translation>
+    </message>
+    <message>
+        <source>Ran locally in {seconds} s</source>
+        <translation>已在本機執行，用時 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Raised an exception</source>
+        <translation>引發了例外</translation>
+    </message>
+    <message>
+        <source>Stopped at the time limit</source>
+        <translation>達到時間限制，已停止</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>The process ended unexpectedly</source>
+        <translation>行程意外結束</translation>
+    </message>
+    <message>
+        <source>Not run: an earlier block did not finish</source>
+        <translation>未執行：之前的程式碼區塊沒有完成</translation>
+    </message>
+    <message>
+        <source>The outputs could not be removed from the history: {reason}</source>
+        <translation>無法從歷史紀錄中刪除輸出：{reason}</translation>
     </message>
 </context>
 <context>
@@ -261,6 +423,10 @@
     <message>
         <source>&amp;Export conversation…</source>
         <translation>匯出對話(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -425,6 +591,10 @@
         <translation>對話紀錄 JSON (*.json)</translation>
     </message>
     <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter 筆記本 (*.ipynb)</translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation>匯出對話</translation>
     </message>
@@ -443,6 +613,10 @@
     <message>
         <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
         <translation>&lt;b&gt;未儲存到歷史記錄&lt;/b&gt; — {problem}。&lt;br&gt;回覆完整保留在此處，dashchat 會持續重試；問題解決後立即儲存。「另存新檔…」可在別處保留一份副本。</translation>
+    </message>
+    <message>
+        <source>Showing version {number} of {count}</source>
+        <translation>正在顯示第 {number} 個版本（共 {count} 個）</translation>
     </message>
     <message>
         <source>Stop the current reply first</source>
@@ -487,6 +661,96 @@ Save a copy before closing?</source>
     <message>
         <source>Close without saving</source>
         <translation>不儲存並關閉</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>匯入對話</translation>
+    </message>
+    <message>
+        <source>ChatGPT export or dashchat transcript (*.zip *.json)</source>
+        <translation>ChatGPT 匯出或 dashchat 紀錄 (*.zip *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在匯入 {name}…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {name}: {reason}</source>
+        <translation>未從 {name} 匯入任何內容：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the history could not be written ({reason})</source>
+        <translation>未匯入任何內容：無法寫入歷史紀錄（{reason}）</translation>
+    </message>
+    <message>
+        <source>Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}</source>
+        <translation>已匯入 {name}：新增對話 {conversations} 個，續接 {continued} 個；輪次 {turns} 個</translation>
+    </message>
+    <message>
+        <source>{name}: everything in it is in the history already</source>
+        <translation>{name}：其中的內容都已在歷史紀錄中</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsView</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop this run: the process and everything it started are ended</source>
+        <translation>停止本次執行：結束該行程及其啟動的一切</translation>
+    </message>
+    <message>
+        <source>Clear outputs</source>
+        <translation>清除輸出</translation>
+    </message>
+    <message>
+        <source>Remove these outputs, here and in the history</source>
+        <translation>刪除這些輸出，包括此處和歷史紀錄中的</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部顯示</translation>
+    </message>
+    <message>
+        <source>Show the whole output (long outputs are cut on screen)</source>
+        <translation>顯示完整輸出（較長的輸出在螢幕上會被截斷）</translation>
+    </message>
+    <message>
+        <source>Figure, {width}×{height} pixels</source>
+        <translation>圖像，{width}×{height} 像素</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <source>Edited question</source>
+        <translation>編輯後的問題</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>Ask the edited question as a new version of this turn; the earlier version stays, with what followed it</source>
+        <translation>將編輯後的問題作為這一輪的新版本提問；之前的版本及其後續內容會保留</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Leave the question as it was (Esc)</source>
+        <translation>保持問題原樣 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1179,30 @@ Save a copy before closing?</source>
     <message>
         <source>{number}. You</source>
         <translation>{number}. 你</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source>Edit question {number}</source>
+        <translation>編輯問題 {number}</translation>
+    </message>
+    <message>
+        <source>Edit this question and ask it again as a new version of this turn</source>
+        <translation>編輯此問題，並作為這一輪的新版本重新提問</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新產生</translation>
+    </message>
+    <message>
+        <source>Regenerate answer {number}</source>
+        <translation>重新產生回答 {number}</translation>
+    </message>
+    <message>
+        <source>Ask the same question again as a new version of this turn; this answer stays, with what followed it</source>
+        <translation>將同一問題作為這一輪的新版本再問一次；此回答及其後續內容會保留</translation>
     </message>
     <message>
         <source>Copy answer</source>
