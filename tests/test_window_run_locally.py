@@ -5,6 +5,7 @@ Import of a ChatGPT-shaped export."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,47 @@ def test_the_export_dialog_offers_a_notebook(window, qloop) -> None:  # type: ig
     window.export_dialog()
     assert "Jupyter notebook (*.ipynb)" in window.export_file_dialog.nameFilters()
     window.export_file_dialog.reject()
+
+
+def test_run_settings_round_trip_through_settings_ini(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from desktop.settings import Settings, SettingsStore
+
+    store = SettingsStore(tmp_path)
+    assert (store.load().run_python, store.load().run_timeout, store.load().run_network) == ("", 30.0, False)
+    store.save(Settings(run_python="/opt/py/bin/python3", run_timeout=12.0, run_network=True))
+    loaded = store.load()
+    assert (loaded.run_python, loaded.run_timeout, loaded.run_network) == ("/opt/py/bin/python3", 12.0, True)
+    # The command line reads the same file without Qt.
+    code = ("import sys; from pathlib import Path; from desktop.settings import SettingsStore; "
+            "s = SettingsStore(Path(sys.argv[1])).load(); print(s.run_python, s.run_timeout, s.run_network)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.split() == ["/opt/py/bin/python3", "12.0", "True"]
+
+
+def test_the_time_limit_from_settings_stops_a_run(window, qloop, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.settings import SettingsStore
+
+    window.open_settings()
+    dialog = window.settings_dialog
+    qloop.run_until_complete(dialog.wait_idle())
+    general = dialog.general
+    assert general.run_python.placeholderText() == sys.executable and not general.run_network.isChecked()
+    general.run_timeout.setValue(2)
+    dialog.buttons.accepted.emit()
+    qloop.run_until_complete(dialog.wait_idle())
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert SettingsStore(window.session.config.profile).load().run_timeout == 2.0
+
+    stored_code(window, "while True:\n    pass")
+    [block] = window.code_pane.blocks
+    assert press_run(qtbot, window, block)
+    result = finish(qloop, window)
+    assert result.cells[0].status.value == "timeout"
+    assert block.outputs.state.text() == "Stopped at the time limit"
+    assert "TimeoutError" in block.outputs.text()

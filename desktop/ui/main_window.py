@@ -860,6 +860,8 @@ class MainWindow(QMainWindow):
             self._closing = False
             return
         self.unsaved_at_close = self.session.unsaved
+        if self.local_runs.running and self.local_runs.task is not None:
+            self.local_runs.task.cancel()  # cancelling the run kills its process tree
         self.save_state()
         event.accept()
         self.closed.emit()
