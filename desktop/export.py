@@ -12,12 +12,18 @@ import base64
 import html
 import json
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .model.conversation import Conversation
 from .model.output import Output, OutputKind
 from .model.turn import Step, StepKind, Turn
+
+if TYPE_CHECKING:  # markdown-it is imported when an export renders Markdown
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # /2 added branches: each turn names its "parent"; "turns" is still the path shown (what a /1
 # reader expects), and "other_versions" holds every turn off that path (desktop/imports reads both).
@@ -337,7 +343,7 @@ def _code_css() -> str:
     return HtmlFormatter(style=CODE_STYLE).get_style_defs(".hl")
 
 
-def _markdown_renderer():  # type: ignore[no-untyped-def]
+def _markdown_renderer() -> MarkdownIt:
     """CommonMark with GitHub's tables and strikethrough, as the window renders answers; raw
     HTML is shown as text (model output is never markup of ours), images become links (the page
     loads nothing), fenced code is highlighted."""
@@ -347,7 +353,7 @@ def _markdown_renderer():  # type: ignore[no-untyped-def]
     md.enable(["table", "strikethrough"])
     md.options["highlight"] = lambda code, lang, _attrs: _highlighted(code, (lang or "").split()[0] if lang else "")
 
-    def image(_renderer, tokens, idx, _options, _env):  # type: ignore[no-untyped-def]
+    def image(_renderer: Any, tokens: Sequence[Token], idx: int, _options: Any, _env: Any) -> str:
         token = tokens[idx]
         alt = "".join(child.content for child in token.children or []) or "image"
         src = html.escape(str(token.attrGet("src") or ""), quote=True)
@@ -357,7 +363,7 @@ def _markdown_renderer():  # type: ignore[no-untyped-def]
     return md
 
 
-_RENDERER = None
+_RENDERER: MarkdownIt | None = None
 
 
 def markdown_html(text: str) -> str:

@@ -16,10 +16,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .config import DEFAULT_CONNECTION, is_dashscope
 from .protocol.secret import ApiKey
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "dashchat"
 KEY_ENV = "DASHSCOPE_API_KEY"
@@ -100,7 +104,7 @@ def _listed(base_url: str, hosts: str) -> bool:
     return False
 
 
-def _backend():  # type: ignore[no-untyped-def]
+def _backend() -> KeyringBackend:
     import keyring  # imported late: it costs ~20 ms and probes D-Bus on Linux
 
     return keyring.get_keyring()

@@ -19,6 +19,8 @@ from .protocol.request import DEFAULT_MODEL, GenerationOptions, Timeouts
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from .ini import PlainIni
+
 REGION_LABELS = {
     "beijing": "China (Beijing)",
     "singapore": "Singapore",
@@ -126,7 +128,7 @@ class SettingsStore:
             return Settings()
         # Before QtCore is loaded (the command line; the window, before it imports Qt), a plain
         # file is read without it.
-        q = None if "PySide6.QtCore" in sys.modules else read_plain_ini(self.path)
+        q: PlainIni | QSettings | None = None if "PySide6.QtCore" in sys.modules else read_plain_ini(self.path)
         q = q or self._qsettings()
         d = Settings()
         budget = _int(q.value("generation/thinking_budget", 0))
@@ -192,7 +194,7 @@ def _valid_id(connection_id: str) -> bool:
                                        for ch in connection_id)
 
 
-def _ids(q) -> list[str]:  # type: ignore[no-untyped-def]
+def _ids(q: PlainIni | QSettings) -> list[str]:
     order = str(q.value("connections/order", DEFAULT_CONNECTION))
     ids: list[str] = []
     for connection_id in (part.strip() for part in order.split(",")):
@@ -201,7 +203,7 @@ def _ids(q) -> list[str]:  # type: ignore[no-untyped-def]
     return ids or [DEFAULT_CONNECTION]
 
 
-def _read_connection(q, connection_id: str) -> Connection:  # type: ignore[no-untyped-def]
+def _read_connection(q: PlainIni | QSettings, connection_id: str) -> Connection:
     d = Connection()
     section, model_key = _keys_of(connection_id)
     region = str(q.value(f"{section}/region", d.region))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import gc
 import signal
 import sys
@@ -68,7 +69,7 @@ class TerminalView:
     def __init__(self, out: TextIO, answer_only: bool = False) -> None:
         self._out = out
         self.output_error: OSError | None = None
-        self.on_output_error: Callable[[OSError], None] | None = None
+        self.on_output_error: Callable[[OSError], object] | None = None  # its result is ignored
         self._answer_only = answer_only
         self._section: str | None = None
         self._pending_code: dict[int, str] = {}
@@ -288,18 +289,18 @@ def _on_stop_signals(loop: asyncio.AbstractEventLoop, task: asyncio.Task[object]
             stopped_by.append(signum)
         task.cancel()
 
-    undo: list[Callable[[], None]] = []
+    undo: list[Callable[[], object]] = []  # their results are ignored
     for sig in stop_signals():
         try:
             loop.add_signal_handler(sig, stop, sig)
-            undo.append(lambda sig=sig: loop.remove_signal_handler(sig))  # type: ignore[misc]
+            undo.append(functools.partial(loop.remove_signal_handler, sig))
         except (NotImplementedError, RuntimeError, ValueError):
             # Windows' loops have no add_signal_handler: a plain handler hands over to the loop.
             try:
                 previous = signal.signal(sig, lambda signum, _frame: loop.call_soon_threadsafe(stop, signum))
             except (OSError, ValueError):
                 continue
-            undo.append(lambda sig=sig, previous=previous: signal.signal(sig, previous))  # type: ignore[misc]
+            undo.append(functools.partial(signal.signal, sig, previous))
 
     def remove() -> None:
         for step in undo:

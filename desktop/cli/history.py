@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser
 
@@ -34,7 +34,8 @@ class _IntermixedParser(Parser):
 
     _inside = False
 
-    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+    # Any: argparse's own overloads type the result by `namespace`; both are passed through.
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> tuple[Any, list[str]]:
         if self._inside:  # parse_known_intermixed_args calls back here
             return super().parse_known_args(args, namespace)
         self._inside = True

@@ -26,11 +26,12 @@ if TYPE_CHECKING:
     from ..model.turn import Turn
     from ..runner import RunResult
     from ..store.history import History
+    from .history import _IntermixedParser
 
 RULE = "=" * 20  # as `dashchat ask` sets its sections apart
 
 
-def add_arguments(actions: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
+def add_arguments(actions: argparse._SubParsersAction[_IntermixedParser]) -> list[argparse.ArgumentParser]:
     from .history import MIN_PREFIX, _count
 
     run = actions.add_parser(

@@ -155,7 +155,8 @@ def build_parser(window_only: bool = False) -> argparse.ArgumentParser:
 
 def profile_of(args: argparse.Namespace) -> Path:
     if args.profile:
-        return args.profile  # type: ignore[no-any-return]
+        profile: Path = args.profile
+        return profile
     from ..config import default_profile
 
     return default_profile()
@@ -206,6 +207,7 @@ def parse(argv: Sequence[str] | None = None) -> tuple[argparse.ArgumentParser, a
     # A command (or help) is for the full parser at once: `ask` should not build two parsers.
     if not any(arg in ("-h", "--help", *COMMANDS) for arg in argv):
         parser = build_parser(window_only=True)
+        assert isinstance(parser, _WindowParser)
         try:
             args, rest = parser.parse_known_args(argv)
         except _NotForTheWindow:
