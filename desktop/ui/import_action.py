@@ -26,7 +26,7 @@ def open_dialog(window: MainWindow) -> None:
     dialog.setNameFilters([QCoreApplication.translate("MainWindow", "ChatGPT export or dashchat transcript (*.zip *.json)"), QCoreApplication.translate("MainWindow", "All files (*)")])
     dialog.setDirectory(str(export_folder(window.session.config.profile)))
     dialog.fileSelected.connect(lambda path: window.import_chosen(path))
-    window.import_file_dialog = dialog
+    window.import_file_dialog = dialog  # kept: a dialog opened with open() needs a reference
     dialog.open()
 
 

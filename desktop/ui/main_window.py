@@ -555,6 +555,8 @@ class MainWindow(QMainWindow):
         self.export_file_dialog = dialog
         dialog.open()
 
+    import_file_dialog: QWidget | None = None  # File ▸ Import…'s dialog while it is open
+
     def import_dialog(self) -> None:
         from .import_action import open_dialog
 

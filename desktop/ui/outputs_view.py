@@ -132,20 +132,14 @@ class OutputsView(QWidget):
 
     def text(self) -> str:
         """Everything shown, as plain text (tests, accessibility)."""
-        parts = []
-        for index in range(self._body.count()):
-            widget = self._body.itemAt(index).widget()
-            if isinstance(widget, QLabel) and not isinstance(widget, ImageLabel):
-                parts.append(widget.text())
-        return "\n".join(parts)
+        return "\n".join(w.text() for w in self._widgets() if isinstance(w, QLabel) and not isinstance(w, ImageLabel))
 
     def images(self) -> list[ImageLabel]:
-        found = []
-        for index in range(self._body.count()):
-            widget = self._body.itemAt(index).widget()
-            if isinstance(widget, ImageLabel):
-                found.append(widget)
-        return found
+        return [w for w in self._widgets() if isinstance(w, ImageLabel)]
+
+    def _widgets(self) -> list[QWidget]:
+        items = (self._body.itemAt(index) for index in range(self._body.count()))
+        return [w for w in (item.widget() if item is not None else None for item in items) if w is not None]
 
     def _expand(self) -> None:
         self._expanded = True
@@ -154,7 +148,8 @@ class OutputsView(QWidget):
     def _render(self) -> None:
         self._pending.stop()
         while self._body.count():
-            widget = self._body.takeAt(0).widget()
+            item = self._body.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
