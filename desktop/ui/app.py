@@ -123,7 +123,8 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     _quiet_offscreen_warnings()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # a QCoreApplication, as Qt types it
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("dashchat")
     app.setOrganizationName("dashchat")
     app.setWindowIcon(app_icon())

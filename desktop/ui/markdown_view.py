@@ -132,6 +132,8 @@ class MarkdownView(QTextBrowser):
 
     _source: str  # everything received so far
     _finished: bool
+    _code_plain: QTextCharFormat  # these two: set by _init_code_formats
+    _column_key: str
 
     def __init__(self, parent: QWidget | None = None, code_style: str | None = None) -> None:
         super().__init__(parent)

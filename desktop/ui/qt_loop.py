@@ -14,7 +14,7 @@ from typing import Any
 import qasync
 
 
-class EventLoop(qasync.QEventLoop):  # type: ignore[misc]
+class EventLoop(qasync.QEventLoop):
     _saved_hooks: Any = None
 
     def _before_run_forever(self) -> None:
