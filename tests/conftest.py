@@ -1,5 +1,5 @@
 """Shared test setup: Qt offscreen, no key or proxy leaking in from the machine, one qasync
-loop per test, and a garbage collection after each test (LAB.md §3)."""
+loop per test, a garbage collection after each test (LAB.md §3), and the Hypothesis profile."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+from tests.support.runs import DEV_EXAMPLES, PROFILE
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The offscreen platform warns on every window about a feature it lacks; silence only that.
@@ -18,6 +21,14 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 pytest_plugins = ["tests.support.fixtures", "tests.support.windows", "tests.support.secret_service"]
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Hypothesis: "dev" (the default) is quick, for every run of a contributor's; "ci" (CI=true, or
+# HYPOTHESIS_PROFILE=ci) runs each property's full count (tests/support/runs.py: examples()).
+# Neither has a deadline: the machine may be shared and busy. CI prints a failure's reproduction
+# blob, since its example database is thrown away with the machine.
+settings.register_profile("dev", max_examples=DEV_EXAMPLES, deadline=None)
+settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True, database=None)
+settings.load_profile(PROFILE)
 
 
 @pytest.fixture(autouse=True)

@@ -39,10 +39,11 @@ from desktop.protocol.native import NativeParser
 from desktop.protocol.request import GenerationOptions
 from desktop.protocol.secret import ApiKey
 from desktop.protocol.sse import Frame, FrameDecoder
+from tests.support.runs import examples
 from tests.wire import raw
 
 RECORDINGS = ("power_21", "two_calls_ja")
-MANY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+MANY = settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EVENT_TYPES = (RequestStarted, ThinkingDelta, AnswerDelta, CodeCall, UsageUpdate, Finished, Failed)
 
 
@@ -195,7 +196,7 @@ def parse_frames(frames: list[Frame]) -> tuple[NativeParser, list[Event]]:
     return parser, events
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(frames=FRAMES)
 def test_any_json_shape_in_frames_gives_events_or_one_clean_failure(frames: list[Frame]) -> None:
     parser, events = parse_frames(frames)

@@ -16,7 +16,7 @@ from keyring.backends import fail
 from desktop.keys import KEY_ENV, KeyringProblem, KeySource, KeyStore
 from desktop.protocol.secret import ApiKey
 from tests.support.fixtures import start_server
-from tests.support.secret_service import SecretService, in_process
+from tests.support.secret_service import SecretService, in_process, require_secret_service
 
 KEY = "sk-keyring-test-4f1c9a7e2b"
 REPO = Path(__file__).resolve().parents[1]
@@ -105,6 +105,7 @@ def _scan(root: Path, needle: bytes, skip: Path | None = None) -> list[Path]:
 def test_round_trip_through_dbus_run_session_with_no_key_variable(tmp_path: Path) -> None:
     """The issue's 'done when': dbus-run-session + gnome-keyring-daemon --unlock, `key set` from
     stdin, `ask` authenticated by that key alone, and no copy of the key in any file."""
+    require_secret_service()
     home = tmp_path / "home"
     profile = home / "profile"
     home.mkdir()

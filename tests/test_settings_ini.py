@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings
 from desktop.config import COMPATIBLE, CUSTOM, Connection
 from desktop.ini import read_plain_ini
 from desktop.settings import Settings, SettingsStore
+from tests.support.runs import examples
 
 REPO = Path(__file__).resolve().parents[1]
 _fresh = itertools.count()
@@ -125,7 +126,7 @@ _text = st.text(st.sampled_from(list("ab XZ09,;=\"\\@#%/:?\t\n\r\x01\x7f") + ["Ã
                 max_size=12)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(value=_text, number=st.sampled_from([0, 15.0, 2.5, 300, 1e-7, 86400.25]))
 def test_whatever_qsettings_writes_is_read_alike_or_left_to_it(tmp_path_factory, value: str, number: float) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("ini")
