@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
@@ -45,6 +46,9 @@ if TYPE_CHECKING:
     import asyncio
 
     from ..store.faults import StorageError
+    from ..store.importing import ImportReport
+
+T = TypeVar("T")
 
 # A long conversation opens with this many of its latest turns built; the rest on request.
 SHOWN_TURNS = 30
@@ -94,7 +98,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.export_path = export
         self.settings_store = settings_store or SettingsStore(session.config.profile)
-        self._background: set[asyncio.Task[None]] = set()
+        self._background: set[asyncio.Task[Any]] = set()
         self._task: asyncio.Task[Turn] | None = None
         self._closing = False
         self._shown_once = False
@@ -332,7 +336,7 @@ class MainWindow(QMainWindow):
         """Menus and every shortcut, in one table that Help ▸ Keyboard shortcuts shows."""
         self.shortcuts: list[tuple[str, QKeySequence]] = []
 
-        def bind(menu: QMenu | None, text: str, slot, keys: QKeySequence) -> QAction:  # type: ignore[no-untyped-def]
+        def bind(menu: QMenu | None, text: str, slot: Callable[[], object], keys: QKeySequence) -> QAction:
             action = menu.addAction(text, slot) if menu is not None else QAction(text, self)
             if menu is None:
                 action.triggered.connect(slot)
@@ -441,7 +445,7 @@ class MainWindow(QMainWindow):
         assert self.session.demo is not None
         return self.session.demo.question_for(self._answered(), QLocale().name())
 
-    def spawn(self, coro) -> asyncio.Task[None]:  # type: ignore[no-untyped-def]
+    def spawn(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
         import asyncio
 
         task = asyncio.ensure_future(coro)
@@ -562,11 +566,11 @@ class MainWindow(QMainWindow):
 
         open_dialog(self)
 
-    def import_chosen(self, path: str | Path) -> asyncio.Task[object]:
+    def import_chosen(self, path: str | Path) -> asyncio.Task[ImportReport | None]:
         """Import a ChatGPT export or a transcript (File ▸ Import…), on a worker thread."""
         from .import_action import import_path
 
-        return self.spawn(import_path(self, Path(path)))  # type: ignore[return-value]
+        return self.spawn(import_path(self, Path(path)))
 
     def export_chosen(self, path: str, name_filter: str = "") -> None:
         """Write the export the dialog asked for: a name typed without an extension gets the

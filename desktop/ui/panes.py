@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -25,6 +27,11 @@ from PySide6.QtWidgets import (
 
 from .highlight import PythonHighlighter, shared_theme
 from .style import colour
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QScrollBar
+
+    from ..model.output import Output
 
 # Marks the thinking pane's marker runs, so that a theme switch can recolour them.
 _MARKER = QTextFormat.Property.UserProperty.value + 40
@@ -56,7 +63,7 @@ def monospace_font() -> QFont:
     return font
 
 
-def at_bottom(bar) -> bool:  # type: ignore[no-untyped-def]
+def at_bottom(bar: QScrollBar) -> bool:
     return bar.value() >= bar.maximum() - 4
 
 
@@ -333,7 +340,7 @@ class CodePane(QScrollArea):
     def blocks(self) -> list[CodeBlock]:
         return list(self._blocks)
 
-    def set_outputs(self, index: int, outputs: list) -> None:  # type: ignore[type-arg]
+    def set_outputs(self, index: int, outputs: list[Output]) -> None:
         """What running call `index` of the turn being added printed (run locally earlier)."""
         block = self._turn_blocks.get(index)
         if block is not None and outputs:

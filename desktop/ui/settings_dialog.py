@@ -10,7 +10,9 @@ keyring itself in a worker thread): the dialog never blocks and never opens a ne
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
 from dataclasses import replace
+from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
@@ -237,7 +239,7 @@ class SettingsDialog(QDialog):
         label.setObjectName("note")
         return label
 
-    def _spawn(self, coro) -> None:  # type: ignore[no-untyped-def]
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -434,9 +436,10 @@ class SettingsDialog(QDialog):
             if new == old:
                 continue
             self._connections = [replace(c, id=new) if c.id == old else c for c in self._connections]
-            for table in (self._pending, self._remember, self._results):
+            tables: tuple[dict[str, Any], ...] = (self._pending, self._remember, self._results)  # by profile id
+            for table in tables:
                 if old in table:
-                    table[new] = table.pop(old)  # type: ignore[index]
+                    table[new] = table.pop(old)
             self._new_ids = (self._new_ids - {old}) | {new}
             self.profiles.setItemData(self.profiles.findData(old), new)
             if self._shown == old:

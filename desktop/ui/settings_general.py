@@ -3,6 +3,8 @@ language, theme) and how code runs locally."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,7 +62,7 @@ class GeneralTab(QWidget):
         layout.addWidget(self._run_locally(settings))
         layout.addStretch(1)
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> dict[str, Any]:  # Settings' fields, as keywords
         """The Settings fields this tab holds."""
         return {
             "thinking_budget": self.budget.value() if self.budget_on.isChecked() else None,
