@@ -6,6 +6,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from ..protocol.errors import ServiceError
 from ..protocol.events import (
@@ -42,6 +43,15 @@ class StepKind(StrEnum):
 SILENCE_STEP_SECONDS = 1.0
 
 
+def _as_int(value: object) -> int:
+    """A stored step's offset: absent, None or 0 is 0; a number or numeric text is read as int()."""
+    if not value:
+        return 0
+    if isinstance(value, int | float | str):
+        return int(value)
+    raise TypeError(f"not a number: {value!r}")
+
+
 @dataclass(slots=True)
 class Step:
     """One phase of the timeline. Thinking and answer steps span [start, end) of their text;
@@ -67,8 +77,8 @@ class Step:
         seconds = data.get("seconds")
         return cls(
             kind,
-            int(data.get("start", 0) or 0),  # type: ignore[call-overload]
-            int(data.get("end", 0) or 0),  # type: ignore[call-overload]
+            _as_int(data.get("start")),
+            _as_int(data.get("end")),
             index if isinstance(index, int) else None,
             float(seconds) if isinstance(seconds, int | float) else 0.0,
         )
@@ -262,8 +272,9 @@ class Turn:
     # -- restoring from storage -----------------------------------------------------------
 
     @classmethod
-    def restore(cls, *, thinking: str = "", answer: str = "", **fields: object) -> Turn:
-        turn = cls(**fields)  # type: ignore[arg-type]
+    def restore(cls, *, thinking: str = "", answer: str = "", **fields: Any) -> Turn:
+        """`fields`: the dataclass's own (typed by its constructor)."""
+        turn = cls(**fields)
         turn._thinking = _Text(thinking)
         turn._answer = _Text(answer)
         return turn

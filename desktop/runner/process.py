@@ -211,16 +211,13 @@ class LocalRun:
         env.update(child_environment(lib, self.options))
         if not self.options.allow_network:
             command += ["--guard", str(lib / "sitecustomize.py")]
-        kwargs: dict[str, object] = {}
-        if os.name == "posix":
-            kwargs["start_new_session"] = True  # its own process group: killed as one
-        else:
-            kwargs["creationflags"] = (getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
-                                       | getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        posix = os.name == "posix"  # its own process group (POSIX) or console group: killed as one
+        flags = 0 if posix else (getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
+                                 | getattr(subprocess, "CREATE_NO_WINDOW", 0))
         try:
             self._process = subprocess.Popen(  # noqa: S603 - the user's chosen Python, no shell
                 command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                cwd=work, env=env, **kwargs)  # type: ignore[call-overload]
+                cwd=work, env=env, start_new_session=posix, creationflags=flags)
         except OSError as exc:
             raise RunnerError(f"cannot start {python}: {exc.strerror or exc}") from None
         assert self._process.stdout is not None and self._process.stderr is not None

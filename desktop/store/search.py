@@ -18,6 +18,7 @@ import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
+from typing import Any
 
 from .migrations import TEXT_END
 
@@ -192,7 +193,7 @@ def _scanning(db: sqlite3.Connection, columns: str, test: tuple[str, tuple[str, 
     )
 
 
-def _hit(row: tuple, pattern: re.Pattern[str]) -> SearchHit | None:  # type: ignore[type-arg]
+def _hit(row: tuple[Any, ...], pattern: re.Pattern[str]) -> SearchHit | None:
     conversation_id, title, turn_id, position, updated_at, user, answer, thinking = row
     for field, value in (("user", user), ("answer", answer), ("thinking", thinking)):
         found = pattern.search(value) if value else None

@@ -18,6 +18,8 @@ import contextlib
 import signal
 import socket
 from collections.abc import Callable
+from types import FrameType
+from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
@@ -34,7 +36,7 @@ class StopSignals(QObject):
         for end in (self._reader, self._writer):
             end.setblocking(False)
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
-        self._previous: dict[int, object] = {}
+        self._previous: dict[int, Callable[[int, FrameType | None], Any] | int | signal.Handlers | None] = {}
         for sig in stop_signals():
             with contextlib.suppress(OSError, ValueError):
                 # The handler does nothing itself: the wake-up byte carries the signal's number.
@@ -56,7 +58,7 @@ class StopSignals(QObject):
         signal.set_wakeup_fd(self._previous_fd)
         for sig, previous in self._previous.items():
             with contextlib.suppress(OSError, ValueError, TypeError):
-                signal.signal(sig, previous)  # type: ignore[arg-type]
+                signal.signal(sig, previous)
         self._reader.close()
         self._writer.close()
 
