@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
@@ -263,7 +264,9 @@ class TurnCard(QFrame):
             new.append(old.markdown())
         else:
             new.set_markdown(old.markdown())
-        self.layout().replaceWidget(old, new)
+        layout = self.layout()
+        assert layout is not None  # the card's own, set in __init__
+        layout.replaceWidget(old, new)
         new.setVisible(old.isVisibleTo(self))
         old.hide()
         old.deleteLater()
@@ -314,7 +317,7 @@ class TurnCard(QFrame):
             first = next((line.strip() for line in code.splitlines() if line.strip()), "")
             label = self.tr("Block {number}: {first_line}").format(
                 number=number, first_line=first[:48] + ("…" if len(first) > 48 else ""))
-            menu.addAction(label, lambda code=code: self._copy_code(code))
+            menu.addAction(label, functools.partial(self._copy_code, code))
 
     def _copy_code(self, code: str) -> None:
         QGuiApplication.clipboard().setText(code)
@@ -444,7 +447,10 @@ class AnswerPane(QScrollArea):
     def _reveal(self, card: TurnCard) -> None:
         self._follow = False
         bar = self.verticalScrollBar()
-        top = card.mapTo(self.widget(), card.rect().topLeft()).y()
+        inner = self.widget()
+        if inner is None:
+            return
+        top = card.mapTo(inner, card.rect().topLeft()).y()
         # The card's start near the top of the pane, or as much of it as fits.
         bar.setValue(min(bar.maximum(), max(0, top - 12)))
 

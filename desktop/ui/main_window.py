@@ -806,7 +806,8 @@ class MainWindow(QMainWindow):
         self._undo_timer.start()
 
     def _undo_delete(self) -> None:
-        if self._deleted_id is not None and self.sidebar._stored(lambda: self.session.restore(self._deleted_id)):  # noqa: SLF001
+        deleted = self._deleted_id
+        if deleted is not None and self.sidebar._stored(lambda: self.session.restore(deleted)):  # noqa: SLF001
             self.status.show_message(self.tr("Restored"))
         self._deleted_id = None
         self.undo_button.hide()

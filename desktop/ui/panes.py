@@ -301,8 +301,9 @@ class CodePane(QScrollArea):
     def clear(self) -> None:
         while self._layout.count() > 2:  # keep the hint and the closing stretch
             item = self._layout.takeAt(1)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self._blocks = []
         self._turn_blocks = {}
         self._turn_labels = {}
@@ -319,7 +320,7 @@ class CodePane(QScrollArea):
         removed: set[QWidget] = set()
         while self._layout.count() > first + 1:  # up to the closing stretch
             item = self._layout.takeAt(first)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 removed.add(widget)
                 widget.hide()
@@ -356,7 +357,9 @@ class CodePane(QScrollArea):
         self._layout.insertWidget(self._layout.count() - 1, widget)
         if follow:
             # The new widget is laid out on the next pass; scroll once it is.
-            self.widget().adjustSize()
+            inner = self.widget()
+            if inner is not None:
+                inner.adjustSize()
             self.verticalScrollBar().rangeChanged.connect(self._scroll_to_end_once)
 
     def _scroll_to_end_once(self, _min: int, maximum: int) -> None:
