@@ -10,7 +10,7 @@ profile:
 0. the bundle holds no broken symlink (its size is printed);
 1. `PROGRAM --version` prints `dashchat <the package's version>`;
 2. `PROGRAM --demo --ask ... --export out.json --quit` with QT_QPA_PLATFORM=offscreen exits 0
-   and writes a `dashchat.transcript/1` JSON whose one turn is complete, with thinking, executed
+   and writes a `dashchat.transcript/2` JSON whose one turn is complete, with thinking, executed
    code and an answer;
 3. with --keyring: `key set` (a made-up key, from stdin), `key status` and `key clear` through
    the OS keyring, and `key status` must name the keyring backend it used. On Linux run it under
@@ -101,7 +101,7 @@ def check_demo(program: Path, work: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     turns = data.get("turns") or []
     problems = []
-    if data.get("format") != "dashchat.transcript/1":
+    if data.get("format") != "dashchat.transcript/2":
         problems.append(f"format {data.get('format')!r}")
     if len(turns) != 1:
         problems.append(f"{len(turns)} turns")
