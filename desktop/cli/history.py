@@ -61,7 +61,7 @@ def add_arguments(history: argparse.ArgumentParser) -> None:
         "export", usage="%(prog)s [-h] [--no-thinking] [--profile DIR] (ID | --last) PATH",
         help="write a conversation to PATH: .md, .json (transcript), .html or .ipynb (notebook)",
         description="Write a conversation to PATH, in the format its extension names: .md (Markdown), "
-        ".json (the dashchat.transcript/1 transcript), .html (self-contained, printable) or .ipynb (a "
+        ".json (the dashchat.transcript/2 transcript), .html (self-contained, printable) or .ipynb (a "
         "Jupyter notebook: the executed code as code cells, with their outputs when run locally).")
     export.add_argument("conversation", nargs="?", metavar="ID",
                         help=f"the conversation's id, or its first {MIN_PREFIX} or more characters")
