@@ -382,10 +382,8 @@ class ChatSession:
         return bool(self._unsaved)
 
     def flush_now(self) -> bool:
-        """One more try to write every unsaved turn, now; True once all are saved."""
-        return self._save_pending()
-
-    def _save_pending(self) -> bool:
+        """One more try to write every unsaved turn, now; True once all are saved. (A turn that
+        still streams is left to its own stream's saver.)"""
         for conversation, turn in list(self._unsaved.values()):
             if turn.status is TurnStatus.STREAMING:
                 continue  # its own stream's saver retries it
@@ -404,7 +402,7 @@ class ChatSession:
 
         while self._unsaved:
             await asyncio.sleep(RETRY_INTERVAL)
-            self._save_pending()
+            self.flush_now()
 
     async def flush(self, timeout: float) -> bool:
         """Try for up to `timeout` seconds to write every unsaved turn; True once all are saved."""
@@ -412,7 +410,7 @@ class ChatSession:
 
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        while not self._save_pending():
+        while not self.flush_now():
             if loop.time() >= deadline:
                 return False
             await asyncio.sleep(min(RETRY_INTERVAL / 4, max(0.0, deadline - loop.time())))
