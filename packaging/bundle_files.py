@@ -14,6 +14,9 @@ from pathlib import Path
 PACKAGE = "desktop"
 # Not needed at run time.
 SKIP_SUFFIXES = (".py", ".pyc", ".pyo", ".md")
+# Except these: scripts another Python runs (the local runner's kernel and the network guard it
+# installs as sitecustomize, read by desktop/runner/process.py `_source`), shipped as source.
+CHILD_SCRIPTS = ("runner/kernel.py", "runner/netguard.py")
 
 
 def package_modules(root: Path) -> list[str]:
@@ -33,9 +36,12 @@ def package_modules(root: Path) -> list[str]:
 def package_datas(root: Path) -> list[tuple[str, str]]:
     """(source file, destination folder in the bundle) for every data file under desktop/."""
     base = root / PACKAGE
+    scripts = {base / name for name in CHILD_SCRIPTS}
     datas = []
     for path in sorted(base.rglob("*")):
-        if not path.is_file() or "__pycache__" in path.parts or path.suffix in SKIP_SUFFIXES:
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        if path.suffix in SKIP_SUFFIXES and path not in scripts:
             continue
         datas.append((str(path), path.parent.relative_to(root).as_posix()))
     return datas

@@ -12,7 +12,9 @@ profile:
 2. `PROGRAM --demo --ask ... --export out.json --quit` with QT_QPA_PLATFORM=offscreen exits 0
    and writes a `dashchat.transcript/2` JSON whose one turn is complete, with thinking, executed
    code and an answer;
-3. with --keyring: `key set` (a made-up key, from stdin), `key status` and `key clear` through
+3. `PROGRAM history run --last` runs that turn's executed code locally, in the first python3 on
+   PATH (a bundle carries no Python for the code it runs), and prints its output;
+4. with --keyring: `key set` (a made-up key, from stdin), `key status` and `key clear` through
    the OS keyring, and `key status` must name the keyring backend it used. On Linux run it under
    a Secret Service (see packaging/README.md).
 
@@ -25,6 +27,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "What is 123 to the power of 21?"
 FAKE_KEY = "sk-smoke-test-not-a-real-key-7c3e"
+EXPECTED_OUTPUT = str(123**21)  # what the demo's executed code prints
 
 
 def default_program() -> Path:
@@ -123,6 +127,20 @@ def check_demo(program: Path, work: Path) -> None:
           f"usage {usage.get('total_tokens', usage)} tokens")
 
 
+def check_run_locally(program: Path, work: Path) -> None:
+    """The demo's executed code, run by `history run` in a Python on PATH (a bundle has none of its
+    own): the kernel script must have been shipped as source."""
+    python = shutil.which("python3") or shutil.which("python")
+    if python is None:
+        print("--   history run: no python3 on PATH, not checked")
+        return
+    env = {k: v for k, v in os.environ.items() if k != "DASHSCOPE_API_KEY"}
+    proc = run(program, "history", "run", "--last", "--profile", str(work / "profile"), env=env)
+    if proc.returncode != 0 or EXPECTED_OUTPUT not in proc.stdout:
+        fail("history run did not print the demo code's output", proc)
+    print(f"ok   history run: {EXPECTED_OUTPUT} printed by a local run in {python}")
+
+
 def check_keyring(program: Path, work: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "DASHSCOPE_API_KEY"}
     profile = str(work / "profile")
@@ -152,6 +170,7 @@ def main() -> int:
         check_tree(program)
         check_version(program)
         check_demo(program, Path(tmp))
+        check_run_locally(program, Path(tmp))
         if args.keyring:
             check_keyring(program, Path(tmp))
     print("smoke test passed")

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from desktop import __version__
+from tests.support.runs import unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -79,7 +80,24 @@ def test_bundle_takes_all_package_data_pip_installs():
             for path in files:
                 dest = path.parent.relative_to(ROOT).as_posix()
                 assert (path.resolve(), dest) in datas, f"{path.relative_to(ROOT)} is not in the bundle"
-    assert not any(src.suffix in (".py", ".pyc") for src, _ in datas)
+    assert not any(src.suffix == ".pyc" for src, _ in datas)
+
+
+def test_bundle_ships_the_runner_child_scripts_as_source():
+    """Run locally starts another Python on kernel.py and installs netguard.py as its
+    sitecustomize, both read as files (desktop/runner/process.py `_source`): a bundle keeps
+    modules compiled in an archive, so these must be there as source, where `_source` looks."""
+    datas = {(Path(src).resolve(), dest) for src, dest in bundle_files.package_datas(ROOT)}
+    runner = ROOT / "desktop" / "runner"
+    read = set()
+    for path in runner.glob("*.py"):
+        read |= set(re.findall(r'_source\("([^"]+)"\)', path.read_text(encoding="utf-8")))
+    assert read == {"kernel.py", "netguard.py"}
+    for name in read:
+        assert ((runner / name).resolve(), "desktop/runner") in datas, f"{name} is not in the bundle"
+    # and nothing else of the source is
+    shipped = {src.name for src, _ in datas if src.suffix == ".py"}
+    assert shipped == read
 
 
 def test_bundle_takes_every_module_including_those_loaded_by_name():
@@ -198,7 +216,7 @@ def test_metainfo():
 ])
 def test_linux_metadata_validators(tool, args, name):
     if shutil.which(tool) is None:
-        pytest.skip(f"{tool} is not installed (desktop-file-utils, appstream)")
+        unavailable(f"{tool} is not installed (apt install desktop-file-utils appstream)")
     proc = subprocess.run([tool, *args, str(PACKAGING / "linux" / name)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
