@@ -9,15 +9,18 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
-from .config import COMPATIBLE, Config
+from .config import Config
 from .keys import KEY_ENV, KEY_HOSTS_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore, environment_applies
-from .model.conversation import Conversation
+from .model.conversation import Conversation, ConversationOptions
 from .model.turn import Turn, TurnStatus
 from .protocol.errors import ErrorKind, ServiceError, SetupError
 from .protocol.events import Event, Failed
+from .protocol.request import GenerationOptions
 from .protocol.secret import ApiKey
+from .store import conversation_options as _options
 from .store.faults import StorageError
 from .store.history import History
 
@@ -184,12 +187,33 @@ class ChatSession:
         self.conversation = Conversation(model=self.config.options.model)
 
     def open(self, conversation_id: str) -> bool:
-        """Continue a stored conversation: the next question is asked in it."""
+        """Continue a stored conversation: the next question is asked in it, with its options."""
         loaded = self.history.load(conversation_id)
         if loaded is None:
             return False
-        self.conversation = loaded
+        self.conversation = _options.attach(self.history, loaded)
         return True
+
+    # -- the conversation's own model, system prompt and thinking budget ----------------------
+
+    def set_options(self, options: ConversationOptions) -> bool:
+        """The current conversation asks with `options` from its next question on. Stored at
+        once once it is in the history (otherwise with its first question); False when that
+        write failed (the options still apply in this session)."""
+        conversation = self.conversation
+        conversation.options = options
+        if not conversation.versions:
+            return True
+        return _options.save_quietly(self.history, conversation) is None
+
+    def generation_options(self, conversation: Conversation | None = None) -> GenerationOptions:
+        """What the next request of `conversation` (the current one) is sent with: the
+        settings', with the conversation's model and thinking budget where it has its own."""
+        own = (conversation or self.conversation).options
+        chosen = self.config.options
+        return replace(chosen, model=own.model or chosen.model,
+                       thinking_budget=own.thinking_budget if own.thinking_budget is not None
+                       else chosen.thinking_budget)
 
     def show_version(self, position: int, index: int) -> bool:
         """Page the turn at `position` to its version `index` (0 = the oldest) and show the branch
@@ -224,7 +248,7 @@ class ChatSession:
         loaded = self.history.load(latest) if latest else None
         if loaded is None:
             return False
-        self.conversation = loaded
+        self.conversation = _options.attach(self.history, loaded)
         return True
 
     async def lookup_key(self) -> KeyLookup:
@@ -242,7 +266,8 @@ class ChatSession:
         import asyncio
 
         conversation = self.conversation
-        config = self.config
+        # The conversation's own model and thinking budget (its system prompt is in `messages`).
+        config = replace(self.config, options=self.generation_options(conversation))
         if version_of is None:
             turn = conversation.start_turn(text, config.options.model)
         else:
@@ -252,6 +277,8 @@ class ChatSession:
         messages = conversation.messages_for(turn)
         turn.mark_sent()
         view.turn_started(turn)
+        if not conversation.options.is_default and len(conversation.versions) == 1:
+            _options.save_quietly(self.history, conversation)  # chosen before the first question
         self.save(conversation, turn)
         self._streams += 1
         dirty = asyncio.Event()
@@ -268,15 +295,9 @@ class ChatSession:
             if lookup.key is None and config.key_required:
                 self._apply(turn, Failed(missing_key_error(lookup.problem, self._withheld_from())), view)
                 return turn
-            if config.protocol == COMPATIBLE:
-                from .protocol.compatible import stream_compatible
+            from .protocol.registry import spec_of  # the protocol's stream (and httpx) load on first use
 
-                stream = stream_compatible(client, self.base_url, lookup.key, messages, config.options)
-            else:
-                from .protocol.client import stream_native
-
-                assert lookup.key is not None
-                stream = stream_native(client, self.base_url, lookup.key, messages, config.options)
+            stream = spec_of(config.protocol).stream(client, self.base_url, lookup.key, messages, config.options)
             async with contextlib.aclosing(stream):
                 async for event in stream:
                     self._apply(turn, event, view)

@@ -195,9 +195,10 @@ def test_a_0001_database_migrates_keeps_a_backup_and_its_old_turns_become_search
     db = history._db  # noqa: SLF001
     assert [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")] == [
         "0001_conversations_and_turns", "0002_search", "0003_connection", "0004_writer", "0005_outputs",
-        "0006_branches"]
+        "0006_branches", "0007_conversation_options"]
     assert [name for name, _ in MIGRATIONS] == ["0001_conversations_and_turns", "0002_search", "0003_connection",
-                                                "0004_writer", "0005_outputs", "0006_branches"]
+                                                "0004_writer", "0005_outputs", "0006_branches",
+                                                "0007_conversation_options"]
     assert _columns(db, "turns") == [
         "seq", "id", "conversation_id", "position", "status", "model", "finish_reason", "request_id", "sent_at",
         "first_token_at", "finished_at", "saved_at", "usage_json", "error_json", "code_json", "steps_json",
@@ -217,6 +218,8 @@ def test_a_0001_database_migrates_keeps_a_backup_and_its_old_turns_become_search
         *(("table", f"outputs_search_{shadow}") for shadow in ("data", "idx", "docsize", "config")),
         ("trigger", "outputs_search_insert"), ("trigger", "outputs_search_update"),
         ("trigger", "outputs_search_delete"),
+        # 0007_conversation_options (tests/test_conversation_options.py checks what it holds)
+        ("table", "conversation_options"), ("trigger", "conversation_options_delete"),
     }
     # Every old turn kept its rowid (as seq) and its content; the one cut off reads as interrupted.
     assert [r[:2] for r in db.execute("SELECT seq, id FROM turns ORDER BY seq")] == [(r[0], r[1]) for r in old_rows]

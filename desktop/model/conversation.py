@@ -18,6 +18,28 @@ from .turn import Turn, TurnStatus
 TITLE_LENGTH = 80
 
 
+@dataclass(frozen=True, slots=True)
+class ConversationOptions:
+    """What one conversation asks with, beside the settings: None (or an empty prompt) leaves
+    the settings' choice in place (desktop/settings.py, the connection profile's model and the
+    thinking budget). Stored with the conversation (desktop/store/conversation_options.py)."""
+
+    model: str | None = None
+    system_prompt: str = ""
+    thinking_budget: int | None = None  # a positive number of reasoning tokens
+
+    def __post_init__(self) -> None:
+        model = (self.model or "").strip() or None
+        budget = self.thinking_budget if self.thinking_budget is not None and self.thinking_budget > 0 else None
+        object.__setattr__(self, "model", model)
+        object.__setattr__(self, "system_prompt", self.system_prompt if self.system_prompt.strip() else "")
+        object.__setattr__(self, "thinking_budget", budget)
+
+    @property
+    def is_default(self) -> bool:
+        return self == ConversationOptions()
+
+
 @dataclass(eq=False)
 class Conversation:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
@@ -26,6 +48,7 @@ class Conversation:
     model: str = DEFAULT_MODEL
     turns: list[Turn] = field(default_factory=list)  # the path shown
     versions: list[Turn] = field(default_factory=list)  # every turn, in the order made
+    options: ConversationOptions = field(default_factory=ConversationOptions)
     # Which child each turn was last shown with, so that paging back to a version shows the
     # branch as it was left.
     _shown_after: dict[str, str] = field(default_factory=dict, repr=False)
@@ -116,14 +139,18 @@ class Conversation:
                 known.add(turn.id)
 
     def messages_for(self, turn: Turn) -> list[Message]:
-        """What the request for `turn` sends: earlier turns as plain `{"role","content"}` pairs
-        (the final answer only: never reasoning_content or tool_info), then the question.
+        """What the request for `turn` sends: the conversation's system prompt, if it has one,
+        first and only there (the service accepts role "system" in messages[0] alone); earlier
+        turns as plain `{"role","content"}` pairs (the final answer only: never
+        reasoning_content or tool_info), then the question.
 
         A turn that produced no answer, or failed (its partial answer is not a reply the model
         gave), is left out with its question: the history never holds two user messages in a
         row, and a retry sends exactly what the failed request sent.
         """
         messages: list[Message] = []
+        if self.options.system_prompt:
+            messages.append({"role": "system", "content": self.options.system_prompt})
         for earlier in self.turns:
             if earlier is turn:
                 break

@@ -224,6 +224,27 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE conversations ADD COLUMN current_leaf TEXT;
         """,
     ),
+    (
+        # What a conversation asks with beside the settings (model/conversation.py,
+        # ConversationOptions; desktop/store/conversation_options.py): its model, system prompt
+        # and thinking budget, NULL or '' for "the settings' choice". A row of its own, written
+        # when the options change, so the turn writes made while a reply streams never carry
+        # it. No foreign key: options chosen before the first question may be written before
+        # the conversation's row; they go when it does (trigger), purged or not.
+        "0007_conversation_options",
+        """
+        CREATE TABLE conversation_options (
+            conversation_id TEXT PRIMARY KEY,
+            model TEXT,
+            system_prompt TEXT NOT NULL DEFAULT '',
+            thinking_budget INTEGER,
+            updated_at REAL NOT NULL
+        );
+        CREATE TRIGGER conversation_options_delete AFTER DELETE ON conversations BEGIN
+            DELETE FROM conversation_options WHERE conversation_id = old.id;
+        END;
+        """,
+    ),
 ]
 
 
