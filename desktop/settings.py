@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .config import COMPATIBLE, CUSTOM, DEFAULT_CONNECTION, NATIVE, PROTOCOLS, Config, Connection
 from .ini import read_plain_ini
+from .model.pricing import PriceTable
 from .protocol.request import DEFAULT_MODEL, GenerationOptions, Timeouts
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ REGION_LABELS = {
     CUSTOM: "Custom base URL",
 }
 PROTOCOL_LABELS = {NATIVE: "DashScope native", COMPATIBLE: "OpenAI-compatible"}
+PRICES_FILE = "prices.json"  # beside settings.ini: a table, which INI keys would mangle
 
 
 class UnknownConnection(ValueError):
@@ -49,6 +51,10 @@ class Settings:
     run_python: str = ""
     run_timeout: float = 30.0
     run_network: bool = False
+    # The question box: Enter sends (Ctrl+Enter then starts a new line) instead of Ctrl+Enter.
+    enter_sends: bool = False
+    # The window's text size, in zoom steps from the default (Ctrl++ / Ctrl+- / Ctrl+0).
+    font_zoom: int = 0
 
     @property
     def connection(self) -> Connection:
@@ -117,6 +123,22 @@ class Settings:
 class SettingsStore:
     def __init__(self, profile: Path) -> None:
         self.path = profile / "settings.ini"
+        self.prices_path = profile / PRICES_FILE
+
+    def load_prices(self) -> PriceTable:
+        """The user's price table (empty until they fill it in; see desktop/model/pricing.py)."""
+        try:
+            return PriceTable.from_json(self.prices_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return PriceTable()
+
+    def save_prices(self, table: PriceTable) -> None:
+        """Raises OSError when the file cannot be written; a half-written file never replaces
+        the previous one."""
+        self.prices_path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.prices_path.with_name(self.prices_path.name + ".partial")
+        partial.write_text(table.to_json(), encoding="utf-8")
+        partial.replace(self.prices_path)
 
     def _qsettings(self) -> QSettings:
         from PySide6.QtCore import QSettings
@@ -145,7 +167,9 @@ class SettingsStore:
             theme=str(q.value("appearance/theme", d.theme)),
             run_python=str(q.value("run/python", d.run_python) or ""),
             run_timeout=_float(q.value("run/timeout", d.run_timeout), d.run_timeout),
-            run_network=str(q.value("run/allow_network", "false")).strip().lower() in ("true", "1", "yes"),
+            run_network=_bool(q.value("run/allow_network", "false")),
+            enter_sends=_bool(q.value("input/enter_sends", "false")),
+            font_zoom=_zoom(q.value("appearance/font_zoom", 0)),
         )
 
     def save(self, settings: Settings) -> None:
@@ -177,6 +201,8 @@ class SettingsStore:
         q.setValue("run/python", settings.run_python)
         q.setValue("run/timeout", settings.run_timeout)
         q.setValue("run/allow_network", "true" if settings.run_network else "false")
+        q.setValue("input/enter_sends", "true" if settings.enter_sends else "false")
+        q.setValue("appearance/font_zoom", _zoom(settings.font_zoom))
         q.sync()
 
 
@@ -232,6 +258,18 @@ def _int(value: object) -> int | None:
         return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return None
+
+
+def _bool(value: object) -> bool:
+    return str(value).strip().lower() in ("true", "1", "yes")
+
+
+FONT_ZOOM_LIMIT = 10  # steps either way
+
+
+def _zoom(value: object) -> int:
+    steps = _int(value)
+    return max(-FONT_ZOOM_LIMIT, min(FONT_ZOOM_LIMIT, steps)) if steps is not None else 0
 
 
 def _float(value: object, default: float) -> float:
