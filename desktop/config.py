@@ -5,21 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .protocol.request import (  # noqa: F401 - NATIVE, COMPATIBLE, PROTOCOLS and is_dashscope are the app's names too
+from .protocol.regions import CUSTOM, DEFAULT_BASE_URL, DEFAULT_REGION, REGIONS
+from .protocol.registry import (  # noqa: F401 - NATIVE, COMPATIBLE and PROTOCOLS are the app's names too
+    BY_ID,
     COMPATIBLE,
-    DEFAULT_BASE_URL,
     DEFAULT_MODEL,
     NATIVE,
     PROTOCOLS,
-    REGIONS,
-    GenerationOptions,
-    Timeouts,
-    is_dashscope,
 )
+from .protocol.request import GenerationOptions, Timeouts, is_dashscope
 
 APP_NAME = "dashchat"
 
-CUSTOM = "custom"  # the region of a connection with its own base URL
 DEFAULT_CONNECTION = "default"
 
 
@@ -27,7 +24,8 @@ def key_required(protocol: str, base_url: str) -> bool:
     """DashScope always needs a key; a local or third-party OpenAI-compatible server may not
     (vLLM and Ollama accept requests without one), so there a missing key is not an error: the
     request goes without an Authorization header and the server says if it wants one."""
-    return protocol == NATIVE or is_dashscope(base_url)
+    spec = BY_ID.get(protocol)
+    return (spec is not None and spec.always_needs_key) or is_dashscope(base_url)
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,7 @@ class Connection:
     id: str = DEFAULT_CONNECTION
     name: str = "DashScope"
     protocol: str = NATIVE
-    region: str = "beijing"
+    region: str = DEFAULT_REGION  # or CUSTOM
     custom_base_url: str = ""
     model: str = DEFAULT_MODEL
 

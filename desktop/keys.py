@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .config import DEFAULT_CONNECTION, is_dashscope
+from .protocol.codes import Code
 from .protocol.secret import ApiKey
 
 if TYPE_CHECKING:
@@ -120,13 +121,13 @@ def _check_secure(backend: object) -> None:
     name = type(backend).__name__
     if module.startswith("keyring.backends.fail") or module.startswith("keyring.backends.null"):
         raise KeyringProblem(
-            "NoKeyring",
+            Code.NO_KEYRING,
             "no OS keyring is available here (on Linux a Secret Service such as GNOME Keyring or "
             "KWallet must be running in your session).",
         )
     if "Plaintext" in name or module.startswith("keyrings.alt"):
         raise KeyringProblem(
-            "InsecureKeyring",
+            Code.INSECURE_KEYRING,
             f"the configured keyring ({module}.{name}) stores secrets unencrypted, so dashchat will "
             "not use it.",
         )
@@ -139,16 +140,16 @@ def _translate(exc: Exception) -> KeyringProblem:
     if isinstance(exc, KeyringProblem):
         return exc
     if isinstance(exc, NoKeyringError):
-        return KeyringProblem("NoKeyring", f"no OS keyring is available here ({text}).")
+        return KeyringProblem(Code.NO_KEYRING, f"no OS keyring is available here ({text}).")
     if isinstance(exc, KeyringLocked) or "dismissed" in text.lower() or "locked" in text.lower():
         return KeyringProblem(
-            "KeyringLocked",
+            Code.KEYRING_LOCKED,
             "the OS keyring is locked and was not unlocked (the unlock prompt was dismissed or could "
             "not be shown). Unlock it and try again; the stored key is untouched.",
         )
     if isinstance(exc, InitError):
-        return KeyringProblem("KeyringUnavailable", f"the OS keyring could not be opened ({text}).")
-    return KeyringProblem("KeyringError", f"the OS keyring failed: {text}")
+        return KeyringProblem(Code.KEYRING_UNAVAILABLE, f"the OS keyring could not be opened ({text}).")
+    return KeyringProblem(Code.KEYRING_ERROR, f"the OS keyring failed: {text}")
 
 
 class KeyStore:

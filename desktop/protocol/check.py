@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import httpx
 
 from .client import http_error, key_problem, proxy_for, scrub
+from .codes import Code
 from .errors import ErrorKind, ServiceError, SetupError
 from .failures import network_error
-from .request import COMPATIBLE, NATIVE, native_url
+from .registry import NATIVE, spec_of
 from .secret import ApiKey
 
 
@@ -49,13 +50,9 @@ async def check_connection(client: httpx.AsyncClient, base_url: str, key: ApiKey
     unsendable = key_problem(key) if key is not None else None
     if unsendable is not None:
         return CheckResult(unsendable, None, 0.0)
-    compatible = protocol == COMPATIBLE
-    if compatible:
-        from .compatible import compatible_url
-
-        url, body = compatible_url(base_url), compatible_check_body(model)
-    else:
-        url, body = native_url(base_url), check_body(model)
+    spec = spec_of(protocol)
+    url = spec.url(base_url)
+    body = spec.check_body(model)
     headers = {"Content-Type": "application/json"}
     if key is not None:
         headers["Authorization"] = f"Bearer {key.reveal()}"
@@ -77,16 +74,23 @@ async def check_connection(client: httpx.AsyncClient, base_url: str, key: ApiKey
         error = network_error(exc, url, None, client.timeout, proxy=proxy)
         return CheckResult(scrub(error, key), None, time.monotonic() - started)
     seconds = time.monotonic() - started
-    if compatible:
-        if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
-            error = ServiceError("UnexpectedResponse", "The server answered 200 but not with a chat completion "
-                                 f"(is {url} an OpenAI-compatible endpoint?).", 200, None, ErrorKind.PROTOCOL)
-            return CheckResult(error, None, seconds)
-        request_id = data.get("id")
-        return CheckResult(None, request_id if isinstance(request_id, str) else None, seconds)
+    error, request_id = spec.read_check_reply(data, url)
+    return CheckResult(error, request_id, seconds)
+
+
+def native_reply(data: object, url: str) -> tuple[ServiceError | None, str | None]:
+    """The error (None if it is one) and the request id of a 200 answer to the native check."""
     if not isinstance(data, dict) or not isinstance(data.get("output"), dict):
-        error = ServiceError("UnexpectedResponse", "The server answered 200 but not with a DashScope result.",
-                             200, None, ErrorKind.PROTOCOL)
-        return CheckResult(error, None, seconds)
+        return ServiceError(Code.UNEXPECTED_RESPONSE, "The server answered 200 but not with a DashScope result.",
+                            200, None, ErrorKind.PROTOCOL), None
     request_id = data.get("request_id")
-    return CheckResult(None, request_id if isinstance(request_id, str) else None, seconds)
+    return None, request_id if isinstance(request_id, str) else None
+
+
+def compatible_reply(data: object, url: str) -> tuple[ServiceError | None, str | None]:
+    """The same for an OpenAI-compatible chat completion."""
+    if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
+        return ServiceError(Code.UNEXPECTED_RESPONSE, "The server answered 200 but not with a chat completion "
+                            f"(is {url} an OpenAI-compatible endpoint?).", 200, None, ErrorKind.PROTOCOL), None
+    request_id = data.get("id")
+    return None, request_id if isinstance(request_id, str) else None

@@ -23,6 +23,10 @@ class ServiceError:
     request_id: str | None = None
     kind: ErrorKind = ErrorKind.SERVICE
 
+    def __post_init__(self) -> None:
+        if type(self.code) is not str:  # a codes.Code: stored and exported as its plain string
+            object.__setattr__(self, "code", str(self.code))
+
     def __str__(self) -> str:
         return f"{self.headline()}: {self.details()}"
 

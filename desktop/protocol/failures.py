@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .codes import Code
 from .errors import ErrorKind, ServiceError
 from .proxy import Proxy
 
@@ -49,7 +50,7 @@ def auth_required(proxy: Proxy | None, target: str, request_id: str | None = Non
                    "was given.")
     else:
         message = f"{proxy.named(True)} refused the user name and password given in {proxy.source} (HTTP 407)."
-    return ServiceError("ProxyAuthRequired", message, 407, request_id, ErrorKind.NETWORK)
+    return ServiceError(Code.PROXY_AUTH_REQUIRED, message, 407, request_id, ErrorKind.NETWORK)
 
 
 def network_error(
@@ -86,44 +87,44 @@ def network_error(
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, socket.gaierror):
-            return fail("DNSFailure", f"Could not resolve the host name {host} ({cause.strerror or cause}).")
+            return fail(Code.DNS_FAILURE, f"Could not resolve the host name {host} ({cause.strerror or cause}).")
         if isinstance(cause, ssl.SSLCertVerificationError):
             why = cause.verify_message or cause.reason or str(cause)
-            return fail("TLSError", f"The TLS certificate of {tls_of} could not be verified ({why}); "
+            return fail(Code.TLS_ERROR, f"The TLS certificate of {tls_of} could not be verified ({why}); "
                         "nothing was sent.")
         if isinstance(cause, ssl.SSLError):
-            return fail("TLSError", f"The TLS handshake with {tls_of} failed ({cause.reason or cause}); "
+            return fail(Code.TLS_ERROR, f"The TLS handshake with {tls_of} failed ({cause.reason or cause}); "
                         "nothing was sent.")
         if isinstance(cause, ConnectionRefusedError) and isinstance(exc, httpx.ConnectError):
-            return fail("ConnectionFailed", f"Could not connect to {at}: the connection was refused "
+            return fail(Code.CONNECTION_FAILED, f"Could not connect to {at}: the connection was refused "
                         "(nothing is listening there).")
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, httpx.ConnectTimeout):
         after = f" after {timeout.connect:g} s" if timeout is not None and timeout.connect else ""
-        return fail("ConnectTimeout", f"Connecting to {at}{via} timed out{after}.")
+        return fail(Code.CONNECT_TIMEOUT, f"Connecting to {at}{via} timed out{after}.")
     if isinstance(exc, httpx.ProxyError):
         if text.startswith("407"):
             return auth_required(None, at, request_id)
-        return fail("ProxyError", f"A proxy could not open a connection to {at} ({text}).")
+        return fail(Code.PROXY_ERROR, f"A proxy could not open a connection to {at} ({text}).")
     if isinstance(exc, httpx.ConnectError):
         if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
-            return fail("DNSFailure", f"Could not resolve the host name {host} ({text}).")
+            return fail(Code.DNS_FAILURE, f"Could not resolve the host name {host} ({text}).")
         if "SSL" in text or "certificate" in text.lower():
-            return fail("TLSError", f"The secure connection to {at} failed: {text}.")
-        return fail("ConnectionFailed", f"Could not connect to {at}: {_errno_text(exc) or text}.")
+            return fail(Code.TLS_ERROR, f"The secure connection to {at} failed: {text}.")
+        return fail(Code.CONNECTION_FAILED, f"Could not connect to {at}: {_errno_text(exc) or text}.")
     if isinstance(exc, httpx.ReadTimeout):
         after = f"for {timeout.read:g} s" if timeout is not None and timeout.read else "for too long"
-        return fail("IdleTimeout", f"{at} sent nothing {after}, longer than the idle timeout; "
+        return fail(Code.IDLE_TIMEOUT, f"{at} sent nothing {after}, longer than the idle timeout; "
                     "the stream was given up.")
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
         how = "was reset" if _is_reset(exc, text) else "closed"
         if http_status is None:
-            return fail("ConnectionDropped", f"The connection to {at}{via} {how} before any answer came: the "
+            return fail(Code.CONNECTION_DROPPED, f"The connection to {at}{via} {how} before any answer came: the "
                         "server, or a proxy or firewall in between, hung up.")
-        return fail("ConnectionDropped", f"The connection to {at}{via} {how} in the middle of the reply, "
+        return fail(Code.CONNECTION_DROPPED, f"The connection to {at}{via} {how} in the middle of the reply, "
                     "before it finished: the server, or a proxy or firewall in between, hung up.")
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return fail("InvalidURL", f"The base URL is not usable: {text}.", ErrorKind.CONFIG)
+        return fail(Code.INVALID_URL, f"The base URL is not usable: {text}.", ErrorKind.CONFIG)
     return fail(type(exc).__name__, f"{at}: {text}")
 
 
@@ -141,38 +142,38 @@ def _proxy_failure(exc: BaseException, text: str, proxy: Proxy, target: str, tim
     cause: BaseException | None = exc
     while cause is not None:
         if isinstance(cause, socket.gaierror):
-            return fail("ProxyDNSFailure", f"Could not resolve the host name of {named} "
+            return fail(Code.PROXY_DNS_FAILURE, f"Could not resolve the host name of {named} "
                         f"({cause.strerror or cause}); nothing was sent to {target}.")
         if isinstance(cause, ssl.SSLError):
             return None  # the TLS of the service, through the tunnel: its certificate is the question
         if isinstance(cause, ConnectionRefusedError) and isinstance(exc, httpx.ConnectError):
-            return fail("ProxyConnectionFailed", f"Could not connect to {named}: the connection was refused "
+            return fail(Code.PROXY_CONNECTION_FAILED, f"Could not connect to {named}: the connection was refused "
                         f"(nothing is listening there); nothing was sent to {target}.")
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, httpx.ConnectTimeout):
         after = f" after {timeout.connect:g} s" if timeout is not None and timeout.connect else ""
-        return fail("ProxyTimeout", f"Connecting to {target} through {named} timed out{after}.")
+        return fail(Code.PROXY_TIMEOUT, f"Connecting to {target} through {named} timed out{after}.")
     if isinstance(exc, httpx.ProxyError):
         status = re.match(r"(\d{3})\b\s*(.*)", text)
         if status is not None and status.group(1) == "407":
             return auth_required(proxy, target)
         if status is not None:
             code, reason = status.group(1), status.group(2).strip()
-            return fail("ProxyError", f"{subject} could not open a connection to {target}: it "
+            return fail(Code.PROXY_ERROR, f"{subject} could not open a connection to {target}: it "
                         f"answered HTTP {code}{' ' + reason if reason else ''}.", status=int(code))
         lower = text.lower()
         if "username/password" in lower:
             told = "refused the user name and password given" if proxy.auth else "asks for a user name and password"
-            return fail("ProxyAuthRequired", f"{subject} {told} (SOCKS5).")
+            return fail(Code.PROXY_AUTH_REQUIRED, f"{subject} {told} (SOCKS5).")
         if "could not connect" in lower:
             why = text.rpartition(":")[2].strip().rstrip(".").lower() or "no reason given"
-            return fail("ProxyError", f"{subject} could not reach {target} ({why}).")
-        return fail("ProxyError", f"{subject} failed: {text}.")
+            return fail(Code.PROXY_ERROR, f"{subject} could not reach {target} ({why}).")
+        return fail(Code.PROXY_ERROR, f"{subject} failed: {text}.")
     if isinstance(exc, httpx.ConnectError):
-        return fail("ProxyConnectionFailed", f"Could not connect to {named}: {_errno_text(exc) or text}; "
+        return fail(Code.PROXY_CONNECTION_FAILED, f"Could not connect to {named}: {_errno_text(exc) or text}; "
                     f"nothing was sent to {target}.")
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
-        return fail("ProxyError", f"{subject} closed the connection before {target} answered "
+        return fail(Code.PROXY_ERROR, f"{subject} closed the connection before {target} answered "
                     "(is it a proxy of that kind?).")
     return None
 

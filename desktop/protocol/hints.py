@@ -6,43 +6,49 @@ thing, and every hint is tested. None when there is nothing useful to add.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
+from . import regions
+from .codes import Code
 from .errors import ServiceError
-from .request import COMPATIBLE, NATIVE, REGIONS, is_dashscope
+from .registry import NATIVE, spec_of
+from .request import is_dashscope
 
-BEIJING = REGIONS["beijing"]
-_REGION_NAMES = {"beijing": "Beijing", "singapore": "Singapore", "us-virginia": "US (Virginia)"}
+BEIJING = regions.BEIJING.url
+_ALL_REGION_NAMES = ", ".join(r.name for r in regions.ALL[:-1]) + " or " + regions.ALL[-1].name
 
 
 def region_of(base_url: str) -> str | None:
     """The region key of a DashScope base URL ("beijing", "singapore", ...), None for any other
     address (a gateway, a proxy, a test server)."""
-    try:
-        host = (urlsplit(base_url.strip()).hostname or "").lower()
-    except ValueError:
-        return None
-    for region, url in REGIONS.items():
-        if host == urlsplit(url).hostname:
-            return region
-    return None
+    region = regions.region_of(base_url)
+    return region.id if region is not None else None
 
 
 def _other_region(base_url: str) -> str | None:
-    region = region_of(base_url)
-    return _REGION_NAMES[region] if region is not None and region != "beijing" else None
+    region = regions.region_of(base_url)
+    return region.name if region is not None and region is not regions.BEIJING else None
 
 
-def _other_server_hint(error: ServiceError, protocol: str) -> str | None:
-    """A server that is not DashScope (vLLM, Ollama, LM Studio, a gateway): nothing about
-    DashScope's regions or console applies."""
-    code, status = error.code, error.http_status
-    if status == 401 or code in ("invalid_api_key", "InvalidApiKey"):
+def _wants_key(error: ServiceError) -> str | None:
+    if error.http_status == 401 or error.code in ("invalid_api_key", "InvalidApiKey"):
         return ("This server wants an API key, or another one: add one to this connection profile in Settings, "
                 "or with 'dashchat key set --connection NAME' (DASHSCOPE_API_KEY goes only to DashScope's own "
                 "hosts).")
-    if protocol != COMPATIBLE:
-        return None  # a gateway in front of DashScope: DashScope's own codes get the hints below
+    return None
+
+
+def gateway_hint(error: ServiceError) -> str | None:
+    """The native protocol at a host that is not DashScope's (a gateway in front of it): only a
+    key it wants is its own; DashScope's own codes get the hints of `hint_for`."""
+    return _wants_key(error)
+
+
+def openai_server_hint(error: ServiceError) -> str | None:
+    """A server that is not DashScope (vLLM, Ollama, LM Studio, a gateway): nothing about
+    DashScope's regions or console applies."""
+    wants_key = _wants_key(error)
+    if wants_key is not None:
+        return wants_key
+    code, status = error.code, error.http_status
     if status == 404 or code == "model_not_found":
         return ("Check the model name (as the server lists it at /v1/models) and the base URL: vLLM, "
                 "Ollama and LM Studio serve the OpenAI-compatible API under /v1.")
@@ -53,18 +59,18 @@ def _other_server_hint(error: ServiceError, protocol: str) -> str | None:
 
 def _proxy_hint(error: ServiceError) -> str | None:
     code = error.code
-    if code == "InvalidProxy":
+    if code == Code.INVALID_PROXY:
         return ("Fix the proxy where the message says it comes from (Settings ▸ General, or the environment "
                 "variable), or clear it to connect directly.")
-    if code == "ProxyAuthRequired":
+    if code == Code.PROXY_AUTH_REQUIRED:
         return ("Give the proxy's user name and password in its URL, as in http://user:password@host:port "
                 "(HTTPS_PROXY keeps them off the disk; Settings stores them in settings.ini).")
-    if code in ("ProxyConnectionFailed", "ProxyTimeout"):
+    if code in (Code.PROXY_CONNECTION_FAILED, Code.PROXY_TIMEOUT):
         return ("Check that the proxy is running and its address, or clear it (Settings ▸ General, or "
                 "HTTPS_PROXY / ALL_PROXY); hosts in NO_PROXY are reached directly.")
-    if code == "ProxyDNSFailure":
+    if code == Code.PROXY_DNS_FAILURE:
         return "Check the proxy's host name for typos (Settings ▸ General, or HTTPS_PROXY / ALL_PROXY)."
-    if code == "ProxyError":
+    if code == Code.PROXY_ERROR:
         return ("The proxy answered but would not connect onwards: check its rules or logs, or the proxy "
                 "settings (Settings ▸ General, HTTPS_PROXY, ALL_PROXY); hosts in NO_PROXY are reached directly.")
     return None
@@ -88,7 +94,7 @@ def hint_for(error: ServiceError, base_url: str, protocol: str = NATIVE) -> str 
     DashScope's own hosts; another server (a gateway, vLLM, Ollama) gets its own hints."""
     hint = _proxy_hint(error)
     if hint is None and not is_dashscope(base_url):
-        hint = _other_server_hint(error, protocol)
+        hint = spec_of(protocol).hint(error)
     if hint is not None:
         return hint
     code = error.code
@@ -96,18 +102,18 @@ def hint_for(error: ServiceError, base_url: str, protocol: str = NATIVE) -> str 
     status = error.http_status
     other = _other_region(base_url)
     beijing_only = (
-        f"The code interpreter is documented for the Beijing region ({BEIJING}) only, and this base URL "
+        f"The code interpreter is documented for the {regions.BEIJING.name} region ({BEIJING}) only, and this base URL "
         f"is the {other} region"
     )
 
     if code == "InvalidApiKey" or (status == 401 and not code.startswith("HTTP")):
         if other:
             return (f"{beijing_only}. API keys are bound to the region they were created in: use a "
-                    f"Beijing key with {BEIJING}.")
-        return ("Check the API key: keys are bound to the region they were created in (Beijing, Singapore "
-                "or US (Virginia)), and a key from one region is rejected by the others. The code "
-                f"interpreter is documented for Beijing ({BEIJING}).")
-    if code == "InvalidApiKeyFormat":
+                    f"{regions.BEIJING.name} key with {BEIJING}.")
+        return ("Check the API key: keys are bound to the region they were created in "
+                f"({_ALL_REGION_NAMES}), and a key from one region is rejected by the others. The code "
+                f"interpreter is documented for {regions.BEIJING.name} ({BEIJING}).")
+    if code == Code.INVALID_API_KEY_FORMAT:
         return None  # the message says it all
     if code == "Arrearage":
         return ("The Alibaba Cloud account behind this key has an overdue payment: settle the bill or top "
@@ -145,36 +151,38 @@ def hint_for(error: ServiceError, base_url: str, protocol: str = NATIVE) -> str 
             return None  # the message says where to
         return ("This answer did not come from DashScope: check the base URL, and any proxy "
                 "(HTTPS_PROXY) or gateway in between.")
-    if code == "NotAnEventStream":
+    if code == Code.NOT_AN_EVENT_STREAM:
         return ("Something other than DashScope answered (a captive portal, a proxy or a gateway?): check "
                 "the network, the base URL and any proxy (HTTPS_PROXY).")
-    if code == "ConnectionFailed":
+    if code == Code.CONNECTION_FAILED:
         return "Check the base URL, the network, and any proxy (HTTPS_PROXY) or firewall in between."
-    if code == "ConnectTimeout":
+    if code == Code.CONNECT_TIMEOUT:
         return "The network or a firewall may be blocking the connection; check any proxy (HTTPS_PROXY)."
-    if code == "DNSFailure":
+    if code == Code.DNS_FAILURE:
         return "Check the base URL for typos, and the network connection (DNS)."
-    if code == "TLSError":
+    if code == Code.TLS_ERROR:
         return _tls_hint(error)
-    if code == "InvalidCertificates":
+    if code == Code.INVALID_CERTIFICATES:
         return "Point SSL_CERT_FILE at a PEM file of CA certificates (or unset it)."
-    if code == "IdleTimeout":
+    if code == Code.IDLE_TIMEOUT:
         return ("The interpreter's silent runs can take a while, but not this long: retry. If it happens "
                 "often, raise the idle timeout.")
-    if code in ("ConnectionDropped", "IncompleteStream"):
+    if code in (Code.CONNECTION_DROPPED, Code.INCOMPLETE_STREAM):
         return "What arrived is kept. The network, a proxy or the server cut the stream: retry."
-    if code == "MalformedFrame":
+    if code == Code.MALFORMED_FRAME:
         return ("What arrived is kept. The service or a proxy in between sent a damaged frame: retry. If it "
                 "happens again, a proxy may be rewriting the stream.")
-    if code == "InvalidURL":
+    if code == Code.INVALID_URL:
         return f"The base URL must start with https:// (for example {BEIJING})."
     return None
 
 
 # Failures that may well go away by themselves: asking again is the right offer.
-_TRANSIENT_CODES = {"InternalError", "ModelUnavailable", "ServiceUnavailable", "IdleTimeout",
-                    "ConnectionDropped", "ConnectionFailed", "ConnectTimeout", "IncompleteStream",
-                    "RequestTimeOut", "DNSFailure", "ProxyConnectionFailed", "ProxyTimeout", "ProxyError"}
+_TRANSIENT_CODES: frozenset[str] = frozenset({
+    "InternalError", "ModelUnavailable", "ServiceUnavailable", "RequestTimeOut",  # the service's
+    Code.IDLE_TIMEOUT, Code.CONNECTION_DROPPED, Code.CONNECTION_FAILED, Code.CONNECT_TIMEOUT, Code.INCOMPLETE_STREAM,
+    Code.DNS_FAILURE, Code.PROXY_CONNECTION_FAILED, Code.PROXY_TIMEOUT, Code.PROXY_ERROR,
+})
 
 
 def retryable(error: ServiceError) -> bool:

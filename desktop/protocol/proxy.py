@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from .codes import Code
 from .errors import ErrorKind, ServiceError, SetupError
 
 SETTINGS = "the settings"
@@ -73,7 +74,7 @@ class Proxy:
 
 def _refuse(text: str, source: str, why: str) -> ProxyConfigError:
     return ProxyConfigError(ServiceError(
-        "InvalidProxy", f"The proxy in {source} ({shown_proxy(text)}) cannot be used: {why}.",
+        Code.INVALID_PROXY, f"The proxy in {source} ({shown_proxy(text)}) cannot be used: {why}.",
         None, None, ErrorKind.CONFIG))
 
 

@@ -5,23 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-DEFAULT_MODEL = "qwen3-max-preview"
+# The protocols and the regions are tables of their own (registry.py, regions.py); their names
+# stay importable from here for the modules that build requests.
+from .regions import DEFAULT_BASE_URL, REGIONS  # noqa: F401 - re-exported
+from .registry import COMPATIBLE, DEFAULT_MODEL, NATIVE, PROTOCOLS  # noqa: F401 - re-exported
 
-# The two protocols: DashScope's own (the only one that returns the executed code) and the
-# OpenAI-compatible one (compatible.py).
-NATIVE = "native"
-COMPATIBLE = "compatible"
-PROTOCOLS = (NATIVE, COMPATIBLE)
 NATIVE_PATH = "/api/v1/services/aigc/text-generation/generation"
-
-# Region base URLs. API keys are bound to a region; the code interpreter is documented for
-# Beijing only.
-REGIONS: dict[str, str] = {
-    "beijing": "https://dashscope.aliyuncs.com",
-    "singapore": "https://dashscope-intl.aliyuncs.com",
-    "us-virginia": "https://dashscope-us.aliyuncs.com",
-}
-DEFAULT_BASE_URL = REGIONS["beijing"]
 
 
 def is_dashscope(base_url: str) -> bool:

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from .codes import Code
 from .errors import ErrorKind, ServiceError, SetupError
 
 # Where Linux distributions keep the system bundle, for an OpenSSL built with another default
@@ -84,7 +85,7 @@ def _load_system_bundle(context: ssl.SSLContext) -> None:
 
 
 def _refuse(message: str) -> TrustConfigError:
-    return TrustConfigError(ServiceError("InvalidCertificates", message, None, None, ErrorKind.CONFIG))
+    return TrustConfigError(ServiceError(Code.INVALID_CERTIFICATES, message, None, None, ErrorKind.CONFIG))
 
 
 def _load_file(context: ssl.SSLContext, path: Path, variable: str) -> None:
