@@ -5,15 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .protocol.regions import CUSTOM, DEFAULT_BASE_URL, DEFAULT_REGION, REGIONS
-from .protocol.registry import (  # noqa: F401 - NATIVE, COMPATIBLE and PROTOCOLS are the app's names too
-    BY_ID,
+from .protocol import (  # noqa: F401 - NATIVE, COMPATIBLE and PROTOCOLS are the app's names too
     COMPATIBLE,
+    CUSTOM,
+    DEFAULT_BASE_URL,
     DEFAULT_MODEL,
+    DEFAULT_REGION,
     NATIVE,
     PROTOCOLS,
+    REGIONS,
+    GenerationOptions,
+    Timeouts,
+    is_dashscope,
+    spec_of,
 )
-from .protocol.request import GenerationOptions, Timeouts, is_dashscope
 
 APP_NAME = "dashchat"
 
@@ -24,8 +29,7 @@ def key_required(protocol: str, base_url: str) -> bool:
     """DashScope always needs a key; a local or third-party OpenAI-compatible server may not
     (vLLM and Ollama accept requests without one), so there a missing key is not an error: the
     request goes without an Authorization header and the server says if it wants one."""
-    spec = BY_ID.get(protocol)
-    return (spec is not None and spec.always_needs_key) or is_dashscope(base_url)
+    return (protocol in PROTOCOLS and spec_of(protocol).always_needs_key) or is_dashscope(base_url)
 
 
 @dataclass(frozen=True)

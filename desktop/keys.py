@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .config import DEFAULT_CONNECTION, is_dashscope
-from .protocol.codes import Code
-from .protocol.secret import ApiKey
+from .protocol import ApiKey, Code
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -91,7 +90,7 @@ def environment_applies(connection: str, base_url: str, environ: Mapping[str, st
 
 
 def _listed(base_url: str, hosts: str) -> bool:
-    from .protocol.proxy import host_and_port
+    from .protocol import host_and_port
 
     try:
         parts = urlsplit(base_url.strip())

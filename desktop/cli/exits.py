@@ -16,7 +16,7 @@ import signal
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    from ..protocol.errors import ServiceError
+    from ..protocol import ServiceError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -51,7 +51,7 @@ def stop_signals() -> list[signal.Signals]:
 def error_line(error: ServiceError, base_url: str, protocol: str) -> str:
     """The one stderr line a failed reply ends with, from `ask` and the window with --quit alike:
     the cause, then what to do about it."""
-    from ..protocol.hints import hint_for
+    from ..protocol import hint_for
 
     hint = hint_for(error, base_url, protocol)
     return f"dashchat: error: {error}" + (f" Hint: {hint}" if hint else "")

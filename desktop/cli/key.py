@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..keys import KEY_ENV, KeyringProblem, KeySource, KeyStore, environment_applies
-from ..protocol.secret import ApiKey
+from ..protocol import ApiKey
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
-from ..protocol import registry
-from ..protocol.regions import DEFAULT_BASE_URL
+from ..protocol import DEFAULT_BASE_URL, DEFAULT_MODEL, PROTOCOLS, spec_of
 from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser  # noqa: F401 - the policy, re-exported
 
 # Every start builds the parser: what only some commands need (the settings, httpx, Qt) is
@@ -34,11 +33,11 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
                         help="where settings and history live (default: the per-user data dir)")
     parser.add_argument("--base-url", type=_base_url, default=default(None), metavar="URL",
                         help=f"service base URL, may carry a path prefix (default: {DEFAULT_BASE_URL})")
-    parser.add_argument("--model", default=default(None), metavar="NAME", help=f"model (default: {registry.DEFAULT_MODEL})")
+    parser.add_argument("--model", default=default(None), metavar="NAME", help=f"model (default: {DEFAULT_MODEL})")
     parser.add_argument("--connection", default=default(None), metavar="NAME",
                         help="use this connection profile (by name, as in Settings) instead of the active one")
-    parser.add_argument("--protocol", choices=registry.PROTOCOLS, default=default(None),
-                        help="; ".join(f"{spec.id}: {spec.summary}" for spec in registry.ALL)
+    parser.add_argument("--protocol", choices=PROTOCOLS, default=default(None),
+                        help="; ".join(f"{p}: {spec_of(p).summary}" for p in PROTOCOLS)
                         + ", for the base URL given or the connection's")
     parser.add_argument("--demo", action="store_true", default=default(False),
                         help="replay a recorded conversation: no key, no network")
