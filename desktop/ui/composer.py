@@ -1,0 +1,266 @@
+"""Under the question box (issue #18): the conversation's own model, system prompt and thinking
+budget (`Composer`), which key sends (`SendKeys`), and the cost estimate for the status bar
+(`CostLabel`). None of them knows the window: the composer takes and emits a
+`ConversationOptions`, the window hands it to `ChatSession.set_options`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.conversation import Conversation, ConversationOptions
+from ..model.pricing import Estimate, PriceTable, cost_of, format_amount, turn_cost
+from ..model.turn import Turn
+
+# The thinking budget's range, as in Settings ▸ General; 0 in the composer = not this
+# conversation's own (the Settings' budget, or the service's default without one).
+BUDGET_MAX = 81920
+BUDGET_STEP = 1024
+PROMPT_PREVIEW = 300  # characters of the system prompt in the button's tooltip
+
+
+class SystemPromptDialog(QDialog):
+    """A plain text editor for the conversation's system prompt: OK keeps it, Clear empties it."""
+
+    def __init__(self, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("systemPromptDialog")
+        self.setWindowTitle(self.tr("System prompt"))
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("systemPromptEditor")
+        self.editor.setPlainText(prompt)
+        self.editor.setTabChangesFocus(True)
+        self.editor.setPlaceholderText(self.tr("Instructions sent before every question of this conversation"))
+        self.editor.setAccessibleName(self.tr("System prompt"))
+        note = QLabel(self.tr("Sent first, as the system message, with each question of this conversation only."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.clear_button = buttons.addButton(self.tr("Clear"), QDialogButtonBox.ButtonRole.ResetRole)
+        self.clear_button.clicked.connect(self.editor.clear)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 300)
+
+    def prompt(self) -> str:
+        return self.editor.toPlainText()
+
+
+class Composer(QWidget):
+    """A compact row: model picker, "System prompt…", thinking budget.
+
+    `set_options` shows a conversation's options (no signal); each change the user makes emits
+    `options_changed` with the whole new `ConversationOptions`."""
+
+    options_changed = Signal(object)  # ConversationOptions
+
+    def __init__(self, models: Iterable[str] = (), default_model: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self._options = ConversationOptions()
+        self.prompt_dialog: SystemPromptDialog | None = None
+
+        self.model = QComboBox()
+        self.model.setObjectName("composerModel")
+        self.model.setEditable(True)
+        self.model.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.model.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.model.setMinimumContentsLength(16)
+        self.model.setAccessibleName(self.tr("Model for this conversation"))
+        self.model.setToolTip(self.tr("The model this conversation asks; empty: the connection profile's model"))
+        line = self.model.lineEdit()
+        assert line is not None  # editable
+        line.editingFinished.connect(self._model_edited)
+        self.model.activated.connect(lambda _index: self._model_edited())
+        self.set_models(models, default_model)
+
+        self.prompt_button = QToolButton()
+        self.prompt_button.setObjectName("systemPromptButton")
+        self.prompt_button.setText(self.tr("System prompt…"))
+        self.prompt_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.prompt_button.clicked.connect(self.edit_prompt)
+
+        self.budget = QSpinBox()
+        self.budget.setObjectName("composerThinkingBudget")
+        self.budget.setRange(0, BUDGET_MAX)
+        self.budget.setSingleStep(BUDGET_STEP)
+        self.budget.setSpecialValueText(self.tr("default"))
+        self.budget.setSuffix(self.tr(" tokens"))
+        self.budget.setKeyboardTracking(False)  # one change when typing ends, not one per digit
+        self.budget.setAccessibleName(self.tr("Thinking budget for this conversation"))
+        self.budget.setToolTip(self.tr("Most reasoning tokens per question; default: the budget in Settings, "
+                                       "or the service's own"))
+        self.budget.valueChanged.connect(self._budget_changed)
+        budget_label = QLabel(self.tr("Thinking"))
+        budget_label.setBuddy(self.budget)
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(self.model)
+        row.addWidget(self.prompt_button)
+        row.addWidget(budget_label)
+        row.addWidget(self.budget)
+        row.addStretch(1)
+        self._show(self._options)
+
+    # -- what the window calls -------------------------------------------------------------
+
+    def options(self) -> ConversationOptions:
+        return self._options
+
+    def set_options(self, options: ConversationOptions) -> None:
+        """Show `options` (a conversation was opened or started); emits nothing."""
+        self._options = options
+        self._show(options)
+
+    def set_models(self, models: Iterable[str], default_model: str = "") -> None:
+        """The models offered in the list (any other may be typed), and the one the settings
+        use, shown while the conversation has none of its own."""
+        text = self.model.currentText()
+        self.model.blockSignals(True)
+        self.model.clear()
+        self.model.addItems(list(dict.fromkeys(m.strip() for m in models if m.strip())))
+        self.model.setEditText(text)
+        self.model.blockSignals(False)
+        line = self.model.lineEdit()
+        if line is not None and default_model:
+            line.setPlaceholderText(self.tr("{model} (default)").format(model=default_model))
+
+    def edit_prompt(self) -> SystemPromptDialog:
+        """Open the system prompt editor (window-modal); OK applies what it holds."""
+        dialog = SystemPromptDialog(self._options.system_prompt, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._change(system_prompt=dialog.prompt()))
+        dialog.finished.connect(lambda _result: setattr(self, "prompt_dialog", None))
+        self.prompt_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _show(self, options: ConversationOptions) -> None:
+        for widget in (self.model, self.budget):
+            widget.blockSignals(True)
+        self.model.setEditText(options.model or "")
+        self.budget.setValue(options.thinking_budget or 0)
+        for widget in (self.model, self.budget):
+            widget.blockSignals(False)
+        prompt = options.system_prompt
+        font = self.prompt_button.font()
+        font.setBold(bool(prompt))
+        self.prompt_button.setFont(font)
+        self.prompt_button.setText(self.tr("System prompt ●") if prompt else self.tr("System prompt…"))
+        if prompt:
+            preview = prompt if len(prompt) <= PROMPT_PREVIEW else prompt[:PROMPT_PREVIEW - 1] + "…"
+            self.prompt_button.setToolTip(preview)
+            self.prompt_button.setAccessibleName(self.tr("System prompt (set)"))
+        else:
+            self.prompt_button.setToolTip(self.tr("Instructions sent before every question of this conversation"))
+            self.prompt_button.setAccessibleName(self.tr("System prompt (none)"))
+
+    def _model_edited(self) -> None:
+        self._change(model=self.model.currentText().strip() or None)
+
+    def _budget_changed(self, value: int) -> None:
+        self._change(thinking_budget=value or None)
+
+    def _change(self, **changes: Any) -> None:
+        options = replace(self._options, **changes)  # normalised again (an empty prompt is none)
+        if options == self._options:
+            self._show(options)
+            return
+        self._options = options
+        self._show(options)
+        self.options_changed.emit(options)
+
+
+class SendKeys(QObject):
+    """Which key sends, on any QPlainTextEdit (the question box), as an event filter:
+    `enter_sends` False (the default): Ctrl+Enter (Cmd+Enter on macOS) sends, Enter starts a new
+    line; True: Enter sends, Ctrl+Enter or Shift+Enter starts a new line. `send_requested` is
+    emitted instead of the key being typed."""
+
+    send_requested = Signal()
+
+    def __init__(self, editor: QPlainTextEdit, enter_sends: bool = False) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.enter_sends = enter_sends
+        editor.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is not self.editor or event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        if self.enter_sends:
+            if control or shift:
+                self.editor.textCursor().insertText("\n")
+                self.editor.ensureCursorVisible()
+                return True
+            if modifiers == Qt.KeyboardModifier.NoModifier:
+                self.send_requested.emit()
+                return True
+            return False
+        if control:
+            self.send_requested.emit()
+            return True
+        return False
+
+    def hint(self) -> str:
+        """What the question box's placeholder may say about sending."""
+        if self.enter_sends:
+            return self.tr("Enter sends · Ctrl+Enter for a new line")
+        return self.tr("Ctrl+Enter sends")
+
+
+class CostLabel(QLabel):
+    """The cost estimate for the status bar: this turn's and the conversation's, from the price
+    table. Hidden while there is nothing to estimate (no price for the model, no usage)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("costEstimate")
+        self.setToolTip(self.tr("An estimate from the token counts the service reported and your price table "
+                                "; the code interpreter itself is not billed, but each of its "
+                                "rounds adds input tokens"))
+        self.hide()
+
+    def show_costs(self, table: PriceTable, turn: Turn | None, conversation: Conversation | None) -> None:
+        parts: list[str] = []
+        this = turn_cost(turn, table) if turn is not None else None
+        whole = cost_of(conversation, table) if conversation is not None else None
+        if this is not None:
+            parts.append(self.tr("turn {cost}").format(cost=_money(this)))
+        if whole is not None:
+            parts.append(self.tr("conversation {cost}").format(cost=_money(whole)))
+        self.setText(self.tr("{costs} (estimate)").format(costs=" · ".join(parts)) if parts else "")
+        self.setVisible(bool(parts))
+
+
+def _money(estimate: Estimate) -> str:
+    """"≈ 0.0107 CNY"; a "+" says some turns could not be counted (no price, or no usage)."""
+    return f"≈ {format_amount(estimate.amount)} {estimate.currency}{'' if estimate.complete else '+'}"
