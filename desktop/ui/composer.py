@@ -244,7 +244,7 @@ class CostLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("costEstimate")
-        self.setToolTip(self.tr("An estimate from the token counts the service reported and your price table "
+        self.setToolTip(self.tr("An estimate from the token counts the service reported and your price table"
                                 "; the code interpreter itself is not billed, but each of its "
                                 "rounds adds input tokens"))
         self.hide()

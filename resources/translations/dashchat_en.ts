@@ -1278,4 +1278,151 @@ To talk to the service you need an API key from Alibaba Cloud Model Studio (the 
         <translation>Later</translation>
     </message>
 </context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>Model for this conversation</translation>
+    </message>
+    <message>
+        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
+        <translation>The model this conversation asks; empty: the connection profile&apos;s model</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>System prompt…</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <source>Thinking budget for this conversation</source>
+        <translation>Thinking budget for this conversation</translation>
+    </message>
+    <message>
+        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
+        <translation>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Thinking</translation>
+    </message>
+    <message>
+        <source>{model} (default)</source>
+        <translation>{model} (default)</translation>
+    </message>
+    <message>
+        <source>System prompt ●</source>
+        <translation>System prompt ●</translation>
+    </message>
+    <message>
+        <source>System prompt (set)</source>
+        <translation>System prompt (set)</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>Instructions sent before every question of this conversation</translation>
+    </message>
+    <message>
+        <source>System prompt (none)</source>
+        <translation>System prompt (none)</translation>
+    </message>
+</context>
+<context>
+    <name>CostLabel</name>
+    <message>
+        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
+        <translation>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</translation>
+    </message>
+    <message>
+        <source>turn {cost}</source>
+        <translation>turn {cost}</translation>
+    </message>
+    <message>
+        <source>conversation {cost}</source>
+        <translation>conversation {cost}</translation>
+    </message>
+    <message>
+        <source>{costs} (estimate)</source>
+        <translation>{costs} (estimate)</translation>
+    </message>
+</context>
+<context>
+    <name>PricesDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>Prices</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
+        <translation>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens</source>
+        <translation>Input / 1M tokens</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens</source>
+        <translation>Output / 1M tokens</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>Add model</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>{model}: a price is a number of at least 0 (both are needed)</source>
+        <translation>{model}: a price is a number of at least 0 (both are needed)</translation>
+    </message>
+    <message>
+        <source>{model} is listed twice</source>
+        <translation>{model} is listed twice</translation>
+    </message>
+</context>
+<context>
+    <name>SendKeys</name>
+    <message>
+        <source>Enter sends · Ctrl+Enter for a new line</source>
+        <translation>Enter sends · Ctrl+Enter for a new line</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter sends</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>System prompt</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>Instructions sent before every question of this conversation</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message, with each question of this conversation only.</source>
+        <translation>Sent first, as the system message, with each question of this conversation only.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
 </TS>

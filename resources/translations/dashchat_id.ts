@@ -1276,4 +1276,151 @@ Untuk terhubung ke layanan, Anda memerlukan Kunci API dari Alibaba Cloud Model S
         <translation>Nanti</translation>
     </message>
 </context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>Model untuk percakapan ini</translation>
+    </message>
+    <message>
+        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
+        <translation>Model yang ditanya dalam percakapan ini; kosong: model profil koneksi</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>Prompt sistem…</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>bawaan</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <source>Thinking budget for this conversation</source>
+        <translation>Anggaran berpikir untuk percakapan ini</translation>
+    </message>
+    <message>
+        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
+        <translation>Token penalaran terbanyak per pertanyaan; bawaan: anggaran di Pengaturan, atau bawaan layanan</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Berpikir</translation>
+    </message>
+    <message>
+        <source>{model} (default)</source>
+        <translation>{model} (bawaan)</translation>
+    </message>
+    <message>
+        <source>System prompt ●</source>
+        <translation>Prompt sistem ●</translation>
+    </message>
+    <message>
+        <source>System prompt (set)</source>
+        <translation>Prompt sistem (diatur)</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>Instruksi yang dikirim sebelum setiap pertanyaan dalam percakapan ini</translation>
+    </message>
+    <message>
+        <source>System prompt (none)</source>
+        <translation>Prompt sistem (tidak ada)</translation>
+    </message>
+</context>
+<context>
+    <name>CostLabel</name>
+    <message>
+        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
+        <translation>Perkiraan dari jumlah token yang dilaporkan layanan dan tabel harga Anda; interpreter kode sendiri tidak ditagih, tetapi setiap putarannya menambah token masukan</translation>
+    </message>
+    <message>
+        <source>turn {cost}</source>
+        <translation>giliran {cost}</translation>
+    </message>
+    <message>
+        <source>conversation {cost}</source>
+        <translation>percakapan {cost}</translation>
+    </message>
+    <message>
+        <source>{costs} (estimate)</source>
+        <translation>{costs} (perkiraan)</translation>
+    </message>
+</context>
+<context>
+    <name>PricesDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
+        <translation>Harga per sejuta token, sebagaimana tercantum di konsol Model Studio Anda. Biaya yang ditampilkan adalah perkiraan dari jumlah token yang dilaporkan layanan; penalaran dihitung sebagai keluaran, dan interpreter kode menambah token masukan tetapi tidak dikenai biaya sendiri. Model tanpa harga tidak mendapat perkiraan.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens</source>
+        <translation>Masukan / 1 juta token</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens</source>
+        <translation>Keluaran / 1 juta token</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>Tambah model</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Mata uang</translation>
+    </message>
+    <message>
+        <source>{model}: a price is a number of at least 0 (both are needed)</source>
+        <translation>{model}: harga adalah angka minimal 0 (keduanya diperlukan)</translation>
+    </message>
+    <message>
+        <source>{model} is listed twice</source>
+        <translation>{model} tercantum dua kali</translation>
+    </message>
+</context>
+<context>
+    <name>SendKeys</name>
+    <message>
+        <source>Enter sends · Ctrl+Enter for a new line</source>
+        <translation>Enter mengirim · Ctrl+Enter untuk baris baru</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter mengirim</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>Prompt sistem</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>Instruksi yang dikirim sebelum setiap pertanyaan dalam percakapan ini</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message, with each question of this conversation only.</source>
+        <translation>Dikirim paling awal, sebagai pesan sistem, bersama setiap pertanyaan dalam percakapan ini saja.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
+</context>
 </TS>

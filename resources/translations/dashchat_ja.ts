@@ -1276,4 +1276,151 @@ To talk to the service you need an API key from Alibaba Cloud Model Studio (the 
         <translation>後で</translation>
     </message>
 </context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>この会話のモデル</translation>
+    </message>
+    <message>
+        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
+        <translation>この会話で質問するモデル。空欄なら接続プロファイルのモデル</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>システムプロンプト…</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>既定</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> トークン</translation>
+    </message>
+    <message>
+        <source>Thinking budget for this conversation</source>
+        <translation>この会話の思考予算</translation>
+    </message>
+    <message>
+        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
+        <translation>質問ごとの推論トークンの上限。既定：設定の予算、なければサービス側の既定値</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>{model} (default)</source>
+        <translation>{model}（既定）</translation>
+    </message>
+    <message>
+        <source>System prompt ●</source>
+        <translation>システムプロンプト ●</translation>
+    </message>
+    <message>
+        <source>System prompt (set)</source>
+        <translation>システムプロンプト（設定済み）</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>この会話の各質問の前に送られる指示</translation>
+    </message>
+    <message>
+        <source>System prompt (none)</source>
+        <translation>システムプロンプト（なし）</translation>
+    </message>
+</context>
+<context>
+    <name>CostLabel</name>
+    <message>
+        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
+        <translation>サービスが報告したトークン数と価格表からの見積もりです。コードインタープリター自体は課金されませんが、実行のたびに入力トークンが増えます</translation>
+    </message>
+    <message>
+        <source>turn {cost}</source>
+        <translation>このターン {cost}</translation>
+    </message>
+    <message>
+        <source>conversation {cost}</source>
+        <translation>会話 {cost}</translation>
+    </message>
+    <message>
+        <source>{costs} (estimate)</source>
+        <translation>{costs}（見積もり）</translation>
+    </message>
+</context>
+<context>
+    <name>PricesDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
+        <translation>100 万トークンあたりの価格を、Model Studio コンソールの表示どおりに入力します。表示される費用はサービスが報告したトークン数からの見積もりです。推論は出力として数え、コードインタープリターは入力トークンを増やしますが、それ自体の料金はかかりません。価格のないモデルには見積もりを表示しません。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens</source>
+        <translation>入力 / 100 万トークン</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens</source>
+        <translation>出力 / 100 万トークン</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>モデルを追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>{model}: a price is a number of at least 0 (both are needed)</source>
+        <translation>{model}：価格は 0 以上の数値です（両方が必要です）</translation>
+    </message>
+    <message>
+        <source>{model} is listed twice</source>
+        <translation>{model} が 2 回あります</translation>
+    </message>
+</context>
+<context>
+    <name>SendKeys</name>
+    <message>
+        <source>Enter sends · Ctrl+Enter for a new line</source>
+        <translation>Enter で送信 · Ctrl+Enter で改行</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter で送信</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>システムプロンプト</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>この会話の各質問の前に送られる指示</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message, with each question of this conversation only.</source>
+        <translation>この会話でのみ、システムメッセージとして各質問の最初に送られます。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+</context>
 </TS>

@@ -1276,4 +1276,151 @@ To talk to the service you need an API key from Alibaba Cloud Model Studio (the 
         <translation>稍后</translation>
     </message>
 </context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>此对话的模型</translation>
+    </message>
+    <message>
+        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
+        <translation>此对话提问所用的模型；留空则使用连接配置中的模型</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>系统提示词…</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个 Token</translation>
+    </message>
+    <message>
+        <source>Thinking budget for this conversation</source>
+        <translation>此对话的思考预算</translation>
+    </message>
+    <message>
+        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
+        <translation>每个问题最多的推理 Token 数；默认：设置中的预算，若未设置则用服务自己的</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>{model} (default)</source>
+        <translation>{model}（默认）</translation>
+    </message>
+    <message>
+        <source>System prompt ●</source>
+        <translation>系统提示词 ●</translation>
+    </message>
+    <message>
+        <source>System prompt (set)</source>
+        <translation>系统提示词（已设置）</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>在此对话的每个问题之前发送的指示</translation>
+    </message>
+    <message>
+        <source>System prompt (none)</source>
+        <translation>系统提示词（无）</translation>
+    </message>
+</context>
+<context>
+    <name>CostLabel</name>
+    <message>
+        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
+        <translation>根据服务报告的 Token 数和你的价格表估算；代码解释器本身不收费，但它的每一轮都会增加输入 Token</translation>
+    </message>
+    <message>
+        <source>turn {cost}</source>
+        <translation>本轮 {cost}</translation>
+    </message>
+    <message>
+        <source>conversation {cost}</source>
+        <translation>对话 {cost}</translation>
+    </message>
+    <message>
+        <source>{costs} (estimate)</source>
+        <translation>{costs}（估算）</translation>
+    </message>
+</context>
+<context>
+    <name>PricesDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
+        <translation>每百万 Token 的价格，按你的 Model Studio 控制台所列填写。显示的费用是根据服务报告的 Token 数得出的估算；推理计为输出，代码解释器会增加输入 Token，但本身不另收费。没有价格的模型不显示估算。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens</source>
+        <translation>输入 / 百万 Token</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens</source>
+        <translation>输出 / 百万 Token</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>添加模型</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>{model}: a price is a number of at least 0 (both are needed)</source>
+        <translation>{model}：价格须为不小于 0 的数字（两项都需要）</translation>
+    </message>
+    <message>
+        <source>{model} is listed twice</source>
+        <translation>{model} 列出了两次</translation>
+    </message>
+</context>
+<context>
+    <name>SendKeys</name>
+    <message>
+        <source>Enter sends · Ctrl+Enter for a new line</source>
+        <translation>Enter 发送 · Ctrl+Enter 换行</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter 发送</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>在此对话的每个问题之前发送的指示</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message, with each question of this conversation only.</source>
+        <translation>仅在此对话中，作为系统消息随每个问题最先发送。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
 </TS>

@@ -1276,4 +1276,151 @@ To talk to the service you need an API key from Alibaba Cloud Model Studio (the 
         <translation>稍後</translation>
     </message>
 </context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>此對話的模型</translation>
+    </message>
+    <message>
+        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
+        <translation>此對話提問所用的模型；留空則使用連線設定檔中的模型</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>系統提示詞…</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 個 Token</translation>
+    </message>
+    <message>
+        <source>Thinking budget for this conversation</source>
+        <translation>此對話的思考預算</translation>
+    </message>
+    <message>
+        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
+        <translation>每個問題最多的推理 Token 數；預設：設定中的預算，若未設定則用服務自己的</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>{model} (default)</source>
+        <translation>{model}（預設）</translation>
+    </message>
+    <message>
+        <source>System prompt ●</source>
+        <translation>系統提示詞 ●</translation>
+    </message>
+    <message>
+        <source>System prompt (set)</source>
+        <translation>系統提示詞（已設定）</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>在此對話的每個問題之前傳送的指示</translation>
+    </message>
+    <message>
+        <source>System prompt (none)</source>
+        <translation>系統提示詞（無）</translation>
+    </message>
+</context>
+<context>
+    <name>CostLabel</name>
+    <message>
+        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
+        <translation>根據服務回報的 Token 數和你的價格表估算；程式碼解譯器本身不收費，但它的每一輪都會增加輸入 Token</translation>
+    </message>
+    <message>
+        <source>turn {cost}</source>
+        <translation>本輪 {cost}</translation>
+    </message>
+    <message>
+        <source>conversation {cost}</source>
+        <translation>對話 {cost}</translation>
+    </message>
+    <message>
+        <source>{costs} (estimate)</source>
+        <translation>{costs}（估算）</translation>
+    </message>
+</context>
+<context>
+    <name>PricesDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
+        <translation>每百萬 Token 的價格，依你的 Model Studio 主控台所列填寫。顯示的費用是根據服務回報的 Token 數得出的估算；推理計為輸出，程式碼解譯器會增加輸入 Token，但本身不另收費。沒有價格的模型不顯示估算。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens</source>
+        <translation>輸入 / 百萬 Token</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens</source>
+        <translation>輸出 / 百萬 Token</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>新增模型</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>貨幣</translation>
+    </message>
+    <message>
+        <source>{model}: a price is a number of at least 0 (both are needed)</source>
+        <translation>{model}：價格須為不小於 0 的數字（兩項都需要）</translation>
+    </message>
+    <message>
+        <source>{model} is listed twice</source>
+        <translation>{model} 列出了兩次</translation>
+    </message>
+</context>
+<context>
+    <name>SendKeys</name>
+    <message>
+        <source>Enter sends · Ctrl+Enter for a new line</source>
+        <translation>Enter 傳送 · Ctrl+Enter 換行</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter 傳送</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系統提示詞</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>在此對話的每個問題之前傳送的指示</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message, with each question of this conversation only.</source>
+        <translation>僅在此對話中，作為系統訊息隨每個問題最先傳送。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
 </TS>
