@@ -340,6 +340,7 @@ def check_streaming(views: dict[str, MarkdownView], text: str, seed: str, long: 
         seen_tail, shown = -1, ([], "")
         for i, piece in enumerate(pieces):
             streamed.append(piece)
+            streamed.catch_up()  # rendering may be spread over event-loop turns
             tail = streamed._scanner.tail
             if long and tail == seen_tail and i % 16:
                 continue  # a long answer: checked whenever a block finishes, and every 16 appends
@@ -351,6 +352,7 @@ def check_streaming(views: dict[str, MarkdownView], text: str, seed: str, long: 
                 f"the finished part differs from a one-shot render of it"
             )
         streamed.finish()
+        streamed.catch_up()
         assert streamed.markdown() == text
         assert whole(streamed) == expected, f"chunking {number}: {pieces!r}"
 
@@ -418,9 +420,11 @@ def test_finished_part_is_final_when_no_definition_comes_late(views: dict[str, M
         streamed.clear()
         for piece in pieces:
             streamed.append(piece)
+            streamed.catch_up()
             end = max(streamed._tail_pos - 1, 0)
             assert snapshot(streamed, end) == snapshot(one_shot, end)
         streamed.finish()
+        streamed.catch_up()
         assert whole(streamed) == whole(one_shot)
 
 

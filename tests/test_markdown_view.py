@@ -285,13 +285,19 @@ def test_unknown_language_falls_back_to_plain_code(qtbot: QtBot) -> None:
 def test_finished_blocks_are_never_rendered_again(qtbot: QtBot) -> None:
     view = make_view(qtbot)
     rendered: list[int] = []
-    render_block = view._render_block
+    render_segment, insert_code = view._render_segment, view._insert_code
 
-    def spy(block: Any) -> None:
-        rendered.append(block.start)
-        render_block(block)
+    def spy(block_start: int, part: Any) -> None:
+        rendered.append(block_start + part.start)
+        render_segment(block_start, part)
 
-    view._render_block = spy  # type: ignore[method-assign]
+    def spy_code(code: str, lang: str, code_id: int, highlight: bool) -> None:
+        if highlight:  # a closed fence, rendered as final
+            rendered.append(code_id)
+        insert_code(code, lang, code_id, highlight)
+
+    view._render_segment = spy  # type: ignore[method-assign]
+    view._insert_code = spy_code  # type: ignore[method-assign]
     view.append("# Heading\n\nFirst paragraph.\n\nSecond paragraph")
     view.append(" goes on.\n")  # a later block has begun: heading and first paragraph are final
     heading, first = view.document().firstBlock(), view.document().firstBlock().next()

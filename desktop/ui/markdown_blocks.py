@@ -266,3 +266,116 @@ def link_definitions(source: str) -> list[tuple[str, str]]:
         starts = heading or bool(_THEMATIC_OR_UNDERLINE.fullmatch(rest))
         i += 1
     return found
+
+
+# -- long blocks: shown as several blocks -------------------------------------------------------
+#
+# Qt lays a paragraph out as one QTextLayout and parses a table as a whole: streaming one that
+# keeps growing costs a re-render of all of it per update, and an unbroken run of characters
+# lays out in superlinear time. So a long plain paragraph is shown as several paragraphs of at
+# most SEGMENT_CHARS characters each, and a long table as several tables of TABLE_ROWS rows,
+# each repeating the header. The cuts depend on the block's own text only, never on how it
+# arrived: a streamed answer and a one-shot render cut the same block in the same places.
+
+SEGMENT_CHARS = 8192
+TABLE_ROWS = 50
+
+# A line that may begin (or interrupt a paragraph with) another kind of block: such a block is
+# not a plain paragraph and is never cut.
+_NOT_PLAIN = re.compile(
+    r"[ \t]|[ ]{0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>|#|`{3}|~{3}|\[|=+[ \t]*$|-+[ \t]*$"
+    r"|(?:[-*_][ \t]*){3,}$)"
+)
+_TABLE_DELIMITER = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+_ORDERED_START = re.compile(r"\d{1,9}[.)]")
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int  # offsets in the block's source
+    end: int
+    prefix: str = ""  # Markdown rendered in front of it: a table's header and delimiter rows
+
+
+def segments(source: str, final: bool = True) -> list[Segment]:
+    """The parts a block's source is shown as, in order, covering it. With `final` False the
+    source is an open block that may still grow: its last part is the one still open, and the
+    parts before it are those of the finished block, whatever follows."""
+    table = _table_head(source)
+    if table:
+        return _table_segments(source, table, final)
+    if len(source) <= SEGMENT_CHARS or "|" in source or not _plain(source):
+        return [Segment(0, len(source))]
+    cuts: list[Segment] = []
+    pos = 0
+    while len(source) - pos > SEGMENT_CHARS:
+        cut = _paragraph_cut(source, pos)
+        cuts.append(Segment(pos, cut))
+        pos = cut
+    cuts.append(Segment(pos, len(source)))
+    return cuts
+
+
+def _plain(source: str) -> bool:
+    """A paragraph without block structure of its own (no blank line inside, no line that could
+    begin another kind of block), as only such a paragraph can be cut without changing what it
+    shows."""
+    body = source.rstrip("\n")
+    if "\n\n" in body or "\\" in body:
+        return False
+    return not any(_NOT_PLAIN.match(line) for line in body.split("\n"))
+
+
+def _paragraph_cut(source: str, pos: int) -> int:
+    """Where the segment from `pos` ends: at a line break or a space in its second half, or else
+    between two letters or digits, so that the next segment starts with one (never a block
+    marker)."""
+    low, high = pos + SEGMENT_CHARS // 2, pos + SEGMENT_CHARS
+    for sep in ("\n", " "):
+        i = source.rfind(sep, low, high)
+        while i >= low:
+            cut = i + 1
+            if source[cut].isalnum() and not _ORDERED_START.match(source, cut):
+                return cut
+            i = source.rfind(sep, low, i)
+    for cut in range(high, low, -1):
+        if source[cut - 1].isalnum() and source[cut].isalnum() and not _ORDERED_START.match(source, cut):
+            return cut
+    return high
+
+
+def _table_head(source: str) -> int:
+    """The length of a GFM table's header and delimiter rows at the start of `source`, 0 if it
+    does not start with a table that only has rows after them."""
+    first = source.find("\n")
+    second = source.find("\n", first + 1) if first >= 0 else -1
+    if second < 0:
+        return 0
+    header, delimiter = source[:first], source[first + 1 : second]
+    if "|" not in header + delimiter or _NOT_PLAIN.match(header) or not _TABLE_DELIMITER.fullmatch(delimiter):
+        return 0
+    rows = source[second + 1 :].rstrip("\n").split("\n")
+    if any("|" not in row or _NOT_PLAIN.match(row) for row in rows if row):
+        return 0
+    if rows[-1:] != [""] and "" in rows:
+        return 0  # a blank line inside: not one table
+    return second + 1
+
+
+def _table_segments(source: str, head: int, final: bool) -> list[Segment]:
+    parts: list[Segment] = []
+    pos, rows, line = 0, 0, head
+    while True:
+        nl = source.find("\n", line)
+        if nl < 0:
+            break
+        rows += 1
+        line = nl + 1
+        # Cut after every TABLE_ROWS rows, unless nothing follows (in an open block, nothing
+        # whole yet: the rows that follow must have begun).
+        more = source.find("\n", line) >= 0 if not final else bool(source[line:].strip())
+        if rows == TABLE_ROWS and more and source[line:line + 1] not in ("", "\n"):
+            parts.append(Segment(pos, line, source[:head] if pos else ""))
+            pos, rows = line, 0
+    parts.append(Segment(pos, len(source), source[:head] if pos else ""))
+    return parts

@@ -13,11 +13,25 @@ mid-stream for every finished block (tests/test_markdown_equivalence.py).
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -38,7 +52,17 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QTextBrowser, QWidget
 
 from .highlight import lexer_for, shared_theme
-from .markdown_blocks import Block, BlockScanner, bracket_labels, fence_code, link_definitions
+from .markdown_blocks import (
+    SEGMENT_CHARS,
+    TABLE_ROWS,
+    Block,
+    BlockScanner,
+    Segment,
+    bracket_labels,
+    fence_code,
+    link_definitions,
+    segments,
+)
 
 if TYPE_CHECKING:
     from pygments.token import _TokenType
@@ -70,7 +94,39 @@ _CONTINUED = "\u21aa"  # ↪
 _QUOTE = re.compile(r"^ {0,3}>", re.M)
 _LINK_MARKS = ("[", "://", "www.", "@", "<")  # what a link (or GFM's bare autolink) needs
 _FENCE_START = re.compile(r" {0,3}(?:`{3,}[^`]*|~{3,}.*|`{1,2}|~{1,2})")  # a line that may open a fence
+_BLOCK_START = re.compile(r" {0,3}(?:[-+*>#`~|\[]|\d{1,9}[.)])")  # may begin a block of another kind
 _QUIET = QColor("#6a737d")  # block quotes: GitHub's grey, readable on light and dark bases
+
+
+# Rendering works in steps of about _BUDGET_S each (a step does at least _MIN_CHARS of source,
+# so that a small update is always shown at once); what is left waits for the next turn of the
+# event loop, so that a flood of text never holds the loop for long.
+_BUDGET_S = 0.008
+_MIN_CHARS = 8192
+# An unbroken run of letters and digits (a big number, base64) has no line-break opportunity, and
+# Qt lays such a run out in superlinear time: the displayed text gets a zero-width space every
+# _RUN_STEP characters of a run longer than _RUN_MIN (the source, markdown() and copies keep none).
+_ZWSP = "\u200b"
+_RUN_MIN = 256
+_RUN_STEP = 64
+_LONG_RUN = re.compile(rf"(?<!\S)[0-9A-Za-z+/=]{{{_RUN_MIN},}}(?!\S)")
+
+
+def _breakable(source: str) -> str:
+    if len(source) < _RUN_MIN:
+        return source
+    return _LONG_RUN.sub(
+        lambda m: _ZWSP.join(m[0][i : i + _RUN_STEP] for i in range(0, len(m[0]), _RUN_STEP)), source
+    )
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+        self.chars = 0
+
+    def spent(self) -> bool:
+        return self.chars >= _MIN_CHARS and time.perf_counter() - self.start > _BUDGET_S
 
 
 _warmed: set[str] = set()
@@ -129,6 +185,8 @@ class MarkdownView(QTextBrowser):
     """
 
     linkActivated = Signal(QUrl)  # an http(s) link was clicked
+    # Everything received so far is shown (after a render that took more than one step).
+    caught_up = Signal()
 
     _source: str  # everything received so far
     _finished: bool
@@ -155,6 +213,10 @@ class MarkdownView(QTextBrowser):
         bar.valueChanged.connect(self._on_scrolled)
         # Layout may finish after append() returns; follow the range, not just the edit.
         bar.rangeChanged.connect(self._on_range)
+        self._steps = QTimer(self)  # the next rendering step, when one was not enough
+        self._steps.setSingleShot(True)
+        self._steps.setInterval(0)
+        self._steps.timeout.connect(self._step)
         self._reset()
 
     # -- public API -----------------------------------------------------------------------
@@ -164,23 +226,35 @@ class MarkdownView(QTextBrowser):
             raise RuntimeError("append() after finish(); call clear() first")
         if text:
             self._source += text
-            self._update(final=False)
+            self._feed(final=False)
 
     def finish(self) -> None:
         if not self._finished:
             self._finished = True
-            self._update(final=True)
+            self._feed(final=True)
+
+    def is_caught_up(self) -> bool:
+        """Whether everything appended so far is shown; if not, the rest is rendered in the next
+        turns of the event loop and `caught_up` is emitted once it is."""
+        return not self._behind
+
+    def catch_up(self) -> None:
+        """Render what is left now, however long it takes."""
+        while self._behind:
+            self._step(budget=False)
 
     def set_markdown(self, text: str) -> None:
         self.clear()
         self._source = text
         self._finished = True
-        self._update(final=True)
+        self._feed(final=True)
+        self.catch_up()
         self._follow = False  # a stored answer is read from the top
         self.setTextCursor(QTextCursor(self.document()))  # keyboard selection starts there too
         self._scroll_to(0)
 
     def clear(self) -> None:
+        self._steps.stop()
         self.document().clear()
         self._reset()
         self._follow = True
@@ -193,6 +267,17 @@ class MarkdownView(QTextBrowser):
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002, N802 - Qt's signature
         return None  # never fetch what the model points at (the document does not ask either)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt's name
+        # The zero-width spaces that let a long run of digits wrap are the view's, not the text's.
+        data = super().createMimeDataFromSelection()
+        text = data.text()
+        if _ZWSP in text:
+            html = data.html() if data.hasHtml() else ""
+            data.setText(text.replace(_ZWSP, ""))
+            if html:
+                data.setHtml(html.replace(_ZWSP, ""))
+        return data
 
     # -- rendering ------------------------------------------------------------------------
 
@@ -213,6 +298,15 @@ class MarkdownView(QTextBrowser):
         # definition arriving later renders them again, in place.
         self._definitions: dict[str, str] = {}
         self._pending: list[_Pending] = []
+        # Finished blocks not rendered yet (the budget ran out), and whether anything is left.
+        self._queue: list[Block] = []
+        self._behind = False
+        # The block being shown (the open one, or the first queued) may be shown as several
+        # (markdown_blocks.segments): those rendered so far, as (start, end, prefix) in the
+        # source, from `_segs_from`; the rest of the block is rendered at `_open_pos`.
+        self._segs_from = -1
+        self._segs: list[tuple[int, int, str]] = []
+        self._open_pos = 0
         self._make_filler(QTextCursor(self.document()))
         # Qt drops the last block's bottom margin from the document's height, so a code box at
         # the very end would lose its bottom padding when scrolled to the bottom.
@@ -221,24 +315,37 @@ class MarkdownView(QTextBrowser):
         root_format.setBottomMargin(root_format.bottomMargin() + _PAD)
         root.setFrameFormat(root_format)
 
-    def _update(self, final: bool) -> None:
+    def _feed(self, final: bool) -> None:
+        finished = self._scanner.feed(self._source, final)
+        if finished:
+            defined = self._learn_definitions(finished)
+            self._queue.extend(finished)
+            if defined and self._pending:
+                cursor = QTextCursor(self.document())
+                cursor.beginEditBlock()
+                try:
+                    self._resolve(defined)
+                finally:
+                    cursor.endEditBlock()
+        self._behind = True
+        self._step()
+
+    def _step(self, budget: bool = True) -> None:
+        """Render queued finished blocks, then the open one, for about _BUDGET_S; schedule the
+        next step if something is left."""
+        self._steps.stop()
         bar = self.verticalScrollBar()
         follow = self._follow
-        finished = self._scanner.feed(self._source, final)
+        work = _Budget()
+        if not budget:
+            work.chars = -(1 << 62)  # never spent
         cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()  # one layout pass and one size change for the whole update
+        cursor.beginEditBlock()  # one layout pass and one size change for the whole step
         try:
-            if finished:
-                self._remove_tail()
-                defined = self._learn_definitions(finished)
-                for block in finished:
-                    self._render_block(block)
-                    if block.end < len(self._source) or not final:  # no tail after the last
-                        self._tail_pos = self._end_with_filler()
-                if defined:
-                    self._resolve(defined)
-            self._render_tail()
-            if final and self._has_filler:
+            while self._queue and not work.spent():
+                self._render_queued(work)
+            done = not self._queue and self._render_tail(work)
+            if done and self._finished and self._has_filler:
                 self._drop_filler()  # nothing follows the last block: no gap below it
         finally:
             cursor.endEditBlock()
@@ -248,6 +355,11 @@ class MarkdownView(QTextBrowser):
         if follow:
             self._follow = True
             self._scroll_to(bar.maximum())
+        if not done:
+            self._steps.start()
+        elif self._behind:
+            self._behind = False
+            self.caught_up.emit()
 
     def _learn_definitions(self, blocks: list[Block]) -> set[str]:
         """Collect the link reference definitions of newly finished blocks; return the labels
@@ -261,30 +373,92 @@ class MarkdownView(QTextBrowser):
                         defined.add(label)
         return defined
 
-    def _render_block(self, block: Block) -> None:
-        self._has_filler = False
-        if block.fence is None:
-            source = self._source[block.start : block.end]
-            start = self._tail_pos
-            self._placed = False
-            self._insert_markdown(source)
-            end = self.document().characterCount() - 1
-            if not self._placed:
-                self._has_filler = True  # it shows nothing (only link reference definitions)
-                return
-            unresolved = bracket_labels(source) - self._definitions.keys()
-            if unresolved:
-                self._pending.append(_Pending(start, end, source, unresolved))
-        else:
+    def _render_queued(self, work: _Budget) -> None:
+        """Render (more of) the first queued finished block; unqueue it once it is all shown."""
+        block = self._queue[0]
+        last = block.end >= len(self._source) and self._finished  # no tail after it
+        if block.fence is not None:
+            self._drop_segments()
+            self._remove_tail()
             fence = block.fence
+            self._has_filler = False
             self._insert_code(fence_code(self._source, fence), fence.lang, fence.content_start, highlight=True)
+            work.chars += block.end - block.start
+            self._queue.pop(0)
+            if not last:
+                self._tail_pos = self._open_pos = self._end_with_filler()
+            return
+        source = self._source[block.start : block.end]
+        parts = segments(source, final=True)
+        shown = self._keep_segments(block.start, parts)
+        self._remove_tail()
+        for part in parts[shown:]:
+            if work.spent():
+                return
+            self._render_segment(block.start, part)
+            work.chars += part.end - part.start
+            if part is not parts[-1] or not last:
+                self._open_pos = self._end_with_filler()
+        self._queue.pop(0)
+        self._segs_from, self._segs = -1, []
+        self._tail_pos = self._open_pos
+
+    def _keep_segments(self, start: int, parts: list[Segment]) -> int:
+        """How many of `parts` (of a block at `start`) are shown already; the segments shown
+        after those are removed."""
+        if self._segs_from != start:
+            self._drop_segments()
+            self._segs_from = start
+            return 0
+        keep = 0
+        for shown, part in zip(self._segs, parts, strict=False):
+            if shown != (start + part.start, start + part.end, part.prefix):
+                break
+            keep += 1
+        if keep < len(self._segs):
+            # Not the block it looked like while open (a later line made it something else):
+            # show it again from the first segment that differs.
+            self._drop_segments()
+            self._segs_from = start
+            return 0
+        return keep
+
+    def _drop_segments(self) -> None:
+        """Remove the open block's segments shown so far (and its rest)."""
+        if self._segs:
+            self._tail_key = ("dropped",)
+            self._open_pos = self._tail_pos
+            self._remove_tail()
+            self._pending = [p for p in self._pending if p.start < self._tail_pos]
+            self._has_filler = True
+        self._segs_from, self._segs = -1, []
+        self._open_pos = self._tail_pos
+
+    def _render_segment(self, block_start: int, part: Segment) -> None:
+        """Render one part of a block into the filler at the end, as a finished block."""
+        source = part.prefix + self._source[block_start + part.start : block_start + part.end]
+        self._segs.append((block_start + part.start, block_start + part.end, part.prefix))
+        self._has_filler = False
+        start = self._open_pos
+        self._placed = False
+        self._insert_markdown(source)
+        end = self.document().characterCount() - 1
+        if not self._placed:
+            self._has_filler = True  # it shows nothing (only link reference definitions)
+            return
+        unresolved = bracket_labels(source) - self._definitions.keys()
+        if unresolved:
+            self._pending.append(_Pending(start, end, source, unresolved))
 
     def _resolve(self, defined: set[str]) -> None:
         """Render again, in place, the finished blocks that use a label just defined."""
         doc = self.document()
         shift = 0
+        tail, tail_shift = self._tail_pos, None
         waiting: list[_Pending] = []
         for pending in self._pending:
+            if tail_shift is None and pending.start >= tail:
+                tail_shift = shift  # a segment of the open block: after the tail's start
             pending.start += shift
             pending.end += shift
             if pending.labels & defined:
@@ -302,11 +476,16 @@ class MarkdownView(QTextBrowser):
             if pending.labels:
                 waiting.append(pending)
         self._pending = waiting
-        self._tail_pos += shift
+        self._tail_pos += shift if tail_shift is None else tail_shift
+        self._open_pos += shift
 
-    def _render_tail(self) -> None:
+    def _render_tail(self, work: _Budget) -> bool:
+        """Render the open block; False if the budget ran out first."""
         scan = self._scanner
+        if self._segs_from not in (-1, scan.tail):
+            self._drop_segments()
         if scan.kind == "fence" and scan.fence is not None:
+            self._drop_segments()
             fence = scan.fence
             warm_lexer(fence.lang)  # highlighted when it closes: a slow stream gets it ready
             # Hold back a final newline: it would show as an empty last line until more arrives.
@@ -321,14 +500,16 @@ class MarkdownView(QTextBrowser):
                     grown_from = cursor.position()
                     start = fence.content_start
                     cursor.insertText(self._source[start + key[2] : start + shown], self._code_plain)
-                    self._shape_code(self._tail_pos, grown_from, fence.content_start, fence.lang)
+                    self._shape_code(self._open_pos, grown_from, fence.content_start, fence.lang)
                 self._tail_key = ("code", fence.content_start, shown)
-                return
+                work.chars += shown - key[2]
+                return True
             self._remove_tail()
             code = self._source[fence.content_start : fence.content_start + shown]
             self._insert_code(code, fence.lang, fence.content_start, highlight=False)
             self._tail_key = ("code", fence.content_start, shown)
-            return
+            work.chars += shown
+            return True
         text = self._source[scan.tail :]
         if not self._finished:
             # A last line that may be opening a fence would show as an empty code line of
@@ -336,20 +517,48 @@ class MarkdownView(QTextBrowser):
             last = text[text.rfind("\n") + 1 :]
             if _FENCE_START.fullmatch(last):
                 text = text[: len(text) - len(last)]
-        if self._tail_key == ("md", text):
-            return
+        if not self._finished and scan.fence is None:
+            # A long paragraph or table is shown in segments: those that are final already are
+            # rendered once, as finished blocks; only the last one is rendered again.
+            parts = self._open_segments(text)
+            shown = self._keep_segments(scan.tail, parts) if parts or self._segs else 0
+            for part in parts[shown:]:
+                if work.spent():
+                    return False
+                self._remove_tail()
+                self._render_segment(scan.tail, part)
+                work.chars += part.end - part.start
+                self._open_pos = self._end_with_filler()
+        rest = self._segs[-1][1] - scan.tail if self._segs else 0
+        text = text[rest:]
+        if self._tail_key == ("md", rest, text):
+            return True
         self._remove_tail()
         if text.strip():
             self._insert_markdown(text)
+            work.chars += len(text)
             if any(mark in text for mark in _LINK_MARKS):
-                self._unlink(self._tail_pos)  # a link still arriving may lack the end of its URL
-        self._tail_key = ("md", text)
+                self._unlink(self._open_pos)  # a link still arriving may lack the end of its URL
+        self._tail_key = ("md", rest, text)
+        return True
+
+    @staticmethod
+    def _open_segments(text: str) -> list[Segment]:
+        """The segments of the open block that are final whatever comes next."""
+        blank = text.find("\n\n")
+        if blank >= 0:
+            text = text[: blank + 1]  # a blank line ends a paragraph or a table
+        elif "\n" in text and _BLOCK_START.match(text, text.rfind("\n") + 1):
+            text = text[: text.rfind("\n") + 1]  # a last line that may begin another block
+        if len(text) <= SEGMENT_CHARS and text.count("\n") <= TABLE_ROWS:
+            return []
+        return segments(text, final=False)[:-1]
 
     def _remove_tail(self) -> None:
         if self._tail_key is None:
             return
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._tail_pos)
+        cursor.setPosition(self._open_pos)
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         self._make_filler(cursor)  # the tail's first block was folded into it: undo its format
@@ -385,6 +594,7 @@ class MarkdownView(QTextBrowser):
         cursor.setBlockCharFormat(char_format)
         self._has_filler = False
         self._tail_pos -= 1
+        self._open_pos = self._tail_pos
 
     def _insert_markdown(self, source: str) -> None:
         """Render `source` into the filler at the end."""
@@ -399,6 +609,7 @@ class MarkdownView(QTextBrowser):
             known = [self._definitions[label] for label in bracket_labels(source) if label in self._definitions]
             if known:
                 prefix = "\n\n".join(known) + "\n\n"
+        source = _breakable(source)
         scratch.setMarkdown(prefix + _SENTINEL + source, _MD_FEATURES)
         if prefix and scratch.firstBlock().text() != _SENTINEL[0]:  # not read as definitions
             scratch.setMarkdown(_SENTINEL + source, _MD_FEATURES)
