@@ -376,6 +376,9 @@ def window_child(args: argparse.Namespace) -> None:
             stalls.begin()
         turn = await window.submit("q")
         await idle()
+        view = window.answer_pane.cards[-1].answer
+        while not getattr(view, "is_caught_up", lambda: True)():  # the view renders in budgeted steps
+            await idle()
         took = time.perf_counter() - start
         result = {"took": took, **stalls.end()} if watch else {"took": took}
         card = window.answer_pane.cards[-1]
