@@ -254,3 +254,24 @@ def test_ask_continue_keeps_the_stored_options(server: ServerHandle, profile: Pa
     [request] = server.requests()
     assert request["body"]["model"] == "qwen-picked"
     assert request["body"]["input"]["messages"][0] == {"role": "system", "content": PROMPT}
+
+
+def test_ask_system_sets_keeps_and_removes_the_prompt(server: ServerHandle, profile: Path) -> None:
+    base = server.base("power_21")
+    server.clear()
+    assert ask(profile, base, "--system", PROMPT, "What is 123 to the power of 21?").returncode == 0
+    assert ask(profile, base, "--continue", "Now divide it by 5").returncode == 0
+    assert ask(profile, base, "--continue", "--system", "", "And by 7?").returncode == 0
+    first, kept, removed = (r["body"]["input"]["messages"] for r in server.requests())
+    assert first == [{"role": "system", "content": PROMPT},
+                     {"role": "user", "content": "What is 123 to the power of 21?"}]
+    assert kept[0] == {"role": "system", "content": PROMPT} and kept[-1]["content"] == "Now divide it by 5"
+    assert [m["role"] for m in removed] == ["user", "assistant", "user", "assistant", "user"]
+
+
+def test_ask_model_becomes_the_conversations_own(server: ServerHandle, profile: Path) -> None:
+    base = server.base("power_21")
+    server.clear()
+    assert ask(profile, base, "--model", "qwen-chosen", "hi").returncode == 0
+    assert ask(profile, base, "--continue", "again").returncode == 0
+    assert [r["body"]["model"] for r in server.requests()] == ["qwen-chosen", "qwen-chosen"]

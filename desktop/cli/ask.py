@@ -12,6 +12,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TextIO
 
 from ..config import Config
@@ -197,6 +198,11 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
     session = ChatSession(config, history)
     if args.continue_ and not session.continue_latest():
         _say("dashchat: no earlier conversation to continue; starting a new one")
+    system, model = getattr(args, "system", None), getattr(args, "model", None)
+    if system is not None or model:  # an explicit --system or --model becomes the conversation's own
+        own = session.conversation.options
+        session.set_options(replace(own, model=model or own.model,
+                                    system_prompt=own.system_prompt if system is None else system))
     view = TerminalView(sys.stdout, answer_only=args.answer_only)
     stopped_by: list[int] = []  # the signal that stopped the stream, if one did
 

@@ -132,6 +132,8 @@ def build_parser(window_only: bool = False) -> argparse.ArgumentParser:
     ask.add_argument("--continue", dest="continue_", action="store_true",
                      help="continue the latest conversation")
     ask.add_argument("--answer-only", action="store_true", help="print only the answer (for scripts)")
+    ask.add_argument("--system", metavar="TEXT", help="the conversation's system prompt, kept with it (--continue "
+                     "keeps it; \"\" removes it)")
 
     key = commands.add_parser("key", help="the API key in the OS keyring: set, status, clear")
     key_commands = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
