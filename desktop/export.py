@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import math_tex
 from .model.conversation import Conversation
 from .model.output import Output, OutputKind
 from .model.turn import Step, StepKind, Turn
@@ -367,11 +368,84 @@ _RENDERER: MarkdownIt | None = None
 
 
 def markdown_html(text: str) -> str:
-    """An answer's Markdown as HTML (see _markdown_renderer)."""
+    """An answer's Markdown as HTML (see _markdown_renderer), its LaTeX math as inline SVG."""
     global _RENDERER
     if _RENDERER is None:
         _RENDERER = _markdown_renderer()
-    return str(_RENDERER.render(text))
+    text, maths = _math_placeholders(text)
+    page = str(_RENDERER.render(text))
+    return _math_restored(page, maths) if maths else page
+
+
+# Math (desktop/math_tex.py) goes through the Markdown renderer as a placeholder of private-use
+# characters, then becomes inline SVG: drawn paths in the text's colour (currentColor), sized in
+# em, no script, no font, nothing loaded. The LaTeX stays in the page: the SVG's title, and a
+# visually hidden span that a selection copies.
+_MATH_MARK = re.compile("\ue000(\\d+)\ue001")
+_MATH_EM = 20.0  # px an em in the SVG ziamath draws
+_MATH_SCALE = 1.15  # the math a little larger than the text, as in the window
+_MATH_CSS = """
+.math { position: relative; white-space: nowrap; }
+.math svg { display: inline-block; overflow: visible; }
+.math-display { text-align: center; margin: 0.8em 0; overflow-x: auto; overflow-y: hidden; }
+.math .tex { position: absolute; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: pre; }
+code.math-source { white-space: pre-wrap; }
+"""
+
+
+def _math_placeholders(text: str) -> tuple[str, dict[int, math_tex.Piece]]:
+    """`text` with each math span replaced by a numbered placeholder (display math as a
+    paragraph of its own); the spans by number."""
+    if not math_tex.has_math_marks(text):
+        return text, {}
+    out: list[str] = []
+    maths: dict[int, math_tex.Piece] = {}
+    for piece in math_tex.split(text):
+        if piece.tex is None:
+            out.append(piece.raw)
+            continue
+        maths[len(maths)] = piece
+        mark = f"\ue000{len(maths) - 1}\ue001"
+        if piece.display and not text[text.rfind("\n", 0, piece.start) + 1 :].lstrip().startswith("|"):
+            prefix = math_tex.line_prefix(text, piece.start)
+            gap = "\n" + prefix.rstrip() + "\n" + prefix
+            mark = gap + mark + gap
+        out.append(mark)
+    return "".join(out), maths
+
+
+def _math_restored(page: str, maths: dict[int, math_tex.Piece]) -> str:
+    def display(m: re.Match[str]) -> str:
+        return _math_html(maths[int(m.group(1))], block=True)
+
+    def inline(m: re.Match[str]) -> str:
+        return _math_html(maths[int(m.group(1))], block=False)
+
+    page = re.sub("<p>\ue000(\\d+)\ue001</p>", display, page)
+    return _MATH_MARK.sub(inline, page)
+
+
+def _math_html(piece: math_tex.Piece, block: bool) -> str:
+    """One formula: inline SVG with its LaTeX, or the source as code when it cannot be typeset."""
+    tex = piece.tex or ""
+    svg = math_tex.render(tex, piece.display, "currentColor", _MATH_EM)
+    if svg is None:
+        code = f'<code class="math-source">{html.escape(piece.raw)}</code>'
+        return f"<p>{code}</p>" if block else code
+    em = _MATH_SCALE / _MATH_EM
+    drawing = svg.svg.decode("utf-8")
+    drawing = re.sub(r'^<svg ([^>]*?)width="[^"]*" height="[^"]*"',
+                     lambda m: (f'<svg {m.group(1)}width="{svg.width * em:.3f}em" height="{svg.height * em:.3f}em" '
+                                f'style="vertical-align: -{svg.depth * em:.3f}em" role="img" '
+                                f'aria-label="{html.escape(tex, quote=True)}"'),
+                     drawing, count=1)
+    source = f"$${tex}$$" if piece.display else f"${tex}$"
+    hidden = f'<span class="tex">{html.escape(source)}</span>'
+    title = html.escape(tex, quote=True)
+    if block:
+        return f'<div class="math-display"><span class="math" title="{title}">{drawing}{hidden}</span></div>'
+    return f'<span class="math" title="{title}">{drawing}{hidden}</span>'
 
 
 def _answer_html(text: str) -> str:
@@ -430,7 +504,7 @@ def to_html(conversation: Conversation, thinking: bool = True) -> str:
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">'
-        f"<title>{title}</title><style>{_CSS}{_code_css()}</style></head><body>\n"
+        f"<title>{title}</title><style>{_CSS}{_MATH_CSS}{_code_css()}</style></head><body>\n"
         + "\n".join(body)
         + "\n</body></html>\n"
     )

@@ -132,3 +132,62 @@ def test_the_chosen_filter_gives_a_bare_name_its_extension() -> None:
     assert with_filter_extension(Path("/d/notes"), "HTML (*.html)") == Path("/d/notes.html")
     assert with_filter_extension(Path("/d/notes.md"), "HTML (*.html)") == Path("/d/notes.md")
     assert with_filter_extension(Path("/d/v1.2"), "Transcript JSON (*.json)") == Path("/d/v1.2.json")
+
+
+MATH_ANSWER = r"""The balance after $t$ years:
+
+$$ A = P \left(1 + \frac{r}{n}\right)^{nt} $$
+
+and \(\sum_{i=1}^n i = \frac{n(n+1)}{2}\). A matrix:
+
+\[ \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \]
+
+It costs $5 and $10; `echo $HOME` is code; $\frac{1}{$ is broken.
+
+> quoted $$x^2$$ display
+"""
+
+
+def math_page() -> str:
+    c = Conversation(title="Interest")
+    t = c.start_turn("Compound interest?")
+    t.apply(AnswerDelta(MATH_ANSWER))
+    t.apply(Finished("stop"))
+    return to_html(c)
+
+
+def test_math_is_inline_svg_with_its_latex_kept() -> None:
+    answer = body(math_page()).split('<div class="answer">', 1)[1]
+    formulas = re.findall(r'<span class="math" title="([^"]*)"><svg (.*?)</svg><span class="tex">(.*?)</span></span>',
+                          answer, re.S)
+    import html as html_module
+
+    sources = [html_module.unescape(tex) for _title, _svg, tex in formulas]
+    assert sources == [
+        "$t$",
+        r"$$A = P \left(1 + \frac{r}{n}\right)^{nt}$$",
+        r"$\sum_{i=1}^n i = \frac{n(n+1)}{2}$",
+        r"$$\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}$$",
+        "$$x^2$$",
+    ]
+    for title, svg, tex in formulas:
+        assert html_module.unescape(title) in html_module.unescape(tex)
+        assert "<path" in svg and 'fill="currentColor"' in svg  # drawn in the text's colour, no font
+        assert re.search(r'width="[\d.]+em" height="[\d.]+em" style="vertical-align: -[\d.]+em"', svg)
+    # Display math centred in a block of its own; inline math in its paragraph.
+    assert answer.count('<div class="math-display">') == 3
+    assert re.search(r"<p>The balance after <span class=\"math\"", answer)
+    quote = answer.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]  # still in its quote
+    assert quote.startswith("\n<p>quoted</p>\n<div class=\"math-display\">") and quote.endswith("<p>display</p>\n")
+    # What is not math stays as it was.
+    assert "It costs $5 and $10;" in answer
+    assert "<code>echo $HOME</code>" in answer
+    assert r'<code class="math-source">$\frac{1}{$</code>' in answer
+    assert "\ue000" not in answer and "\ue001" not in answer
+
+
+def test_math_keeps_the_page_self_contained() -> None:
+    page = math_page()
+    assert "<script" not in page and "<img" not in page
+    assert re.search(r"<link|@import|url\(|<use|xlink:href|@font-face", page) is None
+    assert "clip: rect(0 0 0 0)" in page  # the LaTeX is hidden from view, not from a selection
