@@ -74,8 +74,8 @@ async def check_connection(client: httpx.AsyncClient, base_url: str, key: ApiKey
         error = network_error(exc, url, None, client.timeout, proxy=proxy)
         return CheckResult(scrub(error, key), None, time.monotonic() - started)
     seconds = time.monotonic() - started
-    error, request_id = spec.read_check_reply(data, url)
-    return CheckResult(error, request_id, seconds)
+    failure, request_id = spec.read_check_reply(data, url)
+    return CheckResult(failure, request_id, seconds)
 
 
 def native_reply(data: object, url: str) -> tuple[ServiceError | None, str | None]:

@@ -7,8 +7,12 @@ from typing import Any
 
 # The protocols and the regions are tables of their own (registry.py, regions.py); their names
 # stay importable from here for the modules that build requests.
-from .regions import DEFAULT_BASE_URL, REGIONS  # noqa: F401 - re-exported
-from .registry import COMPATIBLE, DEFAULT_MODEL, NATIVE, PROTOCOLS  # noqa: F401 - re-exported
+from .regions import DEFAULT_BASE_URL as DEFAULT_BASE_URL
+from .regions import REGIONS as REGIONS
+from .registry import COMPATIBLE as COMPATIBLE
+from .registry import DEFAULT_MODEL as DEFAULT_MODEL
+from .registry import NATIVE as NATIVE
+from .registry import PROTOCOLS as PROTOCOLS
 
 NATIVE_PATH = "/api/v1/services/aigc/text-generation/generation"
 
