@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import COMPATIBLE, CUSTOM, DEFAULT_CONNECTION, NATIVE, PROTOCOLS, Config, Connection
+from .config import CUSTOM, DEFAULT_CONNECTION, PROTOCOLS, Config, Connection
 from .ini import read_plain_ini
 from .model.pricing import PriceTable
+from .protocol import REGION_LABELS  # the regions a profile may name (desktop/protocol/regions.py)
 from .protocol.request import DEFAULT_MODEL, GenerationOptions, Timeouts
 
 if TYPE_CHECKING:
@@ -22,13 +23,6 @@ if TYPE_CHECKING:
 
     from .ini import PlainIni
 
-REGION_LABELS = {
-    "beijing": "China (Beijing)",
-    "singapore": "Singapore",
-    "us-virginia": "US (Virginia)",
-    CUSTOM: "Custom base URL",
-}
-PROTOCOL_LABELS = {NATIVE: "DashScope native", COMPATIBLE: "OpenAI-compatible"}
 PRICES_FILE = "prices.json"  # beside settings.ini: a table, which INI keys would mangle
 
 
