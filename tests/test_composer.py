@@ -250,3 +250,15 @@ def test_prices_dialog_refuses_a_bad_price_and_cancel_changes_nothing(qtbot) -> 
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
     assert not dialog.isVisible()
     QApplication.processEvents()
+
+
+def test_known_models_come_from_the_profiles_the_default_and_the_prices() -> None:
+    from desktop.config import Connection
+    from desktop.settings import Settings
+    from desktop.ui.composer import known_models
+
+    settings = Settings(connections=(Connection(), Connection(id="local", name="Local", model="qwen2.5-coder")),
+                        active="local")
+    prices = PriceTable({"qwen-priced": Price(1, 2), "qwen3-max-preview": Price(1, 2)})
+    assert known_models(settings, prices) == ["qwen2.5-coder", "qwen3-max-preview", "qwen-priced"]
+    assert known_models(Settings()) == ["qwen3-max-preview"]

@@ -27,12 +27,22 @@ from PySide6.QtWidgets import (
 from ..model.conversation import Conversation, ConversationOptions
 from ..model.pricing import Estimate, PriceTable, cost_of, format_amount, turn_cost
 from ..model.turn import Turn
+from ..protocol.request import DEFAULT_MODEL
+from ..settings import Settings
 
 # The thinking budget's range, as in Settings ▸ General; 0 in the composer = not this
 # conversation's own (the Settings' budget, or the service's default without one).
 BUDGET_MAX = 81920
 BUDGET_STEP = 1024
 PROMPT_PREVIEW = 300  # characters of the system prompt in the button's tooltip
+
+
+def known_models(settings: Settings, prices: PriceTable | None = None) -> list[str]:
+    """The models the picker lists: the active connection profile's first, then the other
+    profiles', dashchat's default, and those the price table names; each once."""
+    names = [settings.model, *(c.model for c in settings.connections), DEFAULT_MODEL,
+             *(sorted(prices.prices) if prices is not None else ())]
+    return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
 
 
 class SystemPromptDialog(QDialog):
