@@ -10,6 +10,7 @@ the key, never the body.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import json
@@ -179,17 +180,18 @@ async def _events(
             # Until the first frame, keep the raw start: a captive portal, a proxy or a
             # gateway may answer 200 with an HTML page or a JSON error instead of a stream.
             head = bytearray()
-            async for chunk in response.aiter_bytes():
-                if not frames_seen and len(head) < _MAX_ERROR_BODY:
-                    head += chunk[: _MAX_ERROR_BODY - len(head)]
-                frames = decoder.feed(chunk)
-                # Frames with data: a `:HTTP_STATUS/200` comment alone makes an empty frame.
-                frames_seen += sum(1 for frame in frames if frame.data)
-                # One batch per read: deltas merged, usage parsed once (NativeParser.feed_all).
-                for event in parser.feed_all(frames):
-                    yield event
-                if parser.done:
-                    return
+            async with contextlib.aclosing(received_batches(response)) as batches:
+                async for received in batches:
+                    if not frames_seen and len(head) < _MAX_ERROR_BODY:
+                        head += received[: _MAX_ERROR_BODY - len(head)]
+                    frames = decoder.feed(received)
+                    # Frames with data: a `:HTTP_STATUS/200` comment alone makes an empty frame.
+                    frames_seen += sum(1 for frame in frames if frame.data)
+                    # One batch per read: deltas merged, usage parsed once (NativeParser.feed_all).
+                    for event in parser.feed_all(frames):
+                        yield event
+                    if parser.done:
+                        return
             frames = decoder.flush()
             frames_seen += sum(1 for frame in frames if frame.data)
             for event in parser.feed_all(frames):
@@ -202,6 +204,60 @@ async def _events(
         yield Failed(network_error(exc, url, parser.request_id, client.timeout, status, proxy))
     except Exception as exc:  # noqa: BLE001 - the contract: only cancellation escapes
         yield Failed(unexpected_error(exc, url, status, parser.request_id))
+
+
+async def received_batches(response: httpx.Response) -> AsyncGenerator[bytes, None]:
+    """The body in batches: each one everything that arrived since the previous batch was taken.
+
+    A reader task pulls the body's chunks and only appends them to a list; the caller decodes
+    what has gathered whenever it gets to run. A server (or a proxy) that sends each SSE frame as
+    its own HTTP chunk hands httpx hundreds of chunks per network read, and without this every
+    layer above the transport (decoder, parser, turn, views, two async generators) would run
+    once per chunk instead of once per read. Reading errors come after the chunks before them.
+    """
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    # Nothing to decode: the raw chunks, without httpx's per-chunk decoder and chunker (a body
+    # already read, as a test's or the demo's may be, only aiter_bytes gives again).
+    raw = encoding in ("", "identity") and not response.is_stream_consumed
+    chunks = response.aiter_raw() if raw else response.aiter_bytes()
+    received: list[bytes] = []
+    arrived = asyncio.Event()
+    ended = False
+    failure: Exception | None = None
+
+    async def read() -> None:
+        nonlocal ended, failure
+        try:
+            async for chunk in chunks:
+                received.append(chunk)
+                if len(received) == 1:
+                    arrived.set()
+        except Exception as exc:  # noqa: BLE001 - handed to the consumer, in order
+            failure = exc
+        finally:
+            ended = True
+            arrived.set()
+
+    reader = asyncio.ensure_future(read())
+    try:
+        while True:
+            if not received and not ended:
+                await arrived.wait()
+            arrived.clear()
+            if received:
+                batch = received[0] if len(received) == 1 else b"".join(received)
+                received.clear()
+                yield batch
+            elif ended:
+                if failure is not None:
+                    raise failure
+                return
+    finally:
+        if not reader.done():
+            reader.cancel()
+            # Not `await reader`: that would raise the reader's CancelledError here; a
+            # cancellation of this task still interrupts the wait.
+            await asyncio.wait((reader,))
 
 
 def _unfinished(response: httpx.Response, head: bytes, frames_seen: int, request_id: str | None) -> ServiceError:

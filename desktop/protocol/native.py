@@ -34,11 +34,15 @@ from .events import (
 from .sse import Frame
 
 _NOT_FINISHED = (None, "", "null")
+_loads = json.loads
 
 
 class NativeParser:
     """One request's frames in, events out. Never raises on bad input: a frame it cannot read
     becomes a `Failed` event naming the problem."""
+
+    __slots__ = ("_request_id", "_codes", "_usage", "_raw_usage", "_raw_tool_info", "done", "_out", "_kind",
+                 "_parts")
 
     def __init__(self) -> None:
         self._request_id: str | None = None
@@ -47,6 +51,11 @@ class NativeParser:
         self._raw_usage: dict[str, Any] | None = None  # the latest, not parsed yet
         self._raw_tool_info: object = None  # tool_info is repeated in every frame: skip repeats
         self.done = False  # a Finished or Failed event was produced
+        # The batch being built by feed_all: its events, and the text deltas not merged yet
+        # (`_kind` ThinkingDelta or AnswerDelta, `_parts` their texts).
+        self._out: list[Event] = []
+        self._kind: type[ThinkingDelta] | type[AnswerDelta] | None = None
+        self._parts: list[str] = []
 
     @property
     def request_id(self) -> str | None:
@@ -62,94 +71,112 @@ class NativeParser:
         by frame; at full speed a read holds ~100 frames, so everything above the parser (the
         turn, the views, two async generators) does a hundredth of the work."""
         out: list[Event] = []
-        parts: list[str] = []
-        kind: type[ThinkingDelta] | type[AnswerDelta] | None = None
+        self._out = out
+        frame_of = self._frame
         for frame in frames:
             if self.done:
                 break
-            for event in self._frame(frame):
-                if isinstance(event, (ThinkingDelta, AnswerDelta)):
-                    if type(event) is kind:
-                        parts.append(event.text)
-                        continue
-                    if kind is not None:
-                        out.append(kind("".join(parts)))
-                    kind, parts = type(event), [event.text]
-                    continue
-                if kind is not None:
-                    out.append(kind("".join(parts)))
-                    kind = None
-                if isinstance(event, (Finished, Failed)):
-                    self._usage_event(out)
-                out.append(event)
-        if kind is not None:
-            out.append(kind("".join(parts)))
-        self._usage_event(out)
+            frame_of(frame)
+        self._end_text()
+        if not self.done:
+            self._usage_event()
+        self._out = []
         return out
 
-    def _usage_event(self, out: list[Event]) -> None:
+    def _end_text(self) -> None:
+        if self._kind is not None:
+            self._out.append(self._kind("".join(self._parts)))
+            self._kind, self._parts = None, []
+
+    def _text(self, kind: type[ThinkingDelta] | type[AnswerDelta], text: str) -> None:
+        if self._kind is kind:
+            self._parts.append(text)
+        else:
+            self._end_text()
+            self._kind, self._parts = kind, [text]
+
+    def _emit(self, event: Event) -> None:
+        self._end_text()
+        self._out.append(event)
+
+    def _usage_event(self) -> None:
         # Usage is cumulative: only the batch's last report matters, so it is parsed once.
         raw, self._raw_usage = self._raw_usage, None
         if raw is not None:
             parsed = parse_usage(raw)
             if parsed != self._usage:
                 self._usage = parsed
-                out.append(UsageUpdate(parsed))
+                self._out.append(UsageUpdate(parsed))
 
-    def _frame(self, frame: Frame) -> list[Event]:
+    def _frame(self, frame: Frame) -> None:
         try:
-            data = json.loads(frame.data) if frame.data else None
+            data = _loads(frame.data) if frame.data else None
         except (ValueError, RecursionError) as exc:
             # RecursionError: `[[[[...` nested deeper than the interpreter's stack; no real
             # frame does that, and it must not escape as an exception.
-            return self._fail(malformed_frame(frame, exc, self._request_id))
-        if not isinstance(data, dict):
+            self._fail(malformed_frame(frame, exc, self._request_id))
+            return
+        if type(data) is not dict:
             if data is None and frame.event != "error":
-                return []  # a keep-alive or an empty frame
+                return  # a keep-alive or an empty frame
             data = {}
         if frame.event == "error" or (frame.status is not None and frame.status >= 400):
-            return self._fail(error_from_body(data, frame.status, self._request_id))
-        return self._result(data)
+            self._fail(error_from_body(data, frame.status, self._request_id))
+            return
+        self._result(data)
 
-    def _result(self, data: dict[str, Any]) -> list[Event]:
-        events: list[Event] = []
-        request_id = data.get("request_id")
-        if self._request_id is None and isinstance(request_id, str) and request_id:
-            self._request_id = request_id
-            events.append(RequestStarted(request_id))
-        # A result frame can still carry an error code (seen from gateways): honour it.
-        if data.get("code") and not isinstance(data.get("output"), dict):
-            return events + self._fail(error_from_body(data, None, self._request_id))
+    def _result(self, data: dict[str, Any]) -> None:
+        # The hot path of a stream (once per frame): plain dict and list checks, text appended
+        # to the batch's merged delta without an event object per frame.
+        if self._request_id is None:
+            request_id = data.get("request_id")
+            if isinstance(request_id, str) and request_id:
+                self._request_id = request_id
+                self._emit(RequestStarted(request_id))
         output = data.get("output")
-        output = output if isinstance(output, dict) else {}
-        choice = _first_choice(output)
+        if type(output) is not dict:
+            # A result frame can still carry an error code (seen from gateways): honour it.
+            if data.get("code"):
+                self._fail(error_from_body(data, None, self._request_id))
+                return
+            output = {}
+        choices = output.get("choices")
+        if type(choices) is list and choices and type(choices[0]) is dict:
+            choice = choices[0]
+        else:
+            choice = _first_choice(output)
         message = choice.get("message")
-        message = message if isinstance(message, dict) else {}
-
-        # Order within one frame follows the phases: thinking, then code, then answer.
-        thinking = _text(message.get("reasoning_content"))
-        if thinking:
-            events.append(ThinkingDelta(thinking))
-        events.extend(self._tool_calls(output.get("tool_info")))
-        answer = _text(message.get("content"))
-        if answer:
-            events.append(AnswerDelta(answer))
+        if type(message) is dict:
+            # Order within one frame follows the phases: thinking, then code, then answer.
+            thinking = message.get("reasoning_content")
+            if thinking and type(thinking) is str:
+                self._text(ThinkingDelta, thinking)
+            tool_info = output.get("tool_info")
+            if tool_info is not None:
+                self._tool_calls(tool_info)
+            answer = message.get("content")
+            if answer and type(answer) is str:
+                self._text(AnswerDelta, answer)
+        else:
+            tool_info = output.get("tool_info")
+            if tool_info is not None:
+                self._tool_calls(tool_info)
 
         usage = data.get("usage")
-        if isinstance(usage, dict):
+        if type(usage) is dict:
             self._raw_usage = usage  # parsed once per batch, in feed_all
 
         reason = choice.get("finish_reason")
         if reason not in _NOT_FINISHED:
             self.done = True
-            events.append(Finished(str(reason)))
-        return events
+            self._end_text()
+            self._usage_event()
+            self._out.append(Finished(str(reason)))
 
-    def _tool_calls(self, tool_info: object) -> list[Event]:
+    def _tool_calls(self, tool_info: object) -> None:
         if not isinstance(tool_info, list) or tool_info == self._raw_tool_info:
-            return []
+            return
         self._raw_tool_info = tool_info
-        events: list[Event] = []
         index = 0
         for entry in tool_info:
             if not isinstance(entry, dict):
@@ -159,19 +186,20 @@ class NativeParser:
                 call, dict
             ):
                 continue
-            code = _text(call.get("code"))
+            code = _str(call.get("code"))
             if index == len(self._codes):
                 self._codes.append(code)
-                events.append(CodeCall(index, code))
+                self._emit(CodeCall(index, code))
             elif code != self._codes[index] and code:
                 self._codes[index] = code
-                events.append(CodeCall(index, code))
+                self._emit(CodeCall(index, code))
             index += 1
-        return events
 
-    def _fail(self, error: ServiceError) -> list[Event]:
+    def _fail(self, error: ServiceError) -> None:
         self.done = True
-        return [Failed(error)]
+        self._end_text()
+        self._usage_event()
+        self._out.append(Failed(error))
 
 
 def malformed_frame(frame: Frame, exc: Exception, request_id: str | None) -> ServiceError:
@@ -207,7 +235,7 @@ def _first_choice(output: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _text(value: object) -> str:
+def _str(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
