@@ -5,20 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .protocol import (  # noqa: F401 - NATIVE, COMPATIBLE and PROTOCOLS are the app's names too
-    COMPATIBLE,
-    CUSTOM,
-    DEFAULT_BASE_URL,
-    DEFAULT_MODEL,
-    DEFAULT_REGION,
-    NATIVE,
-    PROTOCOLS,
-    REGIONS,
-    GenerationOptions,
-    Timeouts,
-    is_dashscope,
-    spec_of,
-)
+# NATIVE, COMPATIBLE, PROTOCOLS, CUSTOM and is_dashscope are the app's names too (re-exported).
+from .protocol import COMPATIBLE as COMPATIBLE
+from .protocol import CUSTOM as CUSTOM
+from .protocol import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_REGION, REGIONS, GenerationOptions, Timeouts, spec_of
+from .protocol import NATIVE as NATIVE
+from .protocol import PROTOCOLS as PROTOCOLS
+from .protocol import is_dashscope as is_dashscope
 
 APP_NAME = "dashchat"
 

@@ -18,9 +18,9 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..config import COMPATIBLE, CUSTOM, DEFAULT_MODEL, Connection, key_required
+from ..config import Connection, key_required
 from ..keys import KeyLookup, KeyringProblem, KeySource, KeyStore, environment_applies
-from ..protocol import NOTHING_STORED, ApiKey
+from ..protocol import COMPATIBLE, CUSTOM, DEFAULT_MODEL, NOTHING_STORED, ApiKey
 from ..settings import Settings, SettingsStore, proxy_problem
 
 if TYPE_CHECKING:

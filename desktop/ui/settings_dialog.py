@@ -16,10 +16,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from ..config import COMPATIBLE, CUSTOM, Connection
+from ..config import Connection
 from ..keys import KeySource
 from ..presenters.settings_draft import Forgotten, KeyState, Problem, SettingsDraft, Trouble
-from ..protocol import ApiKey
+from ..protocol import COMPATIBLE, CUSTOM, ApiKey
 from ..session import ChatSession
 from ..settings import Settings, SettingsStore
 from .settings_connection import ConnectionPage
