@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.config import Config
 from desktop.keys import KEY_ENV
 from desktop.model.conversation import Conversation
-from desktop.protocol.events import AnswerDelta, Finished
+from desktop.protocol.events import AnswerDelta, Finished, ThinkingDelta
 from desktop.ui.main_window import SHOWN_TURNS, MainWindow
 from tests.support.fixtures import ServerHandle
 from tests.wire import POWER_21_ANSWER, TWO_CALLS_ANSWER
@@ -35,11 +35,13 @@ def titles(window: MainWindow) -> list[str]:
     return [window.sidebar.list.item(i).text().split("\n")[0] for i in range(window.sidebar.list.count())]
 
 
-def stored(window: MainWindow, *answers: str, title: str = "") -> Conversation:
+def stored(window: MainWindow, *answers: str, title: str = "", think: bool = False) -> Conversation:
     conversation = Conversation(title=title)
     for n, answer in enumerate(answers):
         turn = conversation.start_turn(f"question {n}")
         turn.mark_sent()
+        if think:
+            turn.apply(ThinkingDelta(f"thought {n}"))
         turn.apply(AnswerDelta(answer))
         turn.apply(Finished("stop"))
         window.session.history.save_turn(conversation, turn)
@@ -123,18 +125,82 @@ def test_copy_a_code_block_of_an_answer_without_its_fences(window) -> None:  # t
     assert QGuiApplication.clipboard().text() == "plain"
 
 
-def test_a_long_conversation_builds_only_its_latest_turns(window) -> None:  # type: ignore[no-untyped-def]
-    conversation = stored(window, *[f"answer {n}" for n in range(200)])
+def test_a_long_conversation_builds_only_its_latest_turns(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    conversation = stored(window, *[f"answer {n}" for n in range(200)], think=True)
     started = time.perf_counter()
     window.open_conversation(conversation.id)
     opened = time.perf_counter() - started
+    # The first screen at once: the last turns, the last answer in full.
+    first = [c.number for c in window.answer_pane.cards]
+    assert first and first[-1] == 200 and len(first) < SHOWN_TURNS
+    assert window.answer_pane.cards[-1].answer.markdown() == "answer 199"
+    # The rest of the latest turns while the window idles, in order, in every pane.
+    qtbot.waitUntil(lambda: not window.builder.building)
     assert [c.number for c in window.answer_pane.cards] == list(range(201 - SHOWN_TURNS, 201))
+    assert [c.answer.markdown() for c in window.answer_pane.cards] == [f"answer {n}" for n in range(170, 200)]
+    thinking = window.thinking_pane.toPlainText()
+    assert thinking.index("171. question 170") < thinking.index("thought 170") < thinking.index("200. question 199")
+    assert "170. question 169" not in thinking
     assert window.answer_pane.earlier.isVisible()
     assert window.answer_pane.earlier.text() == f"Show earlier turns ({200 - SHOWN_TURNS})"
     window.answer_pane.earlier.click()
+    qtbot.waitUntil(lambda: not window.builder.building)
     assert len(window.answer_pane.cards) == 2 * SHOWN_TURNS
     assert window.answer_pane.cards[0].number == 201 - 2 * SHOWN_TURNS
     print(f"opening a 200-turn conversation: {opened * 1000:.0f} ms")  # a figure, not a target
+
+
+def test_a_question_sent_while_a_conversation_is_being_built_comes_after_it(window, qtbot, qloop) -> None:  # type: ignore[no-untyped-def]
+    conversation = stored(window, *[f"answer {n}" for n in range(40)], think=True)
+    window.open_conversation(conversation.id)
+    assert window.builder.building
+    qloop.run_until_complete(window.submit("One more"))
+    assert not window.builder.building
+    numbers = [c.number for c in window.answer_pane.cards]
+    assert numbers == list(range(41 - SHOWN_TURNS, 42))
+    assert window.answer_pane.cards[-1].turn.user == "One more"
+    thinking = window.thinking_pane.toPlainText()
+    assert thinking.index("11. question 10") < thinking.index("40. question 39") < thinking.index("41. One more")
+
+
+def test_a_huge_question_shows_its_start_and_all_of_it_on_request(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.question_text import SHOWN_CHARS
+
+    question = "".join(f"line {n}: the service restarted\n" for n in range(60_000))  # ~2 MB
+    conversation = Conversation()
+    turn = conversation.start_turn(question)
+    turn.mark_sent()
+    turn.apply(AnswerDelta("It restarted."))
+    turn.apply(Finished("stop"))
+    window.session.history.save_turn(conversation, turn)
+    window.open_conversation(conversation.id)
+    [card] = window.answer_pane.cards
+    shown = card.question.shown()
+    assert shown.startswith("line 0: the service") and len(shown) <= SHOWN_CHARS + 1 and shown.endswith("…")
+    assert card.question.toggle is not None and card.question.toggle.isVisibleTo(card)
+    assert "Show all" in card.question.toggle.text()
+    qtbot.mouseClick(card.question.toggle, Qt.MouseButton.LeftButton)
+    assert card.question.shown() == question
+    assert card.question.toggle.text() == "Show less"
+    qtbot.mouseClick(card.question.toggle, Qt.MouseButton.LeftButton)
+    assert card.question.shown() == shown
+    # Editing it starts from the whole question, not the part shown.
+    qtbot.mouseClick(card.edit_button, Qt.MouseButton.LeftButton)
+    assert card.editor.box.toPlainText() == question
+
+
+def test_a_huge_answer_follows_the_first_frame(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.conversation_builder import LONG_ANSWER_CHARS
+
+    answer = "".join(f"Paragraph {n}: the stream went on.\n\n" for n in range(LONG_ANSWER_CHARS // 30))
+    assert len(answer) > LONG_ANSWER_CHARS
+    conversation = stored(window, answer)
+    window.open_conversation(conversation.id)
+    [card] = window.answer_pane.cards
+    assert card.outcome.text() == "Opening the answer…" and card.answer.markdown() == ""
+    qtbot.waitUntil(lambda: not window.builder.building)
+    assert card.answer.markdown() == answer
+    assert card.outcome.text() == "Complete"
 
 
 def test_search_hit_in_an_early_turn_opens_around_that_turn(window) -> None:  # type: ignore[no-untyped-def]

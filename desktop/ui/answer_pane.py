@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.turn import Turn, TurnStatus
-from .panes import COPIED_MS, at_bottom, confirm_copy
+from .code_copy import CodeCopyButtons
+from .panes import at_bottom, confirm_copy
+from .question_text import QuestionText
 from .style import scaled_font
 
 if TYPE_CHECKING:
@@ -45,90 +47,6 @@ def _warm_up() -> None:
     from .markdown_view import warm_lexer
 
     warm_lexer(WARM_UP_LANG)
-
-
-class CodeCopyButtons(QObject):
-    """A Copy button on the top right of each fenced code block of an answer view, copying that
-    block without its fences. The blocks are found in the view's document (each line of a block
-    carries its block's id, markdown_view._CODE_ID); the buttons follow them as the answer grows
-    and the card is resized."""
-
-    def __init__(self, view: MarkdownView) -> None:
-        super().__init__(view)
-        self._view = view
-        self.buttons: list[QToolButton] = []
-        self._pending = False
-        view.document().documentLayout().documentSizeChanged.connect(self.schedule)
-        view.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self.schedule()
-        return False
-
-    def schedule(self, *_: object) -> None:
-        # Once per turn of the event loop, however many updates a streamed chunk makes.
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self, self.place)
-
-    def boxes(self) -> list[QRectF]:
-        from .markdown_view import _CODE_ID
-
-        document = self._view.document()
-        layout = document.documentLayout()
-        boxes: list[QRectF] = []
-        current = None
-        block = document.begin()
-        while block.isValid():
-            code_id = block.blockFormat().property(_CODE_ID)
-            if code_id is None:
-                current = None
-            else:
-                rect = layout.blockBoundingRect(block)
-                if code_id == current and boxes:
-                    boxes[-1] = boxes[-1].united(rect)
-                else:
-                    boxes.append(QRectF(rect))
-                current = code_id
-            block = block.next()
-        return boxes
-
-    def place(self) -> None:
-        self._pending = False
-        view = self._view
-        boxes = self.boxes()
-        while len(self.buttons) < len(boxes):
-            number = len(self.buttons) + 1
-            button = QToolButton(view.viewport())
-            button.setObjectName("copyCodeBlock")
-            button.setText(self.tr("Copy"))
-            button.setToolTip(self.tr("Copy this code block, without its fences"))
-            button.setAccessibleName(self.tr("Copy code block {number}").format(number=number))
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.clicked.connect(lambda _checked=False, n=number - 1: self.copy(n))
-            self.buttons.append(button)
-        while len(self.buttons) > len(boxes):
-            self.buttons.pop().deleteLater()
-        dx, dy = -view.horizontalScrollBar().value(), -view.verticalScrollBar().value()
-        width = view.viewport().width()
-        for button, box in zip(self.buttons, boxes, strict=True):
-            button.adjustSize()
-            x = int(min(box.right() + 8, width - 2)) - button.width() + dx
-            y = int(box.top()) - 4 + dy
-            button.move(max(0, x), max(0, y))
-            button.show()
-            button.raise_()
-
-    def copy(self, index: int) -> None:
-        blocks = self._view.code_blocks()
-        if index < len(blocks):
-            QGuiApplication.clipboard().setText(blocks[index])
-            if index < len(self.buttons):
-                confirm_copy(self.buttons[index])
-                # Its text changed width: keep it inside the box now and once it reads Copy again.
-                self.schedule()
-                QTimer.singleShot(COPIED_MS + 50, self, self.schedule)
 
 
 class TurnCard(QFrame):
@@ -170,11 +88,9 @@ class TurnCard(QFrame):
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(you, 1)
         head.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.question = QLabel(turn.user)
-        self.question.setObjectName("question")
-        self.question.setWordWrap(True)
-        self.question.setTextFormat(Qt.TextFormat.PlainText)
-        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long question (a pasted log) shows its start and a Show all: laying out megabytes
+        # in a label would keep the window waiting for minutes.
+        self.question = QuestionText(turn.user)
         # Which model answered, and through which connection profile when there are several.
         model = QLabel(" · ".join(part for part in (turn.model or "Qwen", turn.connection) if part))
         model.setObjectName("roleLabel")
@@ -285,6 +201,10 @@ class TurnCard(QFrame):
         self.answer.set_markdown(self.turn.answer)
         self.show_outcome()
 
+    def show_pending(self) -> None:
+        """A stored answer too long to render before the first frame: it follows in a moment."""
+        self.outcome.setText(self.tr("Opening the answer…"))
+
     def show_outcome(self) -> None:
         turn = self.turn
         self.copy_button.setEnabled(bool(turn.answer_length))
@@ -384,31 +304,42 @@ class AnswerPane(QScrollArea):
         if self._follow:
             self.verticalScrollBar().setValue(maximum)
 
+    def _remove(self, card: TurnCard) -> None:
+        # Out of the layout at once: cards are inserted by position, before deleteLater runs.
+        self._layout.removeWidget(card)
+        card.hide()
+        card.deleteLater()
+
     def clear(self) -> None:
         for card in self.cards:
-            card.deleteLater()
+            self._remove(card)
         self.cards = []
         self._hint.show()
         self.earlier.hide()
 
-    def add_turn(self, turn: Turn, number: int | None = None) -> TurnCard:
+    def add_turn(self, turn: Turn, number: int | None = None, follow: bool = True) -> TurnCard:
+        """A card for `turn`, in its place among the cards by number (a conversation being
+        opened builds its first screen first, the earlier cards after). `follow`: keep to the
+        pane's end, as for a new turn."""
         self._hint.hide()
         card = TurnCard(number if number is not None else len(self.cards) + 1, turn)
         card.regenerate_requested.connect(lambda c: self.regenerate_requested.emit(c.number - 1))
         card.edit_sent.connect(lambda c, text: self.edit_sent.emit(c.number - 1, text))
         card.version_requested.connect(lambda c, index: self.version_requested.emit(c.number - 1, index))
         card.set_busy(self._busy)
-        self.cards.append(card)
-        self._layout.insertWidget(self._layout.count() - 1, card)
-        self._follow = True
+        index = sum(1 for c in self.cards if c.number < card.number)
+        self.cards.insert(index, card)
+        # After the hint and the Show earlier button: the layout holds only live cards.
+        self._layout.insertWidget(self._layout.indexOf(self.earlier) + 1 + index, card)
+        if follow:
+            self._follow = True
         return card
 
     def drop_from(self, number: int) -> None:
         """Remove turn `number` and every later one (a retry takes the failed turn's place)."""
         for card in [c for c in self.cards if c.number >= number]:
             self.cards.remove(card)
-            card.hide()
-            card.deleteLater()
+            self._remove(card)
         self._hint.setVisible(not self.cards and not self.earlier.isVisible())
 
     def apply_theme(self) -> None:
@@ -443,6 +374,13 @@ class AnswerPane(QScrollArea):
         for delay in (0, 60, 200):
             QTimer.singleShot(delay, card, lambda: self._reveal(card))
         QTimer.singleShot(FLASH_MS, card, lambda: self._unflash(card))
+
+    def reveal_turn(self, number: int) -> None:
+        """Bring turn `number`'s card to the top again (cards were built above it), after layout."""
+        card = next((c for c in self.cards if c.number == number), None)
+        if card is not None:
+            for delay in (0, 60):
+                QTimer.singleShot(delay, card, lambda: self._reveal(card))
 
     def _reveal(self, card: TurnCard) -> None:
         self._follow = False

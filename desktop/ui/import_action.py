@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
     from ..store.importing import ImportReport
-    from .main_window import MainWindow
+    from .window_base import WindowBase as MainWindow
 
 
 def open_dialog(window: MainWindow) -> None:
