@@ -40,6 +40,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -49,7 +50,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextTable,
 )
-from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QTextBrowser, QTextEdit, QWidget
 
 from .highlight import lexer_for, shared_theme
 from .markdown_blocks import (
@@ -924,7 +925,37 @@ class FittedMarkdownView(MarkdownView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        # The text wraps at a width of its own (see _wrap_width), not the widget's.
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        width = self._wrap_width(event.size().width())
+        if width != self.lineWrapColumnOrWidth():
+            self.setLineWrapColumnOrWidth(width)
+        super().resizeEvent(event)
+
+    def _scroll_to(self, value: int) -> None:
+        # Never scrolled: it is as tall as its document. (Following the end would scroll it
+        # between a layout and the fit to the new height, a costly scroll of a tall viewport.)
+        if self.verticalScrollBar().value():
+            super()._scroll_to(0)
+
+    def _wrap_width(self, width: int) -> int:
+        """The width the text wraps at: the view's, less the width of the scroll bar of the pane
+        it is in while that bar is hidden. Qt lays the whole document out again when its width
+        changes (~2 ms per KB of text); this way the bar's appearing, which makes the view
+        narrower, does not change it."""
+        margins = self.contentsMargins()
+        width -= margins.left() + margins.right() + 2 * self.frameWidth()
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea) and parent.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            bar = parent.verticalScrollBar()
+            if not bar.isVisible():
+                width -= bar.sizeHint().width()
+        return max(width, 40)
 
     def _fit(self, *_: object) -> None:
         margins = self.contentsMargins()
