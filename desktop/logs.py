@@ -20,7 +20,7 @@ import re
 import threading
 from pathlib import Path
 
-from .protocol.secret import redact_userinfo, register_secret, registered_secrets
+from .protocol import redact_userinfo, register_secret, registered_secrets
 
 __all__ = ["LOG_NAME", "RedactingFilter", "redact", "register_secret", "setup_logging"]
 

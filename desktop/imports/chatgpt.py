@@ -32,7 +32,7 @@ from typing import Any
 from ..model.conversation import Conversation, title_for
 from ..model.output import Output
 from ..model.turn import Turn, TurnStatus
-from ..protocol.events import AnswerDelta, CodeCall, Finished, ThinkingDelta, Usage
+from ..protocol import AnswerDelta, CodeCall, Finished, ThinkingDelta, Usage
 from . import ImportBatch, Imported, ImportFailure, clean_text, derived_id
 
 CONNECTION = "ChatGPT import"

@@ -16,8 +16,7 @@ from ..export import READABLE_TRANSCRIPTS, TRANSCRIPT_FORMAT
 from ..model.conversation import Conversation, title_for
 from ..model.output import Output
 from ..model.turn import Step, Turn, TurnStatus
-from ..protocol.errors import ServiceError
-from ..protocol.events import Usage
+from ..protocol import ServiceError, Usage
 from . import Imported, ImportFailure, clean_text, derived_id
 
 FORMAT = TRANSCRIPT_FORMAT
