@@ -95,8 +95,10 @@ async def stream_native(
 ) -> AsyncGenerator[Event, None]:
     url = native_url(base_url)
     log.info("request start: POST %s model=%s%s", loggable_url(url), options.model, route_note(client, url))
-    async for event in guarded(_events(client, url, api_key, messages, options), api_key):
-        yield event
+    # aclosing: a caller that stops early closes the response (and its reader) now, not at GC.
+    async with contextlib.aclosing(guarded(_events(client, url, api_key, messages, options), api_key)) as events:
+        async for event in events:
+            yield event
 
 
 def route_note(client: httpx.AsyncClient, url: str) -> str:

@@ -12,6 +12,7 @@ inside a 200 stream is taken from the error itself (see `_stream_error`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import AsyncGenerator
@@ -95,8 +96,10 @@ async def stream_compatible(
     url = compatible_url(base_url)
     log.info("request start: POST %s model=%s protocol=compatible%s", loggable_url(url), options.model,
              route_note(client, url))
-    async for event in guarded(_events(client, url, api_key, messages, options), api_key):
-        yield event
+    # aclosing: a caller that stops early closes the response now, not at GC.
+    async with contextlib.aclosing(guarded(_events(client, url, api_key, messages, options), api_key)) as events:
+        async for event in events:
+            yield event
 
 
 async def _events(
