@@ -99,9 +99,9 @@ _BLOCK_START = re.compile(r" {0,3}(?:[-+*>#`~|\[]|\d{1,9}[.)])")  # may begin a 
 _QUIET = QColor("#6a737d")  # block quotes: GitHub's grey, readable on light and dark bases
 
 
-# Rendering works in steps of about _BUDGET_S each (a step does at least _MIN_CHARS of source,
-# so that a small update is always shown at once); what is left waits for the next turn of the
-# event loop, so that a flood of text never holds the loop for long.
+# Rendering works in steps of about _BUDGET_S each; what is left waits for the next turn of the
+# event loop, so that a flood of text never holds the loop for long. An update with at most
+# _MIN_CHARS of source to render is always shown at once, in one step.
 _BUDGET_S = 0.008
 _MIN_CHARS = 8192
 # An unbroken run of letters and digits (a big number, base64) has no line-break opportunity, and
@@ -122,12 +122,14 @@ def _breakable(source: str) -> str:
 
 
 class _Budget:
-    def __init__(self) -> None:
+    def __init__(self, limited: bool) -> None:
         self.start = time.perf_counter()
-        self.chars = 0
+        self.limited = limited
+        self.chars = 0  # source rendered in this step
 
     def spent(self) -> bool:
-        return self.chars >= _MIN_CHARS and time.perf_counter() - self.start > _BUDGET_S
+        """Whether the step should end now (never before it has rendered something)."""
+        return self.limited and self.chars > 0 and time.perf_counter() - self.start > _BUDGET_S
 
 
 _warmed: set[str] = set()
@@ -337,9 +339,11 @@ class MarkdownView(QTextBrowser):
         self._steps.stop()
         bar = self.verticalScrollBar()
         follow = self._follow
-        work = _Budget()
-        if not budget:
-            work.chars = -(1 << 62)  # never spent
+        # What is left to render, roughly: from the first block not shown as final to the end.
+        left = len(self._source) - (self._queue[0].start if self._queue else self._scanner.tail)
+        if self._segs:
+            left -= self._segs[-1][1] - self._segs_from
+        work = _Budget(limited=budget and left > _MIN_CHARS)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()  # one layout pass and one size change for the whole step
         try:
