@@ -207,3 +207,22 @@ def test_asking_beside_a_streaming_reply_does_not_mark_it_interrupted(server: Se
     with sqlite3.connect(profile / "history.sqlite3") as db:
         assert sorted(db.execute("SELECT user_text, status FROM turns").fetchall()) == [
             ("the quick one", "complete"), ("the slow one", "complete")]
+
+
+def test_ask_imports_httpx_without_its_command_line_client() -> None:
+    """httpx's CLI (click, rich, pygments) is half of httpx's import time: `ask` skips it, and the
+    real CLI is still what `httpx._main` gives afterwards."""
+    code = (
+        "import sys\n"
+        "from desktop.cli.ask import import_httpx_without_its_cli\n"
+        "import_httpx_without_its_cli()\n"
+        "import httpx\n"
+        "assert httpx.Client and httpx.AsyncClient\n"
+        "print(sorted(m for m in ('rich', 'click', 'pygments', 'httpx._main') if m in sys.modules))\n"
+        "from httpx._main import main\n"
+        "print(type(main).__module__.split('.')[0])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env(), capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[]", "click"]

@@ -11,6 +11,7 @@ import gc
 import signal
 import sys
 import time
+import types
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TextIO
@@ -179,6 +180,31 @@ def _question(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
     return text.strip()
 
 
+def import_httpx_without_its_cli() -> None:
+    """Import httpx without `httpx._main`, its command-line client, which httpx imports whenever
+    click and rich are installed (they are, here: other tools bring them): rich, click and pygments
+    are about half of httpx's import time, paid by every `ask` before its request, for nothing.
+    Only the import is skipped: `httpx.main` still runs the real client (imported on that call),
+    and so does `from httpx._main import main` afterwards."""
+    if "httpx" in sys.modules:
+        return
+    stub = types.ModuleType("httpx._main")
+
+    def main(*args: object, **kwargs: object) -> object:
+        sys.modules.pop("httpx._main", None)
+        from httpx._main import main as real
+
+        return real(*args, **kwargs)
+
+    stub.__dict__["main"] = main
+    sys.modules["httpx._main"] = stub
+    try:
+        import httpx  # noqa: F401 - imported here, once, without its CLI
+    finally:
+        if sys.modules.get("httpx._main") is stub:
+            del sys.modules["httpx._main"]
+
+
 def _prepare_stdout() -> None:
     # A console in a legacy code page must not crash on Japanese or Chinese output.
     for stream in (sys.stdout, sys.stderr):
@@ -195,6 +221,7 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
     except (HistoryUnavailable, StorageError) as exc:
         _say(f"dashchat: cannot open the history: {exc}")
         return EXIT_USAGE
+    import_httpx_without_its_cli()  # before the session's first request imports it
     session = ChatSession(config, history)
     if args.continue_ and not session.continue_latest():
         _say("dashchat: no earlier conversation to continue; starting a new one")
