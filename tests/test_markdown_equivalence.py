@@ -337,7 +337,8 @@ def check_streaming(views: dict[str, MarkdownView], text: str, seed: str, long: 
     rnd = random.Random(seed)
     for number, pieces in enumerate(chunkings(text, rnd, CHUNKINGS - long, single=not long)):
         streamed.clear()
-        seen_tail, shown = -1, ([], "")
+        seen_tail = -1
+        shown: tuple[list[Any], str] = ([], "")
         for i, piece in enumerate(pieces):
             streamed.append(piece)
             streamed.catch_up()  # rendering may be spread over event-loop turns

@@ -1,0 +1,172 @@
+"""Long blocks in the Answer view (issue #15): a long paragraph, an unbroken run of digits and a
+long table are shown in segments, whatever the chunking the same as a one-shot render; what the
+user copies is the answer's own text; a flood of text is rendered over several turns of the event
+loop and the view says when it has caught up."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.markdown_blocks import SEGMENT_CHARS, TABLE_ROWS, segments
+from desktop.ui.markdown_view import MarkdownView
+from tests.support.bigstream import answer
+from tests.test_markdown_equivalence import whole
+
+
+def make_view(qtbot: QtBot) -> MarkdownView:
+    view = MarkdownView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    return view
+
+
+def random_pieces(text: str, seed: int, most: int) -> list[str]:
+    rnd = random.Random(seed)
+    pieces, i = [], 0
+    while i < len(text):
+        n = rnd.randint(1, most)
+        pieces.append(text[i : i + n])
+        i += n
+    return pieces
+
+
+DIGITS = answer("digits", 40_000)
+PARAGRAPH = answer("paragraph", 40_000)
+TABLE = answer("table", rows=180)
+LONG = {
+    "digits": DIGITS,
+    "paragraph": PARAGRAPH,
+    "paragraph after an intro": "An intro line.\n\n" + PARAGRAPH + "\n\nAnd a last line.\n",
+    "table": TABLE,
+    "paragraph, then a heading": PARAGRAPH + "\n# Next\n\nMore.",
+}
+
+
+# -- where blocks are cut ----------------------------------------------------------------------
+
+
+def test_a_long_paragraph_is_cut_in_segments_that_start_with_a_letter_or_digit() -> None:
+    parts = segments(PARAGRAPH)
+    assert len(PARAGRAPH) // SEGMENT_CHARS <= len(parts) <= 2 * len(PARAGRAPH) // SEGMENT_CHARS + 1
+    assert "".join(PARAGRAPH[p.start : p.end] for p in parts) == PARAGRAPH
+    for part in parts:
+        assert part.end - part.start <= SEGMENT_CHARS
+        assert PARAGRAPH[part.start].isalnum()
+
+
+def test_an_open_block_is_cut_where_the_finished_block_is() -> None:
+    for text in (DIGITS, PARAGRAPH, TABLE):
+        final = segments(text)
+        for end in range(1, len(text), 997):
+            sealed = segments(text[:end], final=False)[:-1]
+            assert sealed == final[: len(sealed)], end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- a list item\n" * 2000,  # a list: its items belong together
+        "> quoted\n" * 2000,
+        "para\n\n    indented code\n" * 1000,
+        "x" * 20_000 + "\n===\n",  # a setext heading: the underline makes all of it a heading
+        "a \\" + "b" * 20_000,  # a backslash escape could be cut from what it escapes
+    ],
+)
+def test_blocks_with_structure_of_their_own_are_never_cut(text: str) -> None:
+    assert segments(text) == segments(text)[:1] and segments(text)[0].end == len(text)
+
+
+def test_a_long_table_is_cut_every_table_rows_rows_each_part_with_the_header() -> None:
+    table = TABLE[TABLE.index("| #") : TABLE.index("\n\nAll")] + "\n"
+    parts = segments(table)
+    head = table[: table.index("\n", table.index("\n") + 1) + 1]
+    assert len(parts) == -(-180 // TABLE_ROWS)
+    assert parts[0].prefix == "" and all(p.prefix == head for p in parts[1:])
+    assert all(table[p.start : p.end].count("\n") == TABLE_ROWS for p in parts[1:-1])
+
+
+# -- streamed == one-shot ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(LONG))
+def test_long_blocks_streamed_in_any_chunking_equal_the_one_shot_render(qtbot: QtBot, name: str) -> None:
+    text = LONG[name]
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(text)
+    expected = whole(one_shot)
+    for seed, most in ((1, 40), (2, 3000)):
+        streamed = make_view(qtbot)
+        for piece in random_pieces(text, seed, most):
+            streamed.append(piece)
+        streamed.finish()
+        streamed.catch_up()
+        assert streamed.markdown() == text
+        assert whole(streamed) == expected, (name, seed)
+
+
+def test_a_long_paragraph_is_shown_as_several_paragraphs_with_all_its_text(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.set_markdown(PARAGRAPH)
+    shown = view.document().toPlainText()
+    assert shown.replace("\n", " ").replace("\u2029", " ").split() == PARAGRAPH.split()
+    assert view.document().blockCount() >= len(PARAGRAPH) // SEGMENT_CHARS
+
+
+# -- digits wrap, copies do not carry the view's break opportunities -------------------------------
+
+
+def test_a_run_of_digits_wraps_and_copies_as_the_digits(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show()
+    view.set_markdown(DIGITS)
+    block = view.document().firstBlock()
+    assert block.layout().lineCount() > 10  # wrapped at the view's width, not one endless line
+    view.selectAll()
+    copied = view.createMimeDataFromSelection().text()
+    assert copied.replace("\n", "").replace("\u2029", "") == DIGITS
+    assert view.markdown() == DIGITS
+
+
+def test_a_link_keeps_its_target_next_to_a_long_run(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.set_markdown(f"See [the docs](https://example.com/{'a' * 300}) and {'7' * 300}.")
+    hrefs = set()
+    block = view.document().firstBlock()
+    it = block.begin()
+    while not it.atEnd():
+        fmt = it.fragment().charFormat()
+        if fmt.isAnchor():
+            hrefs.add(fmt.anchorHref())
+        it += 1
+    assert hrefs == {f"https://example.com/{'a' * 300}"}
+
+
+# -- the budget ------------------------------------------------------------------------------------
+
+
+def test_a_flood_is_rendered_over_several_turns_and_caught_up_is_emitted(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    text = answer("prose", 120_000)
+    seen: list[Any] = []
+    view.caught_up.connect(lambda: seen.append(True))
+    view.append(text)  # far more than one step renders
+    assert not view.is_caught_up()
+    with qtbot.waitSignal(view.caught_up, timeout=30_000):
+        pass
+    assert view.is_caught_up() and seen
+    view.finish()
+    view.catch_up()
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(text)
+    assert whole(view) == whole(one_shot)
+
+
+def test_a_small_update_is_shown_at_once(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.append("# Title\n\nSome text")
+    assert view.is_caught_up()
+    assert view.document().toPlainText().split() == ["Title", "Some", "text"]
