@@ -379,7 +379,7 @@ def markdown_html(text: str) -> str:
 
 # Math (desktop/math_tex.py) goes through the Markdown renderer as a placeholder of private-use
 # characters, then becomes inline SVG: drawn paths in the text's colour (currentColor), sized in
-# em, no script, no font, nothing loaded. The LaTeX stays in the page: the SVG's title, and a
+# em, no script, no font, nothing loaded. The LaTeX stays in the page: the title of the formula, and a
 # visually hidden span that a selection copies.
 _MATH_MARK = re.compile("\ue000(\\d+)\ue001")
 _MATH_EM = 20.0  # px an em in the SVG ziamath draws

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +31,10 @@ if TYPE_CHECKING:
 MAX_SOURCE = 2000
 MAX_ELEMENTS = 3000
 MAX_DEPTH = 60  # nested groups; latex2mathml and the layout recurse on them
+# ziamath lays each row's children out twice (once to measure the row without its stretchy
+# delimiters), so its time doubles with each level of nesting: 10 nested \\frac take 1.5 s, 15
+# take minutes. A short formula can hang it; the layout is stopped past this many seconds.
+MAX_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -231,12 +237,42 @@ class MathError(ValueError):
     """Why a formula is shown as source."""
 
 
+class _TooSlow(Exception):  # noqa: N818 - internal signal, never leaves this module
+    pass
+
+
+_deadline = threading.local()  # .at: time.monotonic() past which the layout in this thread stops
+
+
+_configure_lock = threading.Lock()
+
+
+def warm() -> None:
+    """Load ziamath and its font now (half a second) rather than at the first formula; safe to
+    call from a worker thread at start-up."""
+    with _configure_lock:
+        _configure()
+
+
+@functools.cache
 def _configure() -> None:
     import ziamath
+    from ziamath.nodes.mnode import Mnode
 
     # SVG 1.1: plain paths, no <symbol>/<use>; QtSvg (SVG Tiny) and every browser draw it.
     ziamath.config.svg2 = False
     ziamath.config.precision = 2
+    # The time cap: every node of the layout is built through Mnode.fromelement (a classmethod
+    # that no node class overrides); past the deadline it raises, and the layout unwinds.
+    original = Mnode.__dict__["fromelement"].__func__  # the function under the classmethod
+
+    def fromelement(cls: type, element: object, parent: object, **kwargs: object) -> object:
+        at = getattr(_deadline, "at", None)
+        if at is not None and time.monotonic() > at:
+            raise _TooSlow
+        return original(cls, element, parent, **kwargs)
+
+    Mnode.fromelement = classmethod(fromelement)  # type: ignore[method-assign, assignment]  # same call, checked
 
 
 def mathml(tex: str, display: bool) -> str:
@@ -278,7 +314,8 @@ def render_or_raise(tex: str, display: bool, colour: str = "currentColor", size:
     mml = mathml(tex, display)
     import ziamath
 
-    _configure()
+    warm()
+    _deadline.at = time.monotonic() + MAX_SECONDS
     try:
         root = ET.fromstring(mml)
         root.attrib["mathcolor"] = colour
@@ -286,7 +323,11 @@ def render_or_raise(tex: str, display: bool, colour: str = "currentColor", size:
         svg = math.svg()
         width, height = math.getsize()
         depth = -math.node.bbox.ymin
+    except _TooSlow:
+        raise MathError(f"took longer than {MAX_SECONDS:g} s to typeset") from None
     except Exception as exc:  # noqa: BLE001 - ziamath's layout fails in many ways on MathML it lacks; show source
         raise MathError(f"{type(exc).__name__}: {exc}".rstrip(": ")) from exc
+    finally:
+        _deadline.at = None
     margin = math.margin
     return MathSvg(svg.encode("utf-8"), width + 2 * margin, height + 2 * margin, depth + margin)

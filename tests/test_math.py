@@ -301,3 +301,21 @@ def test_no_math_no_change() -> None:
 
     text = "Plain answer, $5 only, and `code $x$`."
     assert math_images.prepare(text, False) == (text, {})
+
+
+def test_a_formula_that_would_take_minutes_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ziamath's layout time doubles with each nesting level: 15 nested fractions take minutes.
+    monkeypatch.setattr(math_tex, "MAX_SECONDS", 0.2)
+    nested = r"\frac{1}{1+" * 15 + "x" + "}" * 15
+    with pytest.raises(math_tex.MathError, match="took longer than 0.2 s"):
+        math_tex.render_or_raise(nested, True)
+    assert math_tex.render("x^2", True, "#000000", 19.0) is not None  # the next formula is laid out as usual
+
+
+def test_past_the_budget_formulas_show_as_source(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui import math_images
+
+    monkeypatch.setattr(math_images, "BUDGET", 0.0)
+    source, images = math_images.prepare(r"New $q_{budget}^3$ and $$\hat{b}_{0}$$ here.", False, dpr=1.0)
+    assert images == {}
+    assert "`$q_{budget}^3$`" in source and r"`$$\hat{b}_{0}$$`" in source
