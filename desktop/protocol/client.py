@@ -1,89 +1,45 @@
 """The one place that talks HTTP for the native protocol: send a request, yield events.
 
 Every expected failure (HTTP error, error frame, network fault, unreadable answer) ends the
-stream with one `Failed` event; nothing but cancellation escapes as an exception.
-
-Each request logs one line when it starts and one when it ends (finished, failed, or stopped
-by the caller) on the `dashchat.protocol` logger: status, code, request id, duration. Never
-the key, never the body.
+stream with one `Failed` event; nothing but cancellation escapes as an exception. What the
+protocols share (the client, `guarded`, error translation, scrubbing) is in common.py.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
-import json
-import logging
-import re
-import time
-from collections.abc import AsyncGenerator, Mapping
-from dataclasses import replace
-from urllib.parse import unquote, urlsplit
+from collections.abc import AsyncGenerator
 
 import httpx
 
+from .codes import Code
+from .common import (
+    MAX_ERROR_BODY,
+    error_from_text,
+    guarded,
+    header_request_id,
+    http_error,
+    key_problem,
+    log,
+    make_client,
+    proxy_for,
+    route_note,
+    scrub,
+    unexpected_error,
+)
 from .errors import ErrorKind, ServiceError, SetupError
-from .events import Event, Failed, Finished, RequestStarted
-from .failures import auth_required, loggable_url, network_error, where
-from .native import NativeParser, error_from_body
-from .proxy import Proxy, ProxyRoutes, proxy_routes
+from .events import Event, Failed
+from .failures import loggable_url, network_error
+from .native import NativeParser
 from .request import GenerationOptions, Message, Timeouts, native_body, native_headers, native_url
-from .secret import ApiKey, redact_userinfo, register_secret, without_secret
+from .secret import ApiKey
 from .sse import FrameDecoder
 
-log = logging.getLogger("dashchat.protocol")
-# A library does not print: without this, Python's last-resort handler would write warnings
-# to stderr when no log file is set up, and `dashchat ask` promises one error line there.
-log.addHandler(logging.NullHandler())
-
-__all__ = ["Client", "guarded", "http_error", "key_problem", "loggable_url", "make_client", "network_error",
-           "proxy_for", "scrub", "stream_native"]
-
-# An HTML error page or a JSON error body is small; a runaway body must not fill memory.
-_MAX_ERROR_BODY = 64 * 1024
-
-
-class Client(httpx.AsyncClient):
-    """An httpx client that knows which proxy each request goes through, so that a failure
-    names the host really at fault."""
-
-    proxy_routes: ProxyRoutes | None = None
-
-
-def make_client(timeouts: Timeouts = Timeouts(), transport: httpx.AsyncBaseTransport | None = None,
-                proxy: str | None = None, environ: Mapping[str, str] | None = None) -> Client:
-    """`proxy`: the one named in Settings, else the environment's (desktop/protocol/proxy.py);
-    TLS trusts the OS store plus SSL_CERT_FILE / SSL_CERT_DIR (desktop/protocol/trust.py).
-    A given `transport` (the demo, tests) is used as it is. Raises SetupError when
-    SSL_CERT_FILE or SSL_CERT_DIR is unusable; an unusable proxy fails the requests it would
-    carry, not this call."""
-    routes = None
-    if transport is None:
-        from .transport import RoutingTransport
-        from .trust import trust_context
-
-        routes = proxy_routes(proxy, environ)
-        for via in routes.proxies:
-            if via.password:
-                register_secret(via.password)  # kept out of the log, whatever quotes it
-        transport = RoutingTransport(routes, trust_context(environ))
-    # trust_env off: the routes and the TLS context above already read the environment, the
-    # same way for Settings and for it.
-    client = Client(
-        timeout=httpx.Timeout(connect=timeouts.connect, read=timeouts.idle, write=30.0, pool=30.0),
-        transport=transport,
-        trust_env=False,
-        follow_redirects=False,
-    )
-    client.proxy_routes = routes
-    return client
-
-
-def proxy_for(client: httpx.AsyncClient, url: str) -> Proxy | None:
-    """The proxy a request to `url` goes through on `client` (None: direct, or unknown)."""
-    routes = getattr(client, "proxy_routes", None)
-    return routes.proxy_of(url) if routes is not None else None
+# Re-exported for callers that import them from here: check.py (http_error, key_problem,
+# proxy_for, scrub), tests (loggable_url, scrub, Timeouts), session and the package (make_client).
+__all__ = ["Timeouts", "http_error", "key_problem", "loggable_url", "make_client", "proxy_for", "scrub",
+           "stream_native"]
 
 
 async def stream_native(
@@ -99,59 +55,6 @@ async def stream_native(
     async with contextlib.aclosing(guarded(_events(client, url, api_key, messages, options), api_key)) as events:
         async for event in events:
             yield event
-
-
-def route_note(client: httpx.AsyncClient, url: str) -> str:
-    """" via socks5://host:port (from ALL_PROXY)" for the request-start log line, or "".
-
-    A base URL may carry a gateway's user name and password (`https://user:pass@gw/...`):
-    the password becomes a secret the log never shows, whatever line quotes it."""
-    try:
-        password = urlsplit(url).password
-    except ValueError:
-        password = None
-    if password:
-        register_secret(unquote(password))
-    proxy = proxy_for(client, url)
-    return f" via {proxy.shown} (from {proxy.source})" if proxy is not None else ""
-
-
-async def guarded(events: AsyncGenerator[Event, None], api_key: ApiKey | None) -> AsyncGenerator[Event, None]:
-    """Every protocol's stream ends the same way: events, then exactly one Finished or Failed;
-    no error carries the key (a gateway may echo the Authorization header); one log line."""
-    started = time.monotonic()
-    request_id: str | None = None
-    terminal: Finished | Failed | None = None
-    try:
-        async with contextlib.aclosing(events):
-            async for event in events:
-                if terminal is not None:
-                    break  # one end only, even if closing the connection fails after it
-                if isinstance(event, RequestStarted):
-                    event = RequestStarted(_scrubbed(event.request_id, api_key))
-                    request_id = event.request_id
-                elif isinstance(event, Failed):
-                    # A gateway may echo the Authorization header, or the key's last characters.
-                    event = Failed(scrub(event.error, api_key))
-                    terminal = event
-                elif isinstance(event, Finished):
-                    terminal = event
-                yield event
-    finally:
-        _log_outcome(terminal, request_id, time.monotonic() - started)
-
-
-def _log_outcome(terminal: Finished | Failed | None, request_id: str | None, duration: float) -> None:
-    if isinstance(terminal, Finished):
-        log.info("request end: status=200 finish=%s request_id=%s duration=%.2fs",
-                 terminal.reason, request_id or "-", duration)
-    elif isinstance(terminal, Failed):
-        error = terminal.error
-        log.warning("request failed: status=%s code=%s request_id=%s duration=%.2fs: %s",
-                    error.http_status if error.http_status is not None else "-", error.code,
-                    error.request_id or request_id or "-", duration, error.message)
-    else:
-        log.info("request stopped by the caller: request_id=%s duration=%.2fs", request_id or "-", duration)
 
 
 async def _events(
@@ -184,8 +87,8 @@ async def _events(
             head = bytearray()
             async with contextlib.aclosing(received_batches(response)) as batches:
                 async for received in batches:
-                    if not frames_seen and len(head) < _MAX_ERROR_BODY:
-                        head += received[: _MAX_ERROR_BODY - len(head)]
+                    if not frames_seen and len(head) < MAX_ERROR_BODY:
+                        head += received[: MAX_ERROR_BODY - len(head)]
                     frames = decoder.feed(received)
                     # Frames with data: a `:HTTP_STATUS/200` comment alone makes an empty frame.
                     frames_seen += sum(1 for frame in frames if frame.data)
@@ -266,22 +169,22 @@ def _unfinished(response: httpx.Response, head: bytes, frames_seen: int, request
     """HTTP 200, the body ended, and no final frame came."""
     if not frames_seen and head.strip() and _only_comments(head):
         return ServiceError(
-            "IncompleteStream",
+            Code.INCOMPLETE_STREAM,
             "The server answered HTTP 200 and opened an event stream, but sent only comment lines "
             "(keep-alives) and no data frame before it closed the connection.",
-            200, _header_request_id(response), ErrorKind.NETWORK,
+            200, header_request_id(response), ErrorKind.NETWORK,
         )
     if not frames_seen and head.strip():
-        return error_from_text(head.decode("utf-8", errors="replace"), 200, _header_request_id(response),
+        return error_from_text(head.decode("utf-8", errors="replace"), 200, header_request_id(response),
                                response.headers.get("content-type", ""))
     if not frames_seen:
         return ServiceError(
-            "IncompleteStream",
+            Code.INCOMPLETE_STREAM,
             "The server answered HTTP 200 with an empty body: no frame arrived.",
-            200, _header_request_id(response), ErrorKind.NETWORK,
+            200, header_request_id(response), ErrorKind.NETWORK,
         )
     return ServiceError(
-        "IncompleteStream",
+        Code.INCOMPLETE_STREAM,
         f"The stream ended after {frames_seen} frame{'s' if frames_seen != 1 else ''} without the final "
         "one: the connection closed before the reply finished.",
         200, request_id, ErrorKind.NETWORK,
@@ -292,132 +195,3 @@ def _only_comments(head: bytes) -> bool:
     """SSE comment lines (`:...`) and blank lines only: a keep-alive, never an answer."""
     lines = head.decode("utf-8", errors="replace").splitlines()
     return all(not line.strip() or line.startswith(":") for line in lines)
-
-
-def _header_request_id(response: httpx.Response) -> str | None:
-    request_id: str | None = response.headers.get("x-request-id") or response.headers.get("x-dashscope-request-id")
-    return request_id
-
-
-def unexpected_error(exc: Exception, url: str, status: int | None, request_id: str | None) -> ServiceError:
-    """A bug of ours while reading a reply: logged with its traceback, reported plainly."""
-    log.exception("unexpected error while streaming from %s", loggable_url(url))
-    return ServiceError(
-        "UnexpectedError",
-        f"dashchat failed while reading the reply ({type(exc).__name__}: {exc}); the log file has the details.",
-        status, request_id, ErrorKind.PROTOCOL,
-    )
-
-
-def key_problem(api_key: ApiKey) -> ServiceError | None:
-    """A key that cannot go into an HTTP header is refused before sending: httpx's own error
-    would quote the header, key and all."""
-    if api_key.sendable():
-        return None
-    return ServiceError(
-        "InvalidApiKeyFormat",
-        "The API key contains a space, a line break or a non-ASCII character (a smart quote "
-        "from copying?), so it cannot be sent. Enter it again exactly as Model Studio shows it.",
-        None, None, ErrorKind.CONFIG,
-    )
-
-
-async def http_error(response: httpx.Response, proxy: Proxy | None = None) -> ServiceError:
-    """A response that is not the answer. `proxy`: the proxy it came through, if any (a 407 is
-    always a proxy's; another status may be the proxy's own page rather than the server's)."""
-    status = response.status_code
-    if status == 407:
-        return auth_required(proxy, where(response.request.url.host, response.request.url.port),
-                             _header_request_id(response))
-    raw = bytearray()
-    async for chunk in response.aiter_bytes():
-        raw += chunk
-        if len(raw) >= _MAX_ERROR_BODY:
-            break
-    text = raw.decode("utf-8", errors="replace")
-    error = error_from_text(text, status, _header_request_id(response), response.headers.get("content-type", ""),
-                            proxy)
-    if 300 <= status < 400 and error.code == f"HTTP{status}":
-        location = response.headers.get("location", "")
-        target = f" to {loggable_url(location)}" if location else ""
-        return replace(error, message=f"The server redirected{target} (HTTP {status}). Redirects are not "
-                       "followed, so that the key is never sent to another address: use that base URL "
-                       "if you trust it.")
-    return error
-
-
-def _looks_like_error(data: dict[str, object]) -> bool:
-    return any(key in data for key in ("code", "error", "message"))
-
-
-def error_from_text(text: str, status: int, request_id: str | None, content_type: str = "",
-                    proxy: Proxy | None = None) -> ServiceError:
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        try:
-            data = json.loads(stripped)
-        except (ValueError, RecursionError):
-            data = None
-        if isinstance(data, dict) and _looks_like_error(data):
-            return error_from_body(data, status, request_id)
-    # A 4xx whose body is SSE-framed (even when labelled application/json).
-    if stripped.startswith(("id:", "event:", "data:", ":")):
-        decoder = FrameDecoder()
-        frames = decoder.feed(text.encode()) + decoder.flush()
-        for frame in frames:
-            try:
-                data = json.loads(frame.data)
-            except (ValueError, RecursionError):
-                continue
-            if isinstance(data, dict) and _looks_like_error(data):
-                # The comment's status when it names an error, else the response's.
-                real = frame.status if frame.status is not None and frame.status >= 400 else status
-                return error_from_body(data, real, request_id)
-    return ServiceError(
-        f"HTTP{status}" if status != 200 else "NotAnEventStream",
-        _describe_body(stripped, status, content_type, proxy),
-        status,
-        request_id,
-        ErrorKind.SERVICE if status != 200 else ErrorKind.PROTOCOL,
-    )
-
-
-def _describe_body(text: str, status: int, content_type: str, proxy: Proxy | None = None) -> str:
-    """One sentence about a body that is not a DashScope error: proxies, gateways and captive
-    portals answer like this, often with an HTML page whose title says what went wrong."""
-    who = f"{proxy.named(True)}, or the server behind it, answered" if proxy is not None else "The server answered"
-    label = content_type.split(";")[0].strip().lower()
-    if status == 200 and label == "text/event-stream":
-        opening = f"{who} HTTP 200 labelled as an event stream, but what came is not one"
-    elif status == 200:
-        opening = f"{who} HTTP 200 with {label or 'no content type'} instead of an event stream"
-    else:
-        opening = f"{who} HTTP {status} without a DashScope error body"
-    if not text:
-        return f"{opening}, and an empty body."
-    if "html" in content_type.lower() or text[:100].lower().startswith(("<!doctype", "<html")):
-        title = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.I | re.S)
-        found = title or heading
-        guess = "" if proxy is not None else " (from a proxy or gateway?)"
-        if found is None:
-            return f"{opening}: an HTML page{guess}."
-        page = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", found.group(1))).split())[:200]
-        return f'{opening}: an HTML page titled "{page}"{guess}.'
-    line = " ".join(text.split())
-    return f"{opening}: {line[:200]}"
-
-
-def scrub(error: ServiceError, api_key: ApiKey | None) -> ServiceError:
-    """The error as it may be shown and stored: without the key or any 4+ character tail of it
-    (whatever a server chose to echo back), and without the user info of any URL in it."""
-    code, message = _scrubbed(error.code, api_key), _scrubbed(error.message, api_key)
-    request_id = _scrubbed(error.request_id, api_key) if error.request_id else error.request_id
-    if (code, message, request_id) == (error.code, error.message, error.request_id):
-        return error
-    return replace(error, code=code, message=message, request_id=request_id)
-
-
-def _scrubbed(text: str, api_key: ApiKey | None) -> str:
-    text = redact_userinfo(text)
-    return without_secret(text, api_key.reveal()) if api_key is not None else text

@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 import httpx
 from httpx_sse import ServerSentEvent, aconnect_sse
 
-from .client import guarded, http_error, key_problem, proxy_for, route_note, unexpected_error
+from .codes import Code
+from .common import guarded, http_error, key_problem, proxy_for, route_note, unexpected_error
 from .errors import ErrorKind, ServiceError, SetupError
 from .events import (
     AnswerDelta,
@@ -189,7 +190,7 @@ class CompatibleParser:
             plural = "s" if self._frames != 1 else ""
             message = (f"The stream ended after {self._frames} frame{plural} without a finish reason or "
                        "[DONE]: the connection closed before the reply finished.")
-        return [Failed(ServiceError("IncompleteStream", message, 200, self.request_id, ErrorKind.NETWORK))]
+        return [Failed(ServiceError(Code.INCOMPLETE_STREAM, message, 200, self.request_id, ErrorKind.NETWORK))]
 
     def _chunk(self, data: dict[str, Any]) -> list[Event]:
         events: list[Event] = []

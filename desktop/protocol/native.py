@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from .codes import Code
 from .errors import ErrorKind, ServiceError
 from .events import (
     AnswerDelta,
@@ -217,7 +218,7 @@ def malformed_frame(frame: Frame, exc: Exception, request_id: str | None) -> Ser
     label = f"Frame {frame.id}" if frame.id else "A frame"
     excerpt = frame.data if size <= 80 else frame.data[:80] + "…"
     return ServiceError(
-        "MalformedFrame",
+        Code.MALFORMED_FRAME,
         f"{label} of the stream is not valid JSON ({why}): {excerpt!r}",
         frame.status,
         request_id,
@@ -268,7 +269,7 @@ def error_from_body(data: dict[str, Any], status: int | None, request_id: str | 
     message = data.get("message")
     rid = data.get("request_id")
     return ServiceError(
-        code=str(code) if code else (f"HTTP{status}" if status else "UnknownError"),
+        code=str(code) if code else (f"HTTP{status}" if status else Code.UNKNOWN_ERROR),
         message=str(message) if message else "The service reported an error without a message.",
         http_status=status,
         request_id=rid if isinstance(rid, str) and rid else request_id,
