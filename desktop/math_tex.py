@@ -84,7 +84,8 @@ def code_lines(source: str) -> set[int]:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    # As the export and the window read it: no raw HTML blocks.
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
 def _runs(source: str) -> Iterator[tuple[int, int]]:
@@ -103,6 +104,17 @@ def _runs(source: str) -> Iterator[tuple[int, int]]:
         offset += len(line)
     if start is not None:
         yield start, len(source)
+
+
+# What the scanners stop at; plain text between is skipped by one regex search.
+_DOLLAR_OR_ESCAPE = re.compile(r"[$\\]")
+_TICK_OR_ESCAPE = re.compile(r"[`\\]")
+_MATH_START = re.compile(r"[$\\]")
+
+
+def _next(pattern: re.Pattern[str], text: str, i: int, end: int) -> int:
+    found = pattern.search(text, i, end)
+    return found.start() if found else end
 
 
 def _find_closer(text: str, i: int, closer: str, end: int) -> int:
@@ -126,7 +138,7 @@ def _dollar_closer(text: str, i: int, end: int) -> int:
         if c == "$":
             if text[i - 1] not in " \t\n" and not (i + 1 < len(text) and text[i + 1].isdigit()):
                 return i
-        i += 1
+        i = _next(_DOLLAR_OR_ESCAPE, text, i + 1, end)
     return -1
 
 
@@ -151,7 +163,7 @@ def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             else:
                 i += n  # literal backticks
             continue
-        i += 1
+        i = _next(_TICK_OR_ESCAPE, text, i + 1, end)
     return spans
 
 
@@ -190,7 +202,7 @@ def _math_in(text: str, start: int, end: int) -> Iterator[Piece]:
                     yield Piece(i, j + 1, text[i : j + 1], text[i + 1 : j], display=False)
                     i = j + 1
                     continue
-        i += 1
+        i = _next(_MATH_START, text, i + 1, end)
 
 
 def has_math_marks(source: str) -> bool:
