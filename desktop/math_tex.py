@@ -18,6 +18,7 @@ import functools
 import re
 import threading
 import time
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -268,7 +269,9 @@ def warm() -> None:
 
 @functools.cache
 def _configure() -> None:
-    import ziamath
+    with warnings.catch_warnings():  # ziamath 0.13 finds its font with importlib.resources.path (deprecated)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import ziamath
     from ziamath.nodes.mnode import Mnode
 
     # SVG 1.1: plain paths, no <symbol>/<use>; QtSvg (SVG Tiny) and every browser draw it.
@@ -297,6 +300,7 @@ def mathml(tex: str, display: bool) -> str:
         depth += (c == "{") - (c == "}")
         if depth > MAX_DEPTH:
             raise MathError("nested too deep")
+    warm()
     from ziamath.tex import tex2mml
 
     try:
