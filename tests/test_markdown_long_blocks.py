@@ -170,3 +170,27 @@ def test_a_small_update_is_shown_at_once(qtbot: QtBot) -> None:
     view.append("# Title\n\nSome text")
     assert view.is_caught_up()
     assert view.document().toPlainText().split() == ["Title", "Some", "text"]
+
+
+def test_a_long_last_line_after_an_intro_is_never_rendered_whole_while_it_streams(qtbot: QtBot) -> None:
+    # "Here is the number:" then 2**1000000 on one line: the line is a block of its own while
+    # it streams, so that only its last segment is rendered again as it grows.
+    view = make_view(qtbot)
+    parsed: list[int] = []
+    parse = view._parse
+
+    def spy(source: str) -> Any:
+        parsed.append(len(source))
+        return parse(source)
+
+    view._parse = spy  # type: ignore[method-assign]
+    intro = "Here is the number:\n\n"
+    for piece in random_pieces(intro + DIGITS, 3, 200):
+        view.append(piece)
+    assert max(parsed) <= SEGMENT_CHARS + 200
+    view.finish()
+    view.catch_up()
+    assert max(parsed) <= SEGMENT_CHARS + 200
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(intro + DIGITS)
+    assert whole(view) == whole(one_shot)

@@ -62,7 +62,18 @@ class BlockScanner:
         while self.pos < len(source):
             nl = source.find("\n", self.pos)
             if nl < 0 and not final:
-                break  # a partial line can still turn into anything: decide when it is whole
+                # A partial line can still turn into anything: decide when it is whole. But if
+                # the open block ends before it whatever it turns into (after a heading, or a
+                # blank line that ends a paragraph), it ends now: so that a long last line (a
+                # big number after an intro) is a block of its own while it streams.
+                if (
+                    self.kind == "text"
+                    and self.fence is None
+                    and (self._heading or self._after_blank and not self._listy and not self._indented_code)
+                    and source[self.pos :].strip()
+                ):
+                    self._finish(self.pos, done)
+                break
             end = len(source) if nl < 0 else nl + 1
             self._line(source[self.pos : end].rstrip("\r\n"), self.pos, end, done)
             self.pos = end
