@@ -105,6 +105,17 @@ def test_dirty_until_saved(keyring_here: SecretService, profile: Path) -> None:
     assert not draft.dirty(GENERAL)
 
 
+def test_saving_keeps_what_the_dialog_does_not_show(keyring_here: SecretService, profile: Path) -> None:
+    """The Enter key's choice and the font zoom are set from the window, not the dialog: a save
+    from Settings must not put them back to their defaults."""
+    draft = SettingsDraft(make_session(profile, replace(two_profiles(), enter_sends=True, font_zoom=3)),
+                          SettingsStore(profile))
+    assert not draft.dirty(GENERAL)
+    assert asyncio.run(draft.save({"proxy": "http://proxy.example:8080"})) is None
+    saved = SettingsStore(profile).load()
+    assert (saved.enter_sends, saved.font_zoom, saved.proxy) == (True, 3, "http://proxy.example:8080")
+
+
 def test_save_stores_each_typed_key_in_its_own_profile_and_writes_the_settings(
         keyring_here: SecretService, profile: Path) -> None:
     session = make_session(profile, two_profiles())

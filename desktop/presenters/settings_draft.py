@@ -291,7 +291,9 @@ class SettingsDraft:
         """What saving writes: every profile as edited, the one shown active; `general` is what
         Settings ▸ General holds (Settings' own keywords)."""
         connections = tuple(replace(c, model=c.model or DEFAULT_MODEL) for c in self.connections)
-        return Settings(connections=connections, active=self.shown, **general)
+        # From what was loaded: settings kept elsewhere (the question box's Enter key, the font
+        # zoom) are not the dialog's to reset.
+        return replace(self.loaded, connections=connections, active=self.shown, **general)
 
     def dirty(self, general: Mapping[str, Any]) -> bool:
         """Whether saving would change anything: settings.ini, a key, a deleted profile."""
