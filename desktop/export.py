@@ -172,6 +172,8 @@ def to_json(conversation: Conversation) -> str:
         "title": conversation.title,
         "created_at": _iso(conversation.created_at),
         "model": conversation.model,
+        # The conversation's own model, system prompt and thinking budget, where it has any.
+        **({"options": conversation.options.to_dict()} if not conversation.options.is_default else {}),
         "turns": [turn_to_dict(t) for t in conversation.turns],
         "other_versions": [turn_to_dict(t) for t in conversation.every_version() if t not in conversation.turns],
     }

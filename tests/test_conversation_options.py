@@ -275,3 +275,48 @@ def test_ask_model_becomes_the_conversations_own(server: ServerHandle, profile: 
     assert ask(profile, base, "--model", "qwen-chosen", "hi").returncode == 0
     assert ask(profile, base, "--continue", "again").returncode == 0
     assert [r["body"]["model"] for r in server.requests()] == ["qwen-chosen", "qwen-chosen"]
+
+
+def test_options_travel_in_the_transcript_and_come_back_on_import(server: ServerHandle, profile: Path,
+                                                                   tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """`history export` writes the conversation's own choices into the JSON transcript;
+    `history import` of that file into another profile asks with them again."""
+    import json
+
+    from desktop.cli.main import main
+
+    first = _session(server, profile)
+    chosen = ConversationOptions(model="qwen-picked", system_prompt=PROMPT, thinking_budget=1024)
+    first.set_options(chosen)
+    _run(first, "What is 123 to the power of 21?")
+    first.history.close()
+
+    out = tmp_path / "chat.json"
+    assert main(["history", "export", "--last", str(out), "--profile", str(profile)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["options"] == {"model": "qwen-picked", "system_prompt": PROMPT, "thinking_budget": 1024}
+
+    elsewhere = tmp_path / "elsewhere"
+    assert main(["history", "import", str(out), "--profile", str(elsewhere)]) == 0
+    capsys.readouterr()
+    imported = _session(server, elsewhere)
+    assert imported.continue_latest()
+    assert imported.conversation.options == chosen
+    server.clear()
+    _run(imported, "Now divide it by 5")
+    [request] = server.requests()
+    assert request["body"]["model"] == "qwen-picked"
+    assert request["body"]["input"]["messages"][0] == {"role": "system", "content": PROMPT}
+
+
+def test_a_transcript_without_options_or_with_bad_ones(tmp_path: Path) -> None:
+    from desktop.imports import ImportFailure
+    from desktop.imports.transcript import read
+
+    turn = {"user": "hi", "answer": "hello", "status": "complete"}
+    assert read({"turns": [turn]}, "t.json").conversation.options.is_default  # a /1 file, or none chosen
+    with pytest.raises(ImportFailure, match="thinking_budget"):
+        read({"turns": [turn], "options": {"thinking_budget": "lots"}}, "t.json")
+    with pytest.raises(ImportFailure, match="'options' must be an object"):
+        read({"turns": [turn], "options": ["qwen"]}, "t.json")

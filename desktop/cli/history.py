@@ -160,6 +160,7 @@ def _search(path: Path, text: str, thinking: bool, limit: int) -> int:
 
 def _export(path: Path, args: argparse.Namespace) -> int:
     from ..export import ExportError, export_to, format_for
+    from ..store import conversation_options
 
     if args.last == (args.conversation is not None):
         raise _Failure("export needs either a conversation ID or --last, and then PATH "
@@ -174,6 +175,8 @@ def _export(path: Path, args: argparse.Namespace) -> int:
     with _opened(path) as history:
         conversation_id = _resolve(history, args.conversation)
         conversation = history.load(conversation_id) if history else None
+        if conversation is not None and history:
+            conversation_options.attach(history, conversation)  # its model, system prompt, budget
     if conversation is None:  # deleted between the two reads
         raise _Failure(f"no conversation {conversation_id}", EXIT_FAILED)
     try:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from ..export import READABLE_TRANSCRIPTS, TRANSCRIPT_FORMAT
-from ..model.conversation import Conversation, title_for
+from ..model.conversation import Conversation, ConversationOptions, title_for
 from ..model.output import Output
 from ..model.turn import Step, Turn, TurnStatus
 from ..protocol import ServiceError, Usage
@@ -61,6 +61,7 @@ def read(data: dict[str, Any], source: str) -> Imported:
         conversation_id = derived_id("transcript", digest)
     conversation = Conversation(id=conversation_id, title=_text(data, "title", source),
                                 model=_text(data, "model", source), created_at=created or 0.0)
+    conversation.options = _options(data.get("options"), source)
     others = data.get("other_versions") or []
     if not isinstance(others, list):
         raise ImportFailure(f"{source}: 'other_versions' must be a list of turns")
@@ -89,6 +90,20 @@ def read(data: dict[str, Any], source: str) -> Imported:
     if not conversation.title and conversation.turns:
         conversation.title = title_for(conversation.turns[0].user)
     return Imported(conversation, latest, "transcript")
+
+
+def _options(value: object, source: str) -> ConversationOptions:
+    """The transcript's "options" (absent from /1 files and where none were chosen)."""
+    if value is None:
+        return ConversationOptions()
+    if not isinstance(value, dict):
+        raise ImportFailure(f"{source}: 'options' must be an object")
+    budget = value.get("thinking_budget")
+    if budget is not None and (not isinstance(budget, int) or isinstance(budget, bool)):
+        raise ImportFailure(f"{source}: options: 'thinking_budget' must be a whole number")
+    return ConversationOptions(model=_text(value, "model", f"{source}: options") or None,
+                               system_prompt=_text(value, "system_prompt", f"{source}: options"),
+                               thinking_budget=budget)
 
 
 def _turn(item: dict[str, Any], where: str, conversation_id: str, number: int) -> Turn:

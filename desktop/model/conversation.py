@@ -39,6 +39,17 @@ class ConversationOptions:
     def is_default(self) -> bool:
         return self == ConversationOptions()
 
+    def to_dict(self) -> dict[str, str | int]:
+        """The choices made (the transcript's "options"); empty for the defaults."""
+        data: dict[str, str | int] = {}
+        if self.model is not None:
+            data["model"] = self.model
+        if self.system_prompt:
+            data["system_prompt"] = self.system_prompt
+        if self.thinking_budget is not None:
+            data["thinking_budget"] = self.thinking_budget
+        return data
+
 
 @dataclass(eq=False)
 class Conversation:

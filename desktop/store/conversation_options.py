@@ -16,25 +16,29 @@ from ..model.conversation import Conversation, ConversationOptions
 from .faults import StorageError
 from .history import History
 
-__all__ = ["attach", "load", "save"]
+__all__ = ["attach", "load", "save", "write"]
 
 
 def save(history: History, conversation_id: str, options: ConversationOptions) -> None:
     """Store `options` for the conversation (before or after its first turn is written).
     Raises StorageError when the write fails."""
     with history._transaction():  # noqa: SLF001 - the store package's own helper
-        db = history._db  # noqa: SLF001
-        if options.is_default:
-            db.execute("DELETE FROM conversation_options WHERE conversation_id = ?", (conversation_id,))
-            return
-        db.execute(
-            """INSERT INTO conversation_options (conversation_id, model, system_prompt, thinking_budget, updated_at)
-               VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT(conversation_id) DO UPDATE SET model = excluded.model,
-                   system_prompt = excluded.system_prompt, thinking_budget = excluded.thinking_budget,
-                   updated_at = excluded.updated_at""",
-            (conversation_id, options.model, options.system_prompt, options.thinking_budget, time.time()),
-        )
+        write(history._db, conversation_id, options)  # noqa: SLF001
+
+
+def write(db: sqlite3.Connection, conversation_id: str, options: ConversationOptions) -> None:
+    """`save`'s statements, inside a transaction the caller holds (an import's)."""
+    if options.is_default:
+        db.execute("DELETE FROM conversation_options WHERE conversation_id = ?", (conversation_id,))
+        return
+    db.execute(
+        """INSERT INTO conversation_options (conversation_id, model, system_prompt, thinking_budget, updated_at)
+           VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(conversation_id) DO UPDATE SET model = excluded.model,
+               system_prompt = excluded.system_prompt, thinking_budget = excluded.thinking_budget,
+               updated_at = excluded.updated_at""",
+        (conversation_id, options.model, options.system_prompt, options.thinking_budget, time.time()),
+    )
 
 
 def load(history: History, conversation_id: str) -> ConversationOptions:

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import conversation_options as _options
 from . import outputs as _outputs
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ def store(history: History, items: list[Imported]) -> ImportReport:
                 report.added_ids.append(conversation.id)
                 leaf = conversation.turns[-1].id if conversation.turns else None
                 db.execute("UPDATE conversations SET current_leaf = ? WHERE id = ?", (leaf, conversation.id))
+                _options.write(db, conversation.id, conversation.options)
             elif added:
                 report.conversations_extended += 1
                 db.execute("UPDATE conversations SET updated_at = MAX(updated_at, ?) WHERE id = ?",
