@@ -16,10 +16,7 @@ from .config import Config
 from .keys import KEY_ENV, KEY_HOSTS_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore, environment_applies
 from .model.conversation import Conversation, ConversationOptions
 from .model.turn import Turn, TurnStatus
-from .protocol.errors import ErrorKind, ServiceError, SetupError
-from .protocol.events import Event, Failed
-from .protocol.request import GenerationOptions
-from .protocol.secret import ApiKey
+from .protocol import ApiKey, Code, ErrorKind, Event, Failed, GenerationOptions, ServiceError, SetupError
 from .store import conversation_options as _options
 from .store.faults import StorageError
 from .store.history import History
@@ -63,7 +60,7 @@ def missing_key_error(problem: KeyringProblem | None, withheld_from: str | None 
     is not DashScope's)."""
     if withheld_from is not None:
         return ServiceError(
-            "MissingApiKey",
+            Code.MISSING_API_KEY,
             f"{KEY_ENV} is set, but it is only ever sent to DashScope's own hosts, and {withheld_from} is not "
             f"one. Store the key this server expects for this connection profile (Settings, or 'dashchat key "
             f"set --connection NAME'), or, if {withheld_from} is a gateway in front of DashScope that should "
@@ -74,7 +71,7 @@ def missing_key_error(problem: KeyringProblem | None, withheld_from: str | None 
                             f"Setting {KEY_ENV} works without a keyring.", None, None,
                             ErrorKind.CONFIG)
     return ServiceError(
-        "MissingApiKey",
+        Code.MISSING_API_KEY,
         f"No API key: add one in Settings or with 'dashchat key set', or set {KEY_ENV}. "
         "Run with --demo to try recorded replies without a key.",
         None,
