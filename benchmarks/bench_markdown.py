@@ -1,6 +1,8 @@
 """Figures for the Answer pane's streaming Markdown view (not a test: prints, asserts nothing).
 
-Run: QT_QPA_PLATFORM=offscreen python benchmarks/bench_markdown.py [--screenshot shot.png]
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/bench_markdown.py [--long] [--screenshot shot.png]
+(--long: the pathological shapes of issue #15 instead: digits, one huge paragraph, a token without
+spaces, a long table)
 """
 
 from __future__ import annotations
@@ -87,7 +89,57 @@ def stream(view: MarkdownView, text: str) -> tuple[float, float, float, int]:
     took = time.perf_counter() - t
     worst, inside = max(worst, took), inside + took
     app.processEvents()
+    while not view.is_caught_up():  # the rest of a budgeted render, a step per event-loop turn
+        app.processEvents()
     return time.perf_counter() - start, inside, worst, calls
+
+
+class TimedView(MarkdownView):
+    """Records how long each rendering step holds the event loop."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.steps: list[float] = []
+
+    def _step(self, budget: bool = True) -> None:
+        t = time.perf_counter()
+        super()._step(budget)
+        self.steps.append(time.perf_counter() - t)
+
+
+def long_blocks() -> None:
+    """The pathological shapes of issue #15, streamed as the app's flushes (300 chars) and in
+    64 KiB pieces (a burst): the longest rendering step, the total, the view's blocks."""
+    from tests.support.bigstream import answer
+
+    app = QApplication.instance()
+    assert app is not None
+    shapes = {
+        "2**1000000 (301,030 digits)": answer("digits", 301_030),
+        "one 400 KB paragraph": answer("paragraph", 400_000),
+        "1 MB token, no spaces": answer("token", 1_000_000),
+        "table, 400 rows": answer("table", rows=400),
+        "intro + 100k digits": "Here it is:\n\n" + answer("digits", 100_000),
+    }
+    print("-- long blocks: longest rendering step (target: well under 50 ms), total time")
+    for label, text in shapes.items():
+        for piece in (FRAGMENT * FLUSH_EVERY, 65536):
+            view = TimedView()
+            view.resize(800, 600)
+            view.show()
+            start = time.perf_counter()
+            for i in range(0, len(text), piece):
+                view.append(text[i : i + piece])
+                app.processEvents()
+            view.finish()
+            while not view.is_caught_up():
+                app.processEvents()
+            total = time.perf_counter() - start
+            print(f"{label:<30} pieces of {piece:>6,}: worst step {max(view.steps) * 1000:6.1f} ms, "
+                  f"{len(view.steps):5} steps, total {total:6.2f} s, {view.document().blockCount()} blocks")
+            view.close()
+            view.deleteLater()
+            app.processEvents()
 
 
 SHOWCASE = """# Plotting a sine wave
@@ -136,6 +188,9 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     if "--screenshot" in sys.argv:
         screenshot(sys.argv[sys.argv.index("--screenshot") + 1])
+        return
+    if "--long" in sys.argv:
+        long_blocks()
         return
     view = MarkdownView()
     view.resize(800, 600)

@@ -122,14 +122,26 @@ def _breakable(source: str) -> str:
 
 
 class _Budget:
-    def __init__(self, limited: bool) -> None:
+    def __init__(self, limited: bool, cursor: QTextCursor) -> None:
         self.start = time.perf_counter()
         self.limited = limited
+        self.cursor = cursor  # holds the step's edit block
         self.chars = 0  # source rendered in this step
+        self._counted = 0
 
     def spent(self) -> bool:
         """Whether the step should end now (never before it has rendered something)."""
-        return self.limited and self.chars > 0 and time.perf_counter() - self.start > _BUDGET_S
+        if not self.limited or not self.chars:
+            return False
+        if self.chars != self._counted:
+            # Qt lays the new text out when the edit block ends, often a larger cost than the
+            # insertion's: count it in, by ending the block now and laying out what it changed.
+            self._counted = self.chars
+            document = self.cursor.document()
+            self.cursor.endEditBlock()
+            document.documentLayout().documentSize()
+            self.cursor.beginEditBlock()
+        return time.perf_counter() - self.start > _BUDGET_S
 
 
 _warmed: set[str] = set()
@@ -343,9 +355,9 @@ class MarkdownView(QTextBrowser):
         left = len(self._source) - (self._queue[0].start if self._queue else self._scanner.tail)
         if self._segs:
             left -= self._segs[-1][1] - self._segs_from
-        work = _Budget(limited=budget and left > _MIN_CHARS)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()  # one layout pass and one size change for the whole step
+        work = _Budget(budget and left > _MIN_CHARS, cursor)
         try:
             while self._queue and not work.spent():
                 self._render_queued(work)
