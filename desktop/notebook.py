@@ -127,7 +127,7 @@ def _turn_cells(number: int, turn: Turn, thinking: bool) -> list[dict[str, objec
 
 def to_notebook(conversation: Conversation, thinking: bool = True) -> str:
     """The notebook's JSON text (nbformat 4.5)."""
-    from .export import _iso  # one definition of the time format
+    from .export_transcript import _iso  # one definition of the time format
 
     title = conversation.title or "Conversation"
     cells: list[dict[str, object]] = [_markdown(
