@@ -6,7 +6,8 @@ its resident memory at rest, and exit.
     python benchmarks/probe_startup.py skeleton          dashchat's first frame in plain PySide6
     python benchmarks/probe_startup.py dashchat PROFILE  `dashchat --profile PROFILE`, the real path
 
-Prints one JSON line: {"painted": <time.monotonic() after the first paint>, "rss": <bytes>}.
+Prints one JSON line: {"painted": <time.monotonic() after the first paint>, "cpu": <the process's
+CPU seconds (time.process_time) by then>, "rss": <bytes>}.
 time.monotonic() is CLOCK_MONOTONIC, shared by all processes on Linux, so the parent subtracts
 the time it read just before starting this process: the figure includes the interpreter's own
 start-up and every import.
@@ -45,11 +46,13 @@ def _watch(window, on_done) -> None:  # type: ignore[no-untyped-def]
     result: dict[str, float] = {}
 
     def at_rest() -> None:
-        print(f'{{"painted": {result["painted"]:.6f}, "rss": {_vm("VmRSS")}}}', flush=True)
+        print(f'{{"painted": {result["painted"]:.6f}, "cpu": {result["cpu"]:.6f}, "rss": {_vm("VmRSS")}}}',
+              flush=True)
         on_done()
 
     def painted() -> None:
         result["painted"] = time.monotonic()
+        result["cpu"] = time.process_time()  # the CPU this process spent until then: steadier on a busy machine
         QTimer.singleShot(int(IDLE_S * 1000), at_rest)
 
     class FirstPaint(QObject):

@@ -48,6 +48,21 @@ def _top_level_imports(tree: ast.Module) -> Iterator[ast.Import | ast.ImportFrom
             pending.extend(node.body)
 
 
+def _all_imports(tree: ast.Module) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Every import outside a function, those under `if TYPE_CHECKING:` included: the imports a
+    reader (and the type checker) follows, whether or not they run."""
+    pending: list[ast.stmt] = list(tree.body)
+    while pending:
+        node = pending.pop(0)
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            yield node
+        elif isinstance(node, ast.If | ast.Try | ast.With | ast.ClassDef):
+            for field in ("body", "orelse", "finalbody"):
+                pending.extend(getattr(node, field, []))
+            for handler in getattr(node, "handlers", []):
+                pending.extend(handler.body)
+
+
 def _imported(module: str, is_package: bool, node: ast.Import | ast.ImportFrom,
               modules: set[str]) -> Iterator[str]:
     """Absolute names a statement makes Python import. `from X import a` needs X, except when
@@ -70,15 +85,15 @@ def _imported(module: str, is_package: bool, node: ast.Import | ast.ImportFrom,
         yield source
 
 
-def import_graph() -> dict[str, set[str]]:
+def import_graph(typing: bool = False) -> dict[str, set[str]]:
     """module -> the modules it imports at import time: desktop's own, by full name, and
-    third-party ones."""
+    third-party ones. `typing`: the imports for the type checker too."""
     files = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for module, path in files.items():
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         targets: set[str] = set()
-        for node in _top_level_imports(tree):
+        for node in (_all_imports if typing else _top_level_imports)(tree):
             for name in _imported(module, path.name == "__init__.py", node, set(files)):
                 if name.split(".")[0] != "desktop" or name in files:
                     targets.add(name)
@@ -142,6 +157,34 @@ def test_the_graph_sees_the_package() -> None:
 
 def test_no_import_cycles() -> None:
     assert find_cycles(GRAPH) == []
+
+
+def test_the_window_has_no_cycle_held_by_type_checking_imports() -> None:
+    # The window's parts declare what they share in window_base; a helper gets the panes or
+    # WindowBase, never main_window (issue #16: a cycle hidden behind TYPE_CHECKING is a cycle).
+    typing_graph = import_graph(typing=True)
+    ui = {module: {t for t in targets if t.startswith("desktop.ui")}
+          for module, targets in typing_graph.items() if module.startswith("desktop.ui")}
+    assert find_cycles(ui) == []
+    importers = sorted(m for m, targets in ui.items() if "desktop.ui.main_window" in targets)
+    assert importers == ["desktop.ui.app"]  # which builds it
+
+
+def test_the_typing_graph_sees_type_checking_imports() -> None:
+    # A guard: window_base imports the panes for the type checker only.
+    assert "desktop.ui.answer_pane" in import_graph(typing=True)["desktop.ui.window_base"]
+    assert "desktop.ui.answer_pane" not in GRAPH["desktop.ui.window_base"]
+
+
+def test_the_window_modules_are_small() -> None:
+    # Issue #16: the window is split into parts a reader can hold; none of them over ~400 lines.
+    window = ["main_window", "turn_view", "turn_painter", "conversation_builder", "answer_pane", "status",
+              "app", "sidebar", "window_state", "branch_pager", "question_box", "question_text", "code_copy",
+              "window_base", "window_menus", "window_settings", "window_sending", "window_opening", "startup"]
+    sizes = {name: len((PACKAGE / "ui" / f"{name}.py").read_text(encoding="utf-8").splitlines()) for name in window
+             if (PACKAGE / "ui" / f"{name}.py").exists()}
+    assert "main_window" in sizes and "turn_painter" in sizes
+    assert {name: lines for name, lines in sizes.items() if lines > 400} == {}
 
 
 @pytest.mark.parametrize(("package", "forbidden"), [

@@ -410,3 +410,60 @@ def test_the_shown_thinking_heading_waits_for_thinking(window: MainWindow) -> No
     assert pane.toPlainText() == ""
     cursor = QTextCursor(pane.document())
     assert cursor.atEnd()
+
+
+_FIRST_FRAME = r"""
+import json, sys, tempfile
+from pathlib import Path
+from desktop.ui import startup
+startup.import_before_qt()
+before_qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from desktop.config import Config
+from desktop.session import ChatSession
+from desktop.store.history import History
+from desktop.ui.app import paint_first
+from desktop.ui.main_window import MainWindow
+app = QApplication([])
+with tempfile.TemporaryDirectory() as profile:
+    config = Config(profile=Path(profile))
+    history = History(config.history_path)
+    window = MainWindow(ChatSession(config, history))
+    seen = {}
+
+    class AtPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and "loaded" not in seen:
+                seen["loaded"] = sorted(m for m in sys.modules if m.startswith("desktop.ui."))
+            return False
+
+    watcher = AtPaint()
+    window.installEventFilter(watcher)
+    window.show()
+    paint_first(window)
+    loaded = seen.get("loaded", [])
+    print(json.dumps({"before_qt": before_qt, "loaded": loaded, "visible": window.isVisible()}))
+    window.close()
+    history.close()
+"""
+
+
+def test_the_first_frame_waits_for_nothing_startup_defers(tmp_path: Path) -> None:
+    # startup.py's policy, held in a fresh interpreter: its pre-Qt modules import no Qt, and the
+    # first frame is painted (its first Paint event) without the modules it says come later.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, "-c", _FIRST_FRAME], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120, check=True)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["before_qt"] == []
+    assert seen["visible"] is True and "desktop.ui.main_window" in seen["loaded"]
+    deferred = {"desktop.ui.markdown_view", "desktop.ui.sidebar_rows", "desktop.ui.local_runs",
+                "desktop.ui.settings_dialog", "desktop.ui.highlight_lexers"}
+    assert sorted(deferred & set(seen["loaded"])) == []

@@ -1,10 +1,16 @@
-"""Show the window, then run it on a qasync loop until it closes."""
+"""Show the window, then run it on a qasync loop until it closes. What happens before its first
+frame and what after: startup.py."""
 
 from __future__ import annotations
 
 import contextlib
 import sys
 from pathlib import Path
+
+# First, before PySide6: what the window needs that is pure Python (the policy: startup.py).
+from . import startup
+
+startup.import_before_qt()
 
 from PySide6.QtCore import (
     QEvent,

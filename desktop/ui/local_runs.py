@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from ..runner import LocalRun, RunResult
-    from .main_window import MainWindow
     from .panes import CodeBlock
+    from .window_base import WindowBase as MainWindow
 
 
 class LocalRuns(QObject):

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -41,6 +41,8 @@ from .window_state import WindowState, load_state, on_screen, save_state
 
 if TYPE_CHECKING:
     import asyncio
+
+    from .local_runs import LocalRuns
 
 __all__ = ["SHOWN_TURNS", "MainWindow"]
 
@@ -216,9 +218,10 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
         self.builder = ConversationBuilder(self.painter, self.versions_of, self)
         self.view = WindowView(self.painter, self._number_of, self.versions_of, self,
                                before_turn=self.builder.finish)
-        from .local_runs import LocalRuns
-
-        self.local_runs = LocalRuns(self)
+        # Run locally (local_runs.py) is set up once the first frame is painted (startup.py): no
+        # code block can be clicked before then.
+        self._local_runs: LocalRuns | None = None
+        self._painted_once = False
 
         self._build_menus()
         self._accessibility()
@@ -227,6 +230,14 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
         if session.demo is not None:
             self._show_demo_banner()
         self.restore_state()
+
+    @property
+    def local_runs(self) -> LocalRuns:
+        if self._local_runs is None:
+            from .local_runs import LocalRuns
+
+            self._local_runs = LocalRuns(self)
+        return self._local_runs
 
     # -- size, place and focus ------------------------------------------------------------
 
@@ -262,6 +273,12 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
             save_state(self.session.config.profile, state)
         except OSError:  # a read-only profile: nothing to remember, nothing lost
             pass
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted_once:
+            self._painted_once = True
+            QTimer.singleShot(0, self, lambda: self.local_runs)  # once this frame is done
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -311,8 +328,9 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
             self._closing = False
             return
         self.unsaved_at_close = self.session.unsaved
-        if self.local_runs.running and self.local_runs.task is not None:
-            self.local_runs.task.cancel()  # cancelling the run kills its process tree
+        runs = self._local_runs
+        if runs is not None and runs.running and runs.task is not None:
+            runs.task.cancel()  # cancelling the run kills its process tree
         self.save_state()
         event.accept()
         self.closed.emit()

@@ -29,10 +29,14 @@ class ElidedLabel(QLabel):
         self._sync_tip()
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if text == self.text():
+            return  # the clock ticks five times a second: an unchanged field is not laid out again
         super().setText(text)
         self._sync_tip()
 
     def setToolTip(self, tip: str) -> None:  # noqa: N802 - Qt's name
+        if tip == self._own_tip:
+            return
         self._own_tip = tip
         self._sync_tip()
 
@@ -122,8 +126,17 @@ class RequestStatus(QStatusBar):
         confirm_copy(self.copy_id)
 
     def show_message(self, text: str) -> None:
-        self.state.setText(text)
-        self._allocate()
+        self._update({self.state: text})
+
+    def _update(self, texts: dict[ElidedLabel, str]) -> None:
+        """Set the fields' texts; the bar's widths are shared out again only if one changed."""
+        changed = False
+        for label, text in texts.items():
+            if label.text() != text:
+                label.setText(text)
+                changed = True
+        if changed:
+            self._allocate()
 
     def _streaming(self, turn: Turn) -> str:
         if not turn.first_token_at:
@@ -137,36 +150,41 @@ class RequestStatus(QStatusBar):
     def show_turn(self, turn: Turn) -> None:
         u = turn.usage
         if turn.usage_known:
-            self.tokens.setText(
-                self.tr("Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total").format(
-                    input=f"{u.input_tokens:,}", output=f"{u.output_tokens:,}",
-                    reasoning=f"{u.reasoning_tokens:,}", total=f"{u.total_tokens:,}"))
+            tokens = self.tr("Tokens: {input} in · {output} out · {reasoning} reasoning · {total} total").format(
+                input=f"{u.input_tokens:,}", output=f"{u.output_tokens:,}",
+                reasoning=f"{u.reasoning_tokens:,}", total=f"{u.total_tokens:,}")
         elif not turn.finished:  # the compatible protocol counts once, at the end
-            self.tokens.setText(self.tr("Tokens: counted at the end of the reply"))
+            tokens = self.tr("Tokens: counted at the end of the reply")
         else:
-            self.tokens.setText(self.tr("Tokens: not reported by the server"))
+            tokens = self.tr("Tokens: not reported by the server")
         if turn.reports_code:
-            self.runs.setText(self.tr("Interpreter runs: {count}").format(
-                count=max(u.code_interpreter_calls, len(turn.code))))
+            runs = self.tr("Interpreter runs: {count}").format(count=max(u.code_interpreter_calls, len(turn.code)))
             self.runs.setToolTip("")
         else:
-            self.runs.setText(self.tr("Interpreter runs: not reported"))
+            runs = self.tr("Interpreter runs: not reported")
             self.runs.setToolTip(self.tr("The OpenAI-compatible protocol does not report how many times the "
                                          "interpreter ran, nor the code it ran"))
-        self.connection.setText(self.tr("via {connection}").format(connection=turn.connection)
-                                if turn.connection else "")
-        self.connection.setVisible(bool(turn.connection))
-        self.timing.setText(self.tr("Elapsed {elapsed} · first token {first}").format(
-            elapsed=_seconds(turn.elapsed()), first=_seconds(turn.time_to_first_token)))
         self._request_id = turn.request_id or ""
-        self.request_id.setText(self.tr("Request {id}").format(id=self._request_id) if self._request_id else "")
-        self.copy_id.setVisible(bool(self._request_id))
-        self.state.setText(
-            {
+        shown = bool(turn.connection), bool(self._request_id)
+        resized = shown != (self.connection.isVisibleTo(self), self.copy_id.isVisibleTo(self))
+        self.connection.setVisible(shown[0])
+        self.copy_id.setVisible(shown[1])
+        if resized:
+            self._allocate()
+        # Five times a second while a reply streams: only a field whose text changed is touched,
+        # and the widths are shared out again only then.
+        self._update({
+            self.tokens: tokens,
+            self.runs: runs,
+            self.connection: self.tr("via {connection}").format(connection=turn.connection) if turn.connection else "",
+            self.timing: self.tr("Elapsed {elapsed} · first token {first}").format(
+                elapsed=_seconds(turn.elapsed()), first=_seconds(turn.time_to_first_token)),
+            self.request_id: self.tr("Request {id}").format(id=self._request_id) if self._request_id else "",
+            self.state: {
                 TurnStatus.STREAMING: self._streaming(turn),
                 TurnStatus.COMPLETE: self.tr("Done"),
                 TurnStatus.INTERRUPTED: self.tr("Stopped: what arrived is kept"),
-                TurnStatus.ERROR: self.tr("Failed: {code}").format(code=turn.error.code) if turn.error else self.tr("Failed"),
-            }[turn.status]
-        )
-        self._allocate()
+                TurnStatus.ERROR: self.tr("Failed: {code}").format(code=turn.error.code) if turn.error
+                else self.tr("Failed"),
+            }[turn.status],
+        })

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from ..store.importing import ImportReport
     from .answer_pane import AnswerPane
     from .conversation_builder import ConversationBuilder
-    from .local_runs import LocalRuns
     from .panes import CodePane, ThinkingPane
     from .question_box import QuestionBox
     from .sidebar import Sidebar
@@ -46,7 +45,6 @@ class WindowBase(QMainWindow):
     painter: TurnPainter
     builder: ConversationBuilder
     view: WindowView
-    local_runs: LocalRuns
     input: QuestionBox
     send_button: QPushButton
     stop_button: QPushButton

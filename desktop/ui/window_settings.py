@@ -49,7 +49,7 @@ class SettingsMixin(WindowBase):
         self._show_demo_banner()
 
     def open_settings(self) -> None:
-        from .settings_dialog import SettingsDialog  # ~3 ms of imports, not spent before the first paint
+        from .settings_dialog import SettingsDialog  # on use, not before the first frame (startup.py)
 
         self.settings_dialog = SettingsDialog(self.session, self.settings_store, self)
         self.settings_dialog.applied.connect(self._settings_applied)

@@ -1,0 +1,44 @@
+"""Start-up policy: what the window's first frame waits for, and what waits for it. One place,
+so that a new import or a new piece of work is placed on purpose; `benchmarks/bench_stream.py
+--only startup` (start-up to first paint against a plain-PySide6 skeleton of the same window)
+guards it, not figures in comments.
+
+1. Before Qt (`import_before_qt`, the first thing ui/app.py does): the pure-Python modules the
+   window needs. Once PySide6 is loaded, its import hook (shibokensupport.feature, PYSIDE-2029)
+   reads the source of every module imported after it; imported first, they skip that.
+
+2. Before the first frame, and only that: the window's widgets, its style sheet, the settings'
+   language and theme, the history (the sidebar lists it) and the conversation list. Qt's enum
+   types are built the first time their class is touched, so classes only a later action needs
+   (the sidebar's row painter, dialogs, the Markdown view) are imported where they are used.
+
+3. After the first frame (ui/app.py runs Qt's loop until it is painted, `paint_first`):
+   - on the loop's first turn: asyncio and the qasync loop, the log file, the HTTP client
+     (`session.prepare`), the key lookup (`check_key_on_start`), Run locally (`LocalRuns`);
+   - on idle: the Markdown view and Pygments' Python lexer (answer_pane's warm-up, shortly after
+     the pane shows), the rest of a long conversation being opened (conversation_builder);
+   - on use: Settings, Export, Import, the shortcuts dialog, the welcome dialog.
+
+Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# Pure Python, needed before the first frame (or by what runs right after it), imported ahead of
+# PySide6. The session brings the model, the protocol's types and the history store with it.
+BEFORE_QT = (
+    "desktop.session",
+    "desktop.settings",
+    "desktop.cli.exits",
+    "desktop.ui.display_check",  # ctypes: the X11 libraries are checked before Qt starts
+    "signal",
+    "socket",  # the stop signals' wake-up pipe (ui/signals.py)
+)
+
+
+def import_before_qt() -> None:
+    """Import BEFORE_QT (a no-op for those already imported)."""
+    for name in BEFORE_QT:
+        importlib.import_module(name)
