@@ -6,6 +6,7 @@ text while the reply still streams."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import pty
 import select
@@ -20,6 +21,7 @@ import pytest
 
 from desktop.model.turn import Turn, TurnStatus
 from desktop.protocol.client import Timeouts, make_client, stream_native
+from desktop.protocol.compatible import stream_compatible
 from desktop.protocol.errors import ErrorKind
 from desktop.protocol.events import AnswerDelta, CodeCall, Event, Failed, ThinkingDelta
 from desktop.protocol.request import GenerationOptions
@@ -58,13 +60,14 @@ def pieces(data: bytes, size: int) -> list[bytes]:
     return [data[i:i + size] for i in range(0, len(data), size)]
 
 
-def stream(body: Body, stop_after: int | None = None) -> list[Event]:
+def stream(body: Body, stop_after: int | None = None, compatible: bool = False) -> list[Event]:
     async def go() -> list[Event]:
         transport = httpx.MockTransport(
             lambda _request: httpx.Response(200, headers={"content-type": "text/event-stream"}, stream=body))
         events: list[Event] = []
         async with make_client(Timeouts(), transport=transport) as client:
-            source = stream_native(client, "https://dashscope.example", ApiKey(KEY), [], GenerationOptions())
+            start = stream_compatible if compatible else stream_native
+            source = start(client, "https://dashscope.example", ApiKey(KEY), [], GenerationOptions())
             async for event in source:
                 events.append(event)
                 if stop_after is not None and len(events) == stop_after:
@@ -141,6 +144,23 @@ def test_stopping_the_stream_closes_the_response_and_its_reader() -> None:
     events = stream(body, stop_after=2)
     assert len(events) == 2
     assert body.closed
+
+
+@pytest.mark.parametrize("size", [1, 5, 64])
+def test_the_compatible_stream_is_batched_the_same_way(size: int) -> None:
+    data = (REPO / "desktop" / "recordings" / "compatible_power_21.sse").read_bytes()
+    chunks = [json.loads(line[5:]) for line in data.decode().splitlines() if line.startswith("data:{")
+              or line.startswith("data: {")]
+    delta = [c["choices"][0]["delta"] for c in chunks if c["choices"]]
+    thinking = "".join(d.get("reasoning_content") or "" for d in delta)
+    answer = "".join(d.get("content") or "" for d in delta)
+    body = Body(pieces(data, size), per_read=len(data) // size // 4 + 1)  # four reads
+    events = stream(body, compatible=True)
+    turn = built(events)
+    assert turn.status is TurnStatus.COMPLETE
+    assert (turn.thinking, turn.answer) == (thinking, answer) and thinking and answer
+    deltas = [e for e in events if isinstance(e, ThinkingDelta | AnswerDelta)]
+    assert len(deltas) <= 2 * body.reads + 2 < len(delta)  # at most one per phase per read
 
 
 def test_ask_on_a_pipe_prints_a_frame_per_chunk_stream_whole_and_in_order(server: ServerHandle,

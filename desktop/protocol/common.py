@@ -11,6 +11,7 @@ the key, never the body.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import json
@@ -39,7 +40,7 @@ log = logging.getLogger("dashchat.protocol")
 log.addHandler(logging.NullHandler())
 
 __all__ = ["MAX_ERROR_BODY", "Client", "error_from_text", "guarded", "header_request_id", "http_error",
-           "key_problem", "make_client", "proxy_for", "route_note", "scrub", "unexpected_error"]
+           "key_problem", "make_client", "proxy_for", "received_batches", "route_note", "scrub", "unexpected_error"]
 
 # An HTML error page or a JSON error body is small; a runaway body must not fill memory.
 MAX_ERROR_BODY = 64 * 1024
@@ -138,6 +139,60 @@ def _log_outcome(terminal: Finished | Failed | None, request_id: str | None, dur
                     error.request_id or request_id or "-", duration, error.message)
     else:
         log.info("request stopped by the caller: request_id=%s duration=%.2fs", request_id or "-", duration)
+
+
+async def received_batches(response: httpx.Response) -> AsyncGenerator[bytes, None]:
+    """The body in batches: each one everything that arrived since the previous batch was taken.
+
+    A reader task pulls the body's chunks and only appends them to a list; the caller decodes
+    what has gathered whenever it gets to run. A server (or a proxy) that sends each SSE frame as
+    its own HTTP chunk hands httpx hundreds of chunks per network read, and without this every
+    layer above the transport (decoder, parser, turn, views, two async generators) would run
+    once per chunk instead of once per read. Reading errors come after the chunks before them.
+    """
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    # Nothing to decode: the raw chunks, without httpx's per-chunk decoder and chunker (a body
+    # already read, as a test's or the demo's may be, only aiter_bytes gives again).
+    raw = encoding in ("", "identity") and not response.is_stream_consumed
+    chunks = response.aiter_raw() if raw else response.aiter_bytes()
+    received: list[bytes] = []
+    arrived = asyncio.Event()
+    ended = False
+    failure: Exception | None = None
+
+    async def read() -> None:
+        nonlocal ended, failure
+        try:
+            async for chunk in chunks:
+                received.append(chunk)
+                if len(received) == 1:
+                    arrived.set()
+        except Exception as exc:  # noqa: BLE001 - handed to the consumer, in order
+            failure = exc
+        finally:
+            ended = True
+            arrived.set()
+
+    reader = asyncio.ensure_future(read())
+    try:
+        while True:
+            if not received and not ended:
+                await arrived.wait()
+            arrived.clear()
+            if received:
+                batch = received[0] if len(received) == 1 else b"".join(received)
+                received.clear()
+                yield batch
+            elif ended:
+                if failure is not None:
+                    raise failure
+                return
+    finally:
+        if not reader.done():
+            reader.cancel()
+            # Not `await reader`: that would raise the reader's CancelledError here; a
+            # cancellation of this task still interrupts the wait.
+            await asyncio.wait((reader,))
 
 
 def header_request_id(response: httpx.Response) -> str | None:

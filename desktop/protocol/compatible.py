@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,7 +23,7 @@ import httpx
 from httpx_sse import ServerSentEvent, aconnect_sse
 
 from .codes import Code
-from .common import guarded, http_error, key_problem, proxy_for, route_note, unexpected_error
+from .common import guarded, http_error, key_problem, proxy_for, received_batches, route_note, unexpected_error
 from .errors import ErrorKind, ServiceError, SetupError
 from .events import (
     AnswerDelta,
@@ -39,7 +39,7 @@ from .failures import loggable_url, network_error
 from .native import error_from_body, malformed_frame
 from .request import GenerationOptions, Message
 from .secret import ApiKey
-from .sse import Frame
+from .sse import Frame, FrameDecoder
 
 log = logging.getLogger("dashchat.protocol")  # the same logger as the native client's
 
@@ -126,11 +126,16 @@ async def _events(
             if status != 200 or "text/event-stream" not in content_type.lower():
                 yield Failed(await http_error(response, proxy))
                 return
-            async for sse in source.aiter_sse():
-                for event in parser.feed(sse):
-                    yield event
-                if parser.done:
-                    return
+            # The body in batches, as the native client reads it (one per network read, however
+            # many HTTP chunks it held), decoded with the same decoder. Like httpx-sse (and the
+            # OpenAI SDK), a last event with no blank line after it is not dispatched.
+            decoder = FrameDecoder()
+            async with contextlib.aclosing(received_batches(response)) as batches:
+                async for received in batches:
+                    for event in parser.feed_all(decoder.feed(received)):
+                        yield event
+                    if parser.done:
+                        return
             for event in parser.end():
                 yield event
     except SetupError as exc:  # the proxy this request would take is unusable: nothing was sent
@@ -152,7 +157,33 @@ class CompatibleParser:
         self._reason: str | None = None  # the finish_reason, once a chunk gave one
         self._usage: Usage | None = None
 
-    def feed(self, sse: ServerSentEvent) -> list[Event]:
+    def feed_all(self, frames: Iterable[Frame]) -> list[Event]:
+        """The events of one batch of frames (what one network read brings), adjacent text
+        deltas of one kind merged into one event: the turn built is the one built frame by frame."""
+        out: list[Event] = []
+        kind: type[ThinkingDelta] | type[AnswerDelta] | None = None
+        parts: list[str] = []
+        for frame in frames:
+            if self.done:
+                break
+            for event in self.feed(frame):
+                if type(event) is ThinkingDelta or type(event) is AnswerDelta:
+                    if type(event) is kind:
+                        parts.append(event.text)
+                        continue
+                    if kind is not None:
+                        out.append(kind("".join(parts)))
+                    kind, parts = type(event), [event.text]
+                    continue
+                if kind is not None:
+                    out.append(kind("".join(parts)))
+                    kind = None
+                out.append(event)
+        if kind is not None:
+            out.append(kind("".join(parts)))
+        return out
+
+    def feed(self, sse: ServerSentEvent | Frame) -> list[Event]:
         if self.done:
             return []
         text = sse.data.strip()
