@@ -5,9 +5,10 @@ What this protocol cannot show (PROTOCOL.md, last section): it returns no execut
 interpreter count (so no `CodeCall`, and `Usage.code_interpreter_calls` stays 0), and it sends
 nothing at all while code runs. Usage comes once, in a last chunk with `"choices": []`.
 
-The stream is read with httpx-sse. That library drops SSE comment lines, so the `:HTTP_STATUS/n`
-comment of a DashScope error frame is out of reach here; the status of an error that arrives
-inside a 200 stream is taken from the error itself (see `_stream_error`).
+The request is made with httpx-sse's `aconnect_sse` (its headers); the body is read as the native
+one is, in batches (`received_batches`) through `FrameDecoder`. The status of an error that arrives
+inside a 200 stream is taken from the error itself (see `_stream_error`), as it was when httpx-sse
+decoded the stream and dropped the `:HTTP_STATUS/n` comment.
 """
 
 from __future__ import annotations
