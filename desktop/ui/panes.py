@@ -287,6 +287,7 @@ class CodePane(QScrollArea):
         self._waiting: QLabel | None = None  # the live "silent for n s" line of a compatible turn
         self._silences = 0
         self._number = 0  # the turn being added
+        self._end_pending = False  # scrolling to the end once the blocks just added are laid out
 
     def describe_connection(self, compatible: bool, connection: str) -> None:
         """The empty pane's hint for the connection the next question uses."""
@@ -355,15 +356,15 @@ class CodePane(QScrollArea):
         self._empty.hide()
         follow = at_bottom(self.verticalScrollBar())
         self._layout.insertWidget(self._layout.count() - 1, widget)
-        if follow:
-            # The new widget is laid out on the next pass; scroll once it is.
-            inner = self.widget()
-            if inner is not None:
-                inner.adjustSize()
+        if follow and not self._end_pending:
+            # The new widget is laid out on the next pass (not now: sizing the column at once
+            # costs a pass over every block shown, for each one added); scroll once it is.
+            self._end_pending = True
             self.verticalScrollBar().rangeChanged.connect(self._scroll_to_end_once)
 
     def _scroll_to_end_once(self, _min: int, maximum: int) -> None:
         self.verticalScrollBar().rangeChanged.disconnect(self._scroll_to_end_once)
+        self._end_pending = False
         self.verticalScrollBar().setValue(maximum)
 
     def begin_turn(self, number: int, question: str, reports_code: bool = True, connection: str = "") -> None:
