@@ -15,7 +15,7 @@ PACKAGE = "desktop"
 # Not needed at run time.
 SKIP_SUFFIXES = (".py", ".pyc", ".pyo", ".md")
 # Except these: scripts another Python runs (the local runner's kernel and the network guard it
-# installs as sitecustomize, read by desktop/runner/process.py `_source`), shipped as source.
+# installs as sitecustomize, read by desktop/runner/child.py `_source`), shipped as source.
 CHILD_SCRIPTS = ("runner/kernel.py", "runner/netguard.py")
 
 

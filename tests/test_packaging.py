@@ -85,7 +85,7 @@ def test_bundle_takes_all_package_data_pip_installs():
 
 def test_bundle_ships_the_runner_child_scripts_as_source():
     """Run locally starts another Python on kernel.py and installs netguard.py as its
-    sitecustomize, both read as files (desktop/runner/process.py `_source`): a bundle keeps
+    sitecustomize, both read as files (desktop/runner/child.py `_source`): a bundle keeps
     modules compiled in an archive, so these must be there as source, where `_source` looks."""
     datas = {(Path(src).resolve(), dest) for src, dest in bundle_files.package_datas(ROOT)}
     runner = ROOT / "desktop" / "runner"

@@ -30,18 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from ..model.output import Output, merged
+from .cells import CellResult, CellStatus, RunnerError, RunOptions, RunResult, default_python
+from .child import child_environment, expected_memory_limit, remove_folder
 from .environment import clean_environment
-from .process import (
-    CellResult,
-    CellStatus,
-    RunnerError,
-    RunOptions,
-    RunResult,
-    _remove,
-    child_environment,
-    default_python,
-    expected_memory_limit,
-)
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _STARTUP = 60.0  # seconds for the kernel to answer at all (not counted in the time limit)
@@ -137,7 +128,7 @@ def _work(result: RunResult, options: RunOptions, post: Callable[[int, Output], 
                 client.stop_channels()
         if manager is not None:
             _kill(manager)
-        _remove(root)
+        remove_folder(root)
 
 
 def _run_cell(client: Any, cell: CellResult, deadline: float, post: Callable[[int, Output], None],

@@ -10,104 +10,41 @@ limit, a Stop or the end of the run kills it with everything it started.
 Threads read the child's pipes and hand each message to the asyncio loop with
 `call_soon_threadsafe`: no asyncio subprocess support is needed, so this works on any loop
 (qasync's in the window, `asyncio.run` in the terminal) and on every OS.
+
+Here: LocalRun, the run from start to result (which cell each piece of output belongs to, the
+time limit, Stop, a crash). The options and results: cells.py; starting and killing the child:
+child.py; reading its framed stream: framing.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
-import codecs
 import contextlib
 import json
-import os
 import secrets
-import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
 from ..model.output import MAX_OUTPUT_BYTES, Output, OutputKind, merged
-from .environment import clean_environment
+from .cells import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    CellResult,
+    CellStatus,
+    RunnerError,
+    RunOptions,
+    RunResult,
+    default_python,
+)
+from .child import exit_reason, kill_tree, remove_folder, start_child
+from .framing import cell_of, output_of, read_frames
 
-DEFAULT_TIMEOUT = 30.0  # seconds, for the whole run
-DEFAULT_MEMORY_MB = 2048
-_HERE = Path(__file__).resolve().parent
 _DIAGNOSTICS_KEPT = 16_000  # characters of the child's own stderr kept to explain a crash
-
-
-class RunnerError(Exception):
-    """The code could not be run at all (no such Python, the child failed to start)."""
-
-
-class CellStatus(StrEnum):
-    OK = "ok"
-    ERROR = "error"  # the code raised
-    TIMEOUT = "timeout"  # the time limit stopped it
-    STOPPED = "stopped"  # stopped by the user
-    CRASHED = "crashed"  # the process died (a native crash, the memory limit, os._exit)
-    SKIPPED = "skipped"  # not run: an earlier cell timed out, was stopped or crashed
-
-
-@dataclass(frozen=True, slots=True)
-class RunOptions:
-    python: str | None = None  # the interpreter; None: default_python()
-    timeout: float = DEFAULT_TIMEOUT
-    memory_mb: int | None = DEFAULT_MEMORY_MB  # None or 0: no limit
-    allow_network: bool = False
-    environment: Mapping[str, str] | None = None  # what to clean and pass on (default: os.environ)
-
-
-@dataclass(slots=True)
-class CellResult:
-    index: int  # the code call's index in its turn
-    code: str
-    status: CellStatus = CellStatus.SKIPPED
-    outputs: list[Output] = field(default_factory=list)
-    seconds: float = 0.0
-
-
-@dataclass(slots=True)
-class RunResult:
-    cells: list[CellResult]
-    python: str = ""  # the interpreter's path
-    python_version: str = ""
-    memory_limit: str = ""  # "enforced", "off", "unsupported" (Windows), "not enforced by macOS", "failed: ..."
-    network: str = ""  # "off" (refused from Python) or "on"
-    seconds: float = 0.0
-
-    @property
-    def raised(self) -> bool:
-        """Whether any cell ended other than cleanly (an exception, the time limit, a crash, Stop)."""
-        return any(c.status not in (CellStatus.OK, CellStatus.SKIPPED) for c in self.cells)
-
-    @property
-    def outputs(self) -> dict[int, list[Output]]:
-        """The outputs of the cells that ran, by code call index (what the history stores)."""
-        return {c.index: list(c.outputs) for c in self.cells if c.status is not CellStatus.SKIPPED}
-
-
-def default_python() -> str:
-    """The Python dashchat runs in; a bundled (frozen) dashchat has none to offer, so then the
-    first `python3` (or `python`) on PATH."""
-    if not getattr(sys, "frozen", False) and sys.executable:
-        return sys.executable
-    for name in ("python3", "python"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise RunnerError("no Python found to run the code: install Python 3.8 or newer, or choose one "
-                      "(dashchat history run --python PATH)")
-
-
-_FRAME = b"\x00\x1edashchat:"  # as in kernel.py
 
 
 class LocalRun:
@@ -197,29 +134,7 @@ class LocalRun:
         python = self.options.python or default_python()
         root = Path(tempfile.mkdtemp(prefix="dashchat-run-"))
         self._root = root
-        lib, work, tmp = root / "lib", root / "work", root / "tmp"
-        for folder in (lib, work, tmp):
-            folder.mkdir()
-        kernel = lib / "dashchat_kernel.py"
-        kernel.write_bytes(_source("kernel.py"))
-        command = [python, "-u", str(kernel), "--token", self._token,
-                   "--memory", str((self.options.memory_mb or 0) * 1024 * 1024)]
-        env = clean_environment(os.environ if self.options.environment is None else self.options.environment,
-                                self.options.allow_network)
-        env.update(PYTHONIOENCODING="utf-8", PYTHONUNBUFFERED="1", PYTHONDONTWRITEBYTECODE="1",
-                   MPLBACKEND="Agg", TMPDIR=str(tmp), TEMP=str(tmp), TMP=str(tmp), DASHCHAT_LOCAL_RUN="1")
-        env.update(child_environment(lib, self.options))
-        if not self.options.allow_network:
-            command += ["--guard", str(lib / "sitecustomize.py")]
-        posix = os.name == "posix"  # its own process group (POSIX) or console group: killed as one
-        flags = 0 if posix else (getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
-                                 | getattr(subprocess, "CREATE_NO_WINDOW", 0))
-        try:
-            self._process = subprocess.Popen(  # noqa: S603 - the user's chosen Python, no shell
-                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                cwd=work, env=env, start_new_session=posix, creationflags=flags)
-        except OSError as exc:
-            raise RunnerError(f"cannot start {python}: {exc.strerror or exc}") from None
+        self._process = start_child(python, root, self._token, self.options)
         assert self._process.stdout is not None and self._process.stderr is not None
         for name, stream in (("stdout", self._process.stdout), ("stderr", self._process.stderr)):
             threading.Thread(target=self._read, args=(name, stream), name=f"runner-{name}", daemon=True).start()
@@ -239,41 +154,7 @@ class LocalRun:
 
     def _read(self, name: str, stream: IO[bytes]) -> None:
         """Split one of the child's streams into text and framed messages, in order."""
-        frame = _FRAME + self._token.encode("ascii") + b":"
-        decoder = codecs.getincrementaldecoder("utf-8")("replace")
-        pending = b""
-        read = getattr(stream, "read1", stream.read)
-        while True:
-            try:
-                chunk = read(65536)
-            except (OSError, ValueError):
-                chunk = b""
-            if not chunk:
-                break
-            pending += chunk
-            while True:
-                at = pending.find(frame)
-                if at < 0:
-                    break
-                end = pending.find(b"\n", at)
-                if end < 0:
-                    break  # the rest of the message is still on its way
-                self._text(name, decoder.decode(pending[:at]))
-                try:
-                    message = json.loads(pending[at + len(frame):end])
-                except ValueError:
-                    message = None
-                if isinstance(message, dict):
-                    self._post(message)
-                pending = pending[end + 1:]
-            at = pending.find(frame)
-            if at < 0:  # hold back only what could be the start of a frame
-                keep = next((n for n in range(min(len(frame) - 1, len(pending)), 0, -1)
-                             if pending.endswith(frame[:n])), 0)
-                at = len(pending) - keep
-            self._text(name, decoder.decode(pending[:at]))
-            pending = pending[at:]
-        self._text(name, decoder.decode(pending, final=True))
+        read_frames(stream, self._token, lambda text: self._text(name, text), self._post)
         self._post({"type": "eof", "name": name})
 
     def _text(self, name: str, text: str) -> None:
@@ -290,7 +171,7 @@ class LocalRun:
 
     def _handle(self, message: dict[str, object]) -> None:
         kind = message.get("type")
-        position = _int(message.get("cell"))
+        position = cell_of(message)
         if kind == "text":
             self._stream(str(message.get("name")), str(message.get("text", "")))
         elif kind == "eof":
@@ -318,7 +199,7 @@ class LocalRun:
             self._stdout_cell = None
             self._flush_done()
         else:
-            output = _output_of(message)
+            output = output_of(message)
             if output is not None:
                 self._add(position, output)
 
@@ -402,8 +283,8 @@ class LocalRun:
         detail = "".join(self._diagnostics).strip()
         if not self._ready:
             raise RunnerError(f"{self.options.python or default_python()} could not start dashchat's runner"
-                              + (f": {detail[-2000:]}" if detail else f" ({_exit_reason(code)})"))
-        message = f"the process running the code ended ({_exit_reason(code)}) before the cell finished"
+                              + (f": {detail[-2000:]}" if detail else f" ({exit_reason(code)})"))
+        message = f"the process running the code ended ({exit_reason(code)}) before the cell finished"
         if detail:
             message += f"\n{detail[-4000:]}"
         self._interrupt(CellStatus.CRASHED, Output.error("ProcessEnded", message))
@@ -426,94 +307,8 @@ class LocalRun:
                     with contextlib.suppress(OSError):
                         stream.close()
         if self._root is not None:
-            _remove(self._root)
+            remove_folder(self._root)
             self._root = None
-
-
-def child_environment(lib: Path, options: RunOptions) -> dict[str, str]:
-    """Write the guard into `lib` as sitecustomize.py, and the variables that make every Python
-    the code starts load it: the network refused (unless allowed), the memory limit."""
-    (lib / "sitecustomize.py").write_bytes(_source("netguard.py"))
-    return {"PYTHONPATH": str(lib), "DASHCHAT_NETWORK": "on" if options.allow_network else "off",
-            "DASHCHAT_MEMORY_LIMIT": str((options.memory_mb or 0) * 1024 * 1024)}
-
-
-def _source(name: str) -> bytes:
-    """A child script, as a file another Python runs (a bundle must ship it as source)."""
-    try:
-        return (_HERE / name).read_bytes()
-    except OSError:
-        raise RunnerError(f"this dashchat was built without {name}, which runs code locally: "
-                          "run it from a Python install of dashchat") from None
-
-
-def expected_memory_limit(options: RunOptions) -> str:
-    """What the OS makes of the memory limit (as kernel.py reports it)."""
-    if not options.memory_mb:
-        return "off"
-    if os.name != "posix":
-        return "unsupported"
-    return "not enforced by macOS" if sys.platform == "darwin" else "enforced"
-
-
-def kill_tree(process: subprocess.Popen[bytes]) -> None:
-    """Kill the child and every process in its group (POSIX) or tree (Windows)."""
-    if os.name == "posix":
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)  # the group the new session made, even after the child ended
-        return
-    if process.poll() is None:
-        with contextlib.suppress(OSError, subprocess.SubprocessError):
-            subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)],  # noqa: S603, S607
-                           capture_output=True, timeout=10,
-                           creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
-    with contextlib.suppress(OSError):
-        process.kill()
-
-
-def _remove(root: Path) -> None:
-    for _ in range(10):  # Windows may hold a file of a just-killed process for a moment
-        shutil.rmtree(root, ignore_errors=True)
-        if not root.exists():
-            return
-        time.sleep(0.1)
-
-
-def _exit_reason(code: int | None) -> str:
-    if code is None:
-        return "still running"
-    if code < 0:
-        try:
-            return f"killed by {signal.Signals(-code).name}"
-        except ValueError:
-            return f"killed by signal {-code}"
-    return f"exit status {code}"
-
-
-def _int(value: object) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else -1
-
-
-def _output_of(message: dict[str, object]) -> Output | None:
-    kind = message.get("type")
-    text = str(message.get("text", ""))
-    if kind == "stream":
-        return Output.stream(str(message.get("name", "stdout")), text)
-    if kind == "execute_result":
-        return Output.result(text)
-    if kind == "display_data":
-        return Output.display(text)
-    if kind == "error":
-        traceback = message.get("traceback")
-        lines = [str(line) for line in traceback] if isinstance(traceback, list) else []
-        return Output.error(str(message.get("ename", "Error")), str(message.get("evalue", "")), lines)
-    if kind == "image":
-        try:
-            data = base64.b64decode(str(message.get("data", "")))
-        except ValueError:
-            return None
-        return Output.image(data, str(message.get("mime") or "image/png"))
-    return None
 
 
 async def run_cells(cells: Sequence[str], options: RunOptions | None = None,
