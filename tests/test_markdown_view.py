@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QPoint, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -666,3 +666,47 @@ def test_a_partial_line_of_inline_code_or_strikethrough_is_shown(qtbot: QtBot) -
     assert view.toPlainText() == "Intro\npandas rea"
     view.append("ds.\n\n~~old")
     assert view.toPlainText().endswith("~~old")
+
+
+def _walked_code_boxes(view: MarkdownView) -> list[QRectF]:
+    """Every block of the document visited: the boxes the Copy buttons go on."""
+    layout = view.document().documentLayout()
+    boxes: list[QRectF] = []
+    current = None
+    block = view.document().begin()
+    while block.isValid():
+        code_id = block.blockFormat().property(_CODE_ID)
+        if code_id is None:
+            current = None
+        else:
+            rect = layout.blockBoundingRect(block)
+            if code_id == current and boxes:
+                boxes[-1] = boxes[-1].united(rect)
+            else:
+                boxes.append(QRectF(rect))
+            current = code_id
+        block = block.next()
+    return boxes
+
+
+def test_code_boxes_are_those_a_walk_over_the_document_finds(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show()
+    text = (
+        "See [the guide][g] first.\n\n```python\nx = 1\n```\n```\nadjacent = True\n```\n\n"
+        "- a list\n\n  ```\n  code in the list: Qt's own, no box\n  ```\n\n"
+        "Then [the guide][g] again, defined below with a much longer title.\n\n"
+        '[g]: https://example.com/a/rather/long/path "A title that changes the length"\n\n'
+        "```python\n" + "".join(f"line_{i} = {i}\n" for i in range(30)) + "```\n\nThe end.\n"
+    )
+    checked = 0
+    for piece in cut(text, [7, 23, 3]):
+        view.append(piece)
+        QApplication.processEvents()
+        assert view.code_boxes() == _walked_code_boxes(view)
+        checked += bool(view.code_boxes())
+    view.finish()
+    view.catch_up()
+    QApplication.processEvents()
+    assert len(view.code_boxes()) == 3 and view.code_boxes() == _walked_code_boxes(view)
+    assert checked > 20

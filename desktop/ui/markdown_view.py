@@ -280,6 +280,29 @@ class MarkdownView(QTextBrowser):
     def code_blocks(self) -> list[str]:
         return [fence_code(self._source, f) for f in self._scanner.fences]
 
+    def code_boxes(self) -> list[QRectF]:
+        """The rectangles (document coordinates) of the code blocks shown as boxes, in order:
+        what a walk over every block of the document finds, in time proportional to the lines
+        of code only (a Copy button per box follows them as the answer grows)."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        starts = list(self._code_starts)
+        if self._tail_key is not None and self._tail_key[0] == "code":
+            starts.append(self._open_pos)  # the open fence
+        boxes: list[QRectF] = []
+        for start in starts:
+            block = doc.findBlock(start)
+            code_id = block.blockFormat().property(_CODE_ID)
+            if code_id is None:
+                continue
+            box = QRectF(layout.blockBoundingRect(block))
+            block = block.next()
+            while block.isValid() and block.blockFormat().property(_CODE_ID) == code_id:
+                box = box.united(layout.blockBoundingRect(block))
+                block = block.next()
+            boxes.append(box)
+        return boxes
+
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002, N802 - Qt's signature
         return None  # never fetch what the model points at (the document does not ask either)
 
@@ -322,6 +345,7 @@ class MarkdownView(QTextBrowser):
         self._segs_from = -1
         self._segs: list[tuple[int, int, str]] = []
         self._open_pos = 0
+        self._code_starts: list[int] = []  # where each finished code box begins (code_boxes)
         self._make_filler(QTextCursor(self.document()))
         # Qt drops the last block's bottom margin from the document's height, so a code box at
         # the very end would lose its bottom padding when scrolled to the bottom.
@@ -472,10 +496,12 @@ class MarkdownView(QTextBrowser):
         doc = self.document()
         shift = 0
         tail, tail_shift = self._tail_pos, None
+        moved: list[tuple[int, int]] = []  # (where a block re-rendered ended, how much it grew)
         waiting: list[_Pending] = []
         for pending in self._pending:
             if tail_shift is None and pending.start >= tail:
                 tail_shift = shift  # a segment of the open block: after the tail's start
+            old_end = pending.end
             pending.start += shift
             pending.end += shift
             if pending.labels & defined:
@@ -487,6 +513,7 @@ class MarkdownView(QTextBrowser):
                 size = doc.characterCount()
                 self._place(self._parse(pending.source), pending.start)
                 end = pending.start + doc.characterCount() - size
+                moved.append((old_end, end - pending.end))
                 shift += end - pending.end
                 pending.end = end
                 pending.labels -= defined
@@ -495,6 +522,8 @@ class MarkdownView(QTextBrowser):
         self._pending = waiting
         self._tail_pos += shift if tail_shift is None else tail_shift
         self._open_pos += shift
+        if moved:
+            self._code_starts = [c + sum(d for end, d in moved if end <= c) for c in self._code_starts]
 
     def _render_tail(self, work: _Budget) -> bool:
         """Render the open block; False if the budget ran out first."""
@@ -744,6 +773,8 @@ class MarkdownView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)  # the filler becomes the first line
         first = cursor.position()
+        if highlight:  # a finished block (the open one is found at _open_pos)
+            self._code_starts.append(first)
         cursor.setBlockCharFormat(self._code_plain)
         lexer = lexer_for(lang) if highlight else None
         if lexer is None:
