@@ -711,3 +711,35 @@ def test_code_boxes_are_those_a_walk_over_the_document_finds(qtbot: QtBot) -> No
     QApplication.processEvents()
     assert len(view.code_boxes()) == 3 and view.code_boxes() == _walked_code_boxes(view)
     assert checked > 20
+
+
+def test_an_answer_in_a_pane_wraps_the_same_before_and_after_the_pane_scrolls(qtbot: QtBot) -> None:
+    # Qt lays a whole document out again when its width changes: the pane's scroll bar
+    # appearing (which makes the answer narrower) must not change where its lines wrap.
+    from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+    from desktop.ui.markdown_view import FittedMarkdownView
+
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    column = QWidget()
+    QVBoxLayout(column).addWidget(view := FittedMarkdownView())
+    area.setWidget(column)
+    area.resize(500, 300)
+    area.show()
+    qtbot.waitExposed(area)
+    view.append("A first line.\n\n")
+    QApplication.processEvents()
+    assert not area.verticalScrollBar().isVisible()
+    width = view.document().textWidth()
+    assert 0 < width <= view.viewport().width()
+    for i in range(60):
+        view.append(f"Line {i} of an answer that grows past the pane's height.\n\n")
+        QApplication.processEvents()
+    assert area.verticalScrollBar().isVisible()
+    assert view.document().textWidth() == width <= view.viewport().width()
+    area.resize(420, 300)  # the user's resize still rewraps
+    QApplication.processEvents()
+    assert view.document().textWidth() < width
