@@ -1,22 +1,23 @@
 """The pipeline every front end shares: question -> request -> events -> turn -> history -> view.
 
 `dashchat ask` and the window both drive a `ChatSession`; they differ only in the `TurnView`
-they pass. If the terminal and the window ever disagree, a layer leaked.
+they pass. If the terminal and the window ever disagree, a layer leaked. Its writes to the
+history, despite storage faults: desktop/session_saving.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from .config import Config
 from .keys import KEY_ENV, KEY_HOSTS_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore, environment_applies
 from .model.conversation import Conversation, ConversationOptions
-from .model.turn import Turn, TurnStatus
+from .model.turn import Turn
 from .protocol import ApiKey, Code, ErrorKind, Event, Failed, GenerationOptions, ServiceError, SetupError
+from .session_saving import StorageListener, TurnSaver
 from .store import conversation_options as _options
 from .store.faults import StorageError
 from .store.history import History
@@ -24,25 +25,10 @@ from .store.history import History
 # The window is built and painted before it loads asyncio and httpx (which comes in with
 # .protocol.client, .protocol.check and .demo): each is imported where it is first needed.
 if TYPE_CHECKING:
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
     import httpx
 
     from .demo import DemoTransport
     from .protocol.check import CheckResult
-
-log = logging.getLogger("dashchat.session")
-log.addHandler(logging.NullHandler())  # a library does not print: stderr is for one error line
-
-# What has arrived is on disk within this many seconds, whatever the stream does.
-SAVE_INTERVAL = 0.5
-# After a failed save (disk full, a lock held by another program, a read-only folder), the next
-# try comes this long after: the reply stays whole in memory meanwhile, and lands once the fault
-# clears, during the stream or after it.
-RETRY_INTERVAL = 1.0
-
-StorageListener = Callable[[StorageError | None], None]
 
 
 class TurnView(Protocol):
@@ -105,13 +91,7 @@ class ChatSession:
         self._streams = 0
         self._retired: list[httpx.AsyncClient] = []  # replaced while a stream still used them
         self.conversation = Conversation(model=config.options.model)
-        # Turns whose latest state is not on disk yet (a save failed), by turn id; retried.
-        self._unsaved: dict[str, tuple[Conversation, Turn]] = {}
-        self._retrier: asyncio.Task[None] | None = None
-        self._writer_thread: ThreadPoolExecutor | None = None  # made for the first final save
-        self.save_problem: StorageError | None = None
-        # Told of each new save problem, and None once everything is saved again.
-        self.storage_listener: StorageListener | None = None
+        self._saver = TurnSaver(history)  # the writes, retried while a storage fault lasts
 
     def _demo_for(self, config: Config) -> DemoTransport | None:
         if not config.demo or self._transport is not None:
@@ -279,7 +259,7 @@ class ChatSession:
         self.save(conversation, turn)
         self._streams += 1
         dirty = asyncio.Event()
-        saver = asyncio.ensure_future(self._save_while_streaming(conversation, turn, dirty))
+        saver = asyncio.ensure_future(self._saver.save_while_streaming(conversation, turn, dirty))
         try:
             try:
                 client = self.prepare()
@@ -307,8 +287,8 @@ class ChatSession:
                 await saver
             # The final write indexes the whole reply for search (~70 ms for 1 MB of answer):
             # it runs on the writer thread, so the window keeps painting meanwhile.
-            if not await self._save_off_the_loop(conversation, turn):
-                self._retry_later()
+            if not await self._saver.save_off_the_loop(conversation, turn):
+                self._saver.retry_later()
             self._streams -= 1
             if not self._streams:
                 retired, self._retired = self._retired, []
@@ -337,113 +317,43 @@ class ChatSession:
         turn.apply(event)
         view.turn_event(turn, event)
 
-    async def _save_while_streaming(self, conversation: Conversation, turn: Turn, dirty: asyncio.Event) -> None:
-        # Batched: at most one write per interval, and only when something arrived. A failed
-        # write is tried again (the turn is whole in memory), more slowly while the fault lasts.
-        import asyncio
+    # -- saving despite storage faults (desktop/session_saving.py) ------------------------
 
-        while True:
-            await dirty.wait()
-            await asyncio.sleep(SAVE_INTERVAL if self.save_problem is None else RETRY_INTERVAL)
-            dirty.clear()
-            if not self.save(conversation, turn):
-                dirty.set()
+    @property
+    def save_problem(self) -> StorageError | None:
+        """The storage fault that keeps a turn from the history, while it lasts."""
+        return self._saver.problem
 
-    # -- saving despite storage faults ----------------------------------------------------
+    @property
+    def storage_listener(self) -> StorageListener | None:
+        """Told of each new save problem, and None once everything is saved again."""
+        return self._saver.listener
+
+    @storage_listener.setter
+    def storage_listener(self, listener: StorageListener | None) -> None:
+        self._saver.listener = listener
 
     def save(self, conversation: Conversation, turn: Turn) -> bool:
         """Write the turn as it is now. A failure never escapes: the turn is remembered as
         unsaved, the listener is told, and False is returned."""
-        return self._settle(conversation, turn, self._attempt(conversation, turn))
-
-    async def _save_off_the_loop(self, conversation: Conversation, turn: Turn) -> bool:
-        """`save`, with the write itself on the writer thread (the turn no longer changes)."""
-        import asyncio
-        from concurrent.futures import ThreadPoolExecutor
-
-        if self._writer_thread is None:
-            self._writer_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dashchat-history")
-        pending = asyncio.get_running_loop().run_in_executor(self._writer_thread, self._attempt, conversation, turn)
-        try:
-            error = await asyncio.shield(pending)
-        except asyncio.CancelledError:
-            # Stopped again while saving (a second Ctrl+C): finish the write here, then go on.
-            error = pending.result() if pending.done() else self._attempt(conversation, turn)
-        return self._settle(conversation, turn, error)
-
-    def _attempt(self, conversation: Conversation, turn: Turn) -> StorageError | None:
-        try:
-            self.history.save_turn(conversation, turn)
-        except StorageError as exc:
-            return exc
-        return None
-
-    def _settle(self, conversation: Conversation, turn: Turn, error: StorageError | None) -> bool:
-        """Bookkeeping after a write, on the loop's thread (the listener is a view)."""
-        if error is not None:
-            self._unsaved[turn.id] = (conversation, turn)
-            if self.save_problem is None or str(self.save_problem) != str(error):
-                log.warning("%s", error)
-                self.save_problem = error
-                self._tell(error)
-            return False
-        self._unsaved.pop(turn.id, None)
-        if self.save_problem is not None and not self._unsaved:
-            log.info("the history is written again")
-            self.save_problem = None
-            self._tell(None)
-        return True
+        return self._saver.save(conversation, turn)
 
     @property
     def unsaved(self) -> bool:
         """Whether a turn's latest state is only in memory."""
-        return bool(self._unsaved)
+        return self._saver.unsaved
 
     def flush_now(self) -> bool:
         """One more try to write every unsaved turn, now; True once all are saved. (A turn that
         still streams is left to its own stream's saver.)"""
-        for conversation, turn in list(self._unsaved.values()):
-            if turn.status is TurnStatus.STREAMING:
-                continue  # its own stream's saver retries it
-            if not self.save(conversation, turn):
-                return False
-        return not self._unsaved
-
-    def _retry_later(self) -> None:
-        import asyncio
-
-        if self._retrier is None or self._retrier.done():
-            self._retrier = asyncio.ensure_future(self._retry_until_saved())
-
-    async def _retry_until_saved(self) -> None:
-        import asyncio
-
-        while self._unsaved:
-            await asyncio.sleep(RETRY_INTERVAL)
-            self.flush_now()
+        return self._saver.flush_now()
 
     async def flush(self, timeout: float) -> bool:
         """Try for up to `timeout` seconds to write every unsaved turn; True once all are saved."""
-        import asyncio
-
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not self.flush_now():
-            if loop.time() >= deadline:
-                return False
-            await asyncio.sleep(min(RETRY_INTERVAL / 4, max(0.0, deadline - loop.time())))
-        return True
-
-    def _tell(self, problem: StorageError | None) -> None:
-        if self.storage_listener is not None:
-            self.storage_listener(problem)
+        return await self._saver.flush(timeout)
 
     async def aclose(self) -> None:
-        if self._retrier is not None:
-            self._retrier.cancel()
-        if self._writer_thread is not None:
-            self._writer_thread.shutdown(wait=True)
-            self._writer_thread = None
+        self._saver.close()
         for client in [*self._retired, self._client]:
             if client is not None:
                 await client.aclose()
