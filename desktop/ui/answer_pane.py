@@ -6,7 +6,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from ..model.turn import Turn, TurnStatus
 from .code_copy import CodeCopyButtons
 from .panes import at_bottom, confirm_copy
 from .question_text import QuestionText
+from .startup import WARM_UP_DELAY_MS, warm_up
 from .style import scaled_font
 
 if TYPE_CHECKING:
@@ -32,22 +33,6 @@ if TYPE_CHECKING:
 
 # A turn opened from a search hit is highlighted this long.
 FLASH_MS = 2500
-
-# The Markdown view (and with it the block scanner and the code theme) is imported with the first
-# card, or by the lexer warm-up below, whichever comes first: an empty window shows no answer,
-# and its first frame is not kept waiting for them (benchmarks/probe_startup.py).
-
-# The interpreter's answers hold Python: its lexer (~20 ms to load) is loaded this long after the
-# pane first shows, while the user types, not during the first answer's stream.
-WARM_UP_LANG = "python"
-WARM_UP_DELAY_MS = 250
-
-
-def _warm_up() -> None:
-    from .markdown_view import warm_lexer
-
-    warm_lexer(WARM_UP_LANG)
-
 
 class TurnCard(QFrame):
     # Branches (issue #18): what the user asked of this turn; the window does it.
@@ -196,14 +181,23 @@ class TurnCard(QFrame):
         self.answer.finish()
         self.show_outcome()
 
-    def load(self) -> None:
-        """Show a stored turn at once."""
-        self.answer.set_markdown(self.turn.answer)
+    def load(self, progressive: bool = False) -> None:
+        """Show a stored turn. `progressive`: an answer too long to render before the next frame
+        is rendered as a streamed one is, a budgeted step at a time in the following turns of the
+        event loop (its whole text is the view's at once: copy, code blocks, export)."""
+        if not progressive:
+            self.answer.set_markdown(self.turn.answer)
+            self.show_outcome()
+            return
+        view = self.answer
+        view.clear()
+        view.append(self.turn.answer)
+        view.finish()
+        view.setTextCursor(QTextCursor(view.document()))  # a stored answer is read from the top
         self.show_outcome()
-
-    def show_pending(self) -> None:
-        """A stored answer too long to render before the first frame: it follows in a moment."""
-        self.outcome.setText(self.tr("Opening the answer…"))
+        if not view.is_caught_up():
+            self.outcome.setText(self.tr("Opening the answer…"))
+            view.caught_up.connect(self.show_outcome, Qt.ConnectionType.SingleShotConnection)
 
     def show_outcome(self) -> None:
         turn = self.turn
@@ -294,7 +288,7 @@ class AnswerPane(QScrollArea):
         super().showEvent(event)
         if not self._warm_up_scheduled:
             self._warm_up_scheduled = True
-            QTimer.singleShot(WARM_UP_DELAY_MS, self, _warm_up)
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, warm_up)
 
     def _value_changed(self, _value: int) -> None:
         self._follow = at_bottom(self.verticalScrollBar())

@@ -1,8 +1,8 @@
 """Opening a stored conversation without keeping the window waiting, whatever its size.
 
 The turns that make the first screen (from the focus turn, or the last ones) get their cards at
-once; the rest of the turns shown, earlier cards (nearest first), the thinking and code panes, and
-answers too long to render before the first frame, are built afterwards in idle slices: a zero
+once; the rest of the turns shown, earlier cards (nearest first) and the thinking and code panes,
+are built afterwards in idle slices: a zero
 timer, a few milliseconds of work a slice, so the window paints and answers input in between.
 Everything goes through the turn painter, as a live turn does."""
 
@@ -27,7 +27,8 @@ FIRST_SCREEN_TURNS = 2
 # A conversation this small is built at once, in every pane.
 SMALL_TURNS = 6
 SMALL_CHARS = 30_000
-# An answer longer than this is rendered after the first frame (its card shows at once, empty).
+# An answer longer than this is rendered a budgeted step at a time after its card is shown, as a
+# streamed one is (answer_pane.TurnCard.load).
 LONG_ANSWER_CHARS = 60_000
 # Work done per idle slice before the event loop gets its turn.
 SLICE_S = 0.008
@@ -86,12 +87,7 @@ class ConversationBuilder(QObject):
         self._focus = focus
         tasks = self._tasks
         for position in range(first, last):
-            card = self._card(turns, position, follow=focus is None)
-            if turns[position].answer_length > LONG_ANSWER_CHARS:
-                card.show_pending()
-                tasks.append(card.load)
-            else:
-                card.load()
+            self._card(turns, position, follow=focus is None).load(_long(turns[position]))
         for position in range(first - 1, start - 1, -1):  # earlier cards, the nearest first
             tasks.append(partial(self._late_card, turns, position))
         for position in range(last, end):
@@ -131,12 +127,7 @@ class ConversationBuilder(QObject):
         return self._painter.card(turns[position], position + 1, self._versions_of(position), follow=follow)
 
     def _late_card(self, turns: list[Turn], position: int) -> None:
-        card = self._card(turns, position, follow=False)
-        if turns[position].answer_length > LONG_ANSWER_CHARS:
-            card.show_pending()
-            self._tasks.append(card.load)
-        else:
-            card.load()
+        self._card(turns, position, follow=False).load(_long(turns[position]))
 
     def _side(self, turn: Turn, number: int) -> None:
         self._painter.begin_side(turn, number)
@@ -160,3 +151,7 @@ class ConversationBuilder(QObject):
 
 def _size(turn: Turn) -> int:
     return len(turn.user) + turn.answer_length + turn.thinking_length
+
+
+def _long(turn: Turn) -> bool:
+    return turn.answer_length > LONG_ANSWER_CHARS

@@ -15,7 +15,7 @@ guards it, not figures in comments.
 3. After the first frame (ui/app.py runs Qt's loop until it is painted, `paint_first`):
    - on the loop's first turn: asyncio and the qasync loop, the log file, the HTTP client
      (`session.prepare`), the key lookup (`check_key_on_start`), Run locally (`LocalRuns`);
-   - on idle: the Markdown view and Pygments' Python lexer (answer_pane's warm-up, shortly after
+   - on idle: the Markdown view and Pygments' Python lexer (`warm_up` below, shortly after
      the pane shows), the rest of a long conversation being opened (conversation_builder);
    - on use: Settings, Export, Import, the shortcuts dialog, the welcome dialog.
 
@@ -42,3 +42,17 @@ def import_before_qt() -> None:
     """Import BEFORE_QT (a no-op for those already imported)."""
     for name in BEFORE_QT:
         importlib.import_module(name)
+
+
+# The Markdown view (and with it the block scanner and the code theme) is imported with the first
+# card, or by this warm-up, whichever comes first: an empty window shows no answer. The
+# interpreter's answers hold Python, so its lexer is loaded this long after the Answer pane first
+# shows (answer_pane.AnswerPane.showEvent), while the user types, not during the first answer.
+WARM_UP_LANG = "python"
+WARM_UP_DELAY_MS = 250
+
+
+def warm_up() -> None:
+    from .markdown_view import warm_lexer
+
+    warm_lexer(WARM_UP_LANG)
