@@ -9,6 +9,7 @@ import random
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QTextBlock, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.markdown_blocks import SEGMENT_CHARS, TABLE_ROWS, segments
@@ -179,9 +180,9 @@ def test_a_long_last_line_after_an_intro_is_never_rendered_whole_while_it_stream
     parsed: list[int] = []
     parse = view._parse
 
-    def spy(source: str) -> Any:
+    def spy(source: str, joins: Any = (False, False)) -> Any:
         parsed.append(len(source))
-        return parse(source)
+        return parse(source, joins)
 
     view._parse = spy  # type: ignore[method-assign]
     intro = "Here is the number:\n\n"
@@ -194,3 +195,35 @@ def test_a_long_last_line_after_an_intro_is_never_rendered_whole_while_it_stream
     one_shot = make_view(qtbot)
     one_shot.set_markdown(intro + DIGITS)
     assert whole(view) == whole(one_shot)
+
+
+def test_the_open_rows_of_a_long_table_show_as_a_table_while_it_streams(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    upto = TABLE.index("| 130 |")
+    for piece in random_pieces(TABLE[:upto], 4, 300):
+        view.append(piece)
+    view.catch_up()
+    lines = view.document().toPlainText().split("\n")
+    assert not [line for line in lines if line.lstrip().startswith("|")]  # no row shown as typed
+    cells = [block.text() for block in _blocks(view) if QTextCursor(block).currentTable() is not None]
+    assert "129" in cells and "1" in cells
+
+
+def test_the_parts_of_a_long_paragraph_meet_without_a_paragraph_gap(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    for piece in random_pieces(PARAGRAPH, 5, 500):
+        view.append(piece)
+    view.finish()
+    view.catch_up()
+    shown = [block for block in _blocks(view) if block.text()]
+    assert len(shown) == len(segments(PARAGRAPH))
+    assert all(block.blockFormat().topMargin() == 0 for block in shown[1:])
+    assert all(block.blockFormat().bottomMargin() == 0 for block in shown[:-1])
+
+
+def _blocks(view: MarkdownView) -> list[QTextBlock]:
+    found, block = [], view.document().begin()
+    while block.isValid():
+        found.append(block)
+        block = block.next()
+    return found

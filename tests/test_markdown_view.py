@@ -287,9 +287,9 @@ def test_finished_blocks_are_never_rendered_again(qtbot: QtBot) -> None:
     rendered: list[int] = []
     render_segment, insert_code = view._render_segment, view._insert_code
 
-    def spy(block_start: int, part: Any) -> None:
+    def spy(block_start: int, part: Any, joined_next: bool) -> None:
         rendered.append(block_start + part.start)
-        render_segment(block_start, part)
+        render_segment(block_start, part, joined_next)
 
     def spy_code(code: str, lang: str, code_id: int, highlight: bool) -> None:
         if highlight:  # a closed fence, rendered as final
@@ -320,9 +320,9 @@ def test_append_renders_only_the_open_block(qtbot: QtBot) -> None:
     sources: list[str] = []
     insert = view._insert_markdown
 
-    def spy(source: str) -> None:
+    def spy(source: str, joins: Any = (False, False)) -> None:
         sources.append(source)
-        insert(source)
+        insert(source, joins)
 
     view._insert_markdown = spy  # type: ignore[method-assign]
     paragraph = "A sentence of a paragraph that keeps the stream busy. " * 3 + "\n\n"

@@ -183,6 +183,7 @@ class _Pending:
     end: int  # where its last block ends
     source: str
     labels: set[str]
+    joins: tuple[bool, bool] = (False, False)  # see MarkdownView._parse
 
 
 class _Document(QTextDocument):
@@ -436,7 +437,7 @@ class MarkdownView(QTextBrowser):
         for part in parts[shown:]:
             if work.spent():
                 return
-            self._render_segment(block.start, part)
+            self._render_segment(block.start, part, joined_next=part is not parts[-1])
             work.chars += part.end - part.start
             if part is not parts[-1] or not last:
                 self._open_pos = self._end_with_filler()
@@ -475,21 +476,23 @@ class MarkdownView(QTextBrowser):
         self._segs_from, self._segs = -1, []
         self._open_pos = self._tail_pos
 
-    def _render_segment(self, block_start: int, part: Segment) -> None:
-        """Render one part of a block into the filler at the end, as a finished block."""
+    def _render_segment(self, block_start: int, part: Segment, joined_next: bool) -> None:
+        """Render one part of a block into the filler at the end, as a finished block. Parts of
+        a paragraph meet without the space between paragraphs (`joins`)."""
         source = part.prefix + self._source[block_start + part.start : block_start + part.end]
+        joins = (part.start > 0 and not part.prefix, joined_next and not part.prefix)
         self._segs.append((block_start + part.start, block_start + part.end, part.prefix))
         self._has_filler = False
         start = self._open_pos
         self._placed = False
-        self._insert_markdown(source)
+        self._insert_markdown(source, joins)
         end = self.document().characterCount() - 1
         if not self._placed:
             self._has_filler = True  # it shows nothing (only link reference definitions)
             return
         unresolved = bracket_labels(source) - self._definitions.keys()
         if unresolved:
-            self._pending.append(_Pending(start, end, source, unresolved))
+            self._pending.append(_Pending(start, end, source, unresolved, joins))
 
     def _resolve(self, defined: set[str]) -> None:
         """Render again, in place, the finished blocks that use a label just defined."""
@@ -511,7 +514,7 @@ class MarkdownView(QTextBrowser):
                 cursor.removeSelectedText()
                 self._make_filler(cursor)  # as if the block were about to be rendered first
                 size = doc.characterCount()
-                self._place(self._parse(pending.source), pending.start)
+                self._place(self._parse(pending.source, pending.joins), pending.start)
                 end = pending.start + doc.characterCount() - size
                 moved.append((old_end, end - pending.end))
                 shift += end - pending.end
@@ -567,21 +570,25 @@ class MarkdownView(QTextBrowser):
             # A long paragraph or table is shown in segments: those that are final already are
             # rendered once, as finished blocks; only the last one is rendered again.
             parts = self._open_segments(text)
-            shown = self._keep_segments(scan.tail, parts) if parts or self._segs else 0
-            for part in parts[shown:]:
+            sealed, open_part = parts[:-1], parts[-1]
+            shown = self._keep_segments(scan.tail, sealed) if sealed or self._segs else 0
+            for part in sealed[shown:]:
                 if work.spent():
                     return False
                 self._remove_tail()
-                self._render_segment(scan.tail, part)
+                self._render_segment(scan.tail, part, joined_next=True)
                 work.chars += part.end - part.start
                 self._open_pos = self._end_with_filler()
+            head = open_part.prefix  # the rest of a long table: its rows, behind its header
+        else:
+            head = ""
         rest = self._segs[-1][1] - scan.tail if self._segs else 0
         text = text[rest:]
         if self._tail_key == ("md", rest, text):
             return True
         self._remove_tail()
         if text.strip():
-            self._insert_markdown(text)
+            self._insert_markdown(head + text, joins=(rest > 0 and not head, False))
             work.chars += len(text)
             if any(mark in text for mark in _LINK_MARKS):
                 self._unlink(self._open_pos)  # a link still arriving may lack the end of its URL
@@ -590,15 +597,15 @@ class MarkdownView(QTextBrowser):
 
     @staticmethod
     def _open_segments(text: str) -> list[Segment]:
-        """The segments of the open block that are final whatever comes next."""
+        """The segments of the open block: those final whatever comes next, then the open one."""
         blank = text.find("\n\n")
         if blank >= 0:
             text = text[: blank + 1]  # a blank line ends a paragraph or a table
         elif "\n" in text and _BLOCK_START.match(text, text.rfind("\n") + 1):
             text = text[: text.rfind("\n") + 1]  # a last line that may begin another block
         if len(text) <= SEGMENT_CHARS and text.count("\n") <= TABLE_ROWS:
-            return []
-        return segments(text, final=False)[:-1]
+            return [Segment(0, len(text))]
+        return segments(text, final=False)
 
     def _remove_tail(self) -> None:
         if self._tail_key is None:
@@ -642,13 +649,14 @@ class MarkdownView(QTextBrowser):
         self._tail_pos -= 1
         self._open_pos = self._tail_pos
 
-    def _insert_markdown(self, source: str) -> None:
+    def _insert_markdown(self, source: str, joins: tuple[bool, bool] = (False, False)) -> None:
         """Render `source` into the filler at the end."""
-        self._place(self._parse(source), self.document().characterCount() - 1)
+        self._place(self._parse(source, joins), self.document().characterCount() - 1)
 
-    def _parse(self, source: str) -> _Parsed | None:
+    def _parse(self, source: str, joins: tuple[bool, bool] = (False, False)) -> _Parsed | None:
         """Render `source` in the scratch document, behind the definitions of the labels it
-        uses; None when it shows nothing."""
+        uses; None when it shows nothing. `joins`: whether it continues a paragraph cut before
+        it, and is continued after it: no margin on that side, so that the parts read as one."""
         scratch = self._scratch
         prefix = ""
         if self._definitions and "[" in source:
@@ -663,6 +671,14 @@ class MarkdownView(QTextBrowser):
             self._replace_images(scratch)
         if "|" in source or _QUOTE.search(source):
             self._polish(scratch)
+        if joins[0]:
+            no_top = QTextBlockFormat()
+            no_top.setTopMargin(0)
+            QTextCursor(scratch.findBlock(len(_SENTINEL) - 1)).mergeBlockFormat(no_top)
+        if joins[1] and scratch.lastBlock().position() >= len(_SENTINEL) - 1:
+            no_bottom = QTextBlockFormat()
+            no_bottom.setBottomMargin(0)
+            QTextCursor(scratch.lastBlock()).mergeBlockFormat(no_bottom)
         pick = QTextCursor(scratch)
         pick.setPosition(len(_SENTINEL) - 2)  # end of the sentinel paragraph: keep its separator
         if pick.atEnd():
