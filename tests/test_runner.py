@@ -261,6 +261,30 @@ def test_cancelling_the_run_kills_the_process(tmp_path: Path) -> None:
         assert _gone(int(pid_file.read_text()))
 
 
+def test_cancelling_while_output_pours_in_still_cancels() -> None:
+    """A cancellation that lands as a message arrives must not be lost (asyncio.wait_for on
+    Python 3.11 returns the message instead): the run ends cancelled, not at its time limit."""
+    cancelled = 0
+
+    async def scenario() -> None:
+        nonlocal cancelled
+        for _ in range(5):
+            seen = asyncio.Event()
+            run = LocalRun(["while True:\n    print('x' * 64, flush=True)"], RunOptions(timeout=20.0))
+            task = asyncio.ensure_future(run.run(lambda index, output, seen=seen: seen.set()))
+            await seen.wait()
+            for _ in range(3):  # a few more messages queued behind the cancellation
+                await asyncio.sleep(0.01)
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                cancelled += 1
+
+    asyncio.run(scenario())
+    assert cancelled == 5
+
+
 def test_a_python_that_does_not_exist_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(RunnerError, match="cannot start"):
         run_cells_sync(["1"], RunOptions(python=str(tmp_path / "no-python")))

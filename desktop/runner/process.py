@@ -110,7 +110,10 @@ class LocalRun:
                     continue
                 wait = min(deadline, grace or deadline, now + 0.25) - now
                 try:
-                    message = await asyncio.wait_for(self._queue.get(), timeout=max(wait, 0.001))
+                    # Not asyncio.wait_for: on Python 3.11 it returns the item instead of raising
+                    # when a cancellation and a message arrive together, and the run would go on.
+                    async with asyncio.timeout(max(wait, 0.001)):
+                        message = await self._queue.get()
                 except TimeoutError:
                     continue
                 self._handle(message)
