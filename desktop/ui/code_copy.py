@@ -40,26 +40,8 @@ class CodeCopyButtons(QObject):
             QTimer.singleShot(0, self, self.place)
 
     def boxes(self) -> list[QRectF]:
-        from .markdown_view import _CODE_ID
-
-        document = self._view.document()
-        layout = document.documentLayout()
-        boxes: list[QRectF] = []
-        current = None
-        block = document.begin()
-        while block.isValid():
-            code_id = block.blockFormat().property(_CODE_ID)
-            if code_id is None:
-                current = None
-            else:
-                rect = layout.blockBoundingRect(block)
-                if code_id == current and boxes:
-                    boxes[-1] = boxes[-1].united(rect)
-                else:
-                    boxes.append(QRectF(rect))
-                current = code_id
-            block = block.next()
-        return boxes
+        # The view knows where its code blocks start: no walk over every block of a long answer.
+        return self._view.code_boxes()
 
     def place(self) -> None:
         self._pending = False
