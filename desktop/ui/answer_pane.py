@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..model.turn import Turn, TurnStatus
 from .code_copy import CodeCopyButtons
 from .panes import at_bottom, confirm_copy
-from .question_text import QuestionText
+from .question_text import QuestionText, SentTime
 from .startup import WARM_UP_DELAY_MS, warm_up
 from .style import scaled_font
 
@@ -72,6 +73,8 @@ class TurnCard(QFrame):
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(you, 1)
+        self.sent = SentTime(turn.sent_at)
+        head.addWidget(self.sent, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         # A long question (a pasted log) shows its start and a Show all: laying out megabytes
         # in a label would keep the window waiting for minutes.
@@ -125,6 +128,7 @@ class TurnCard(QFrame):
         self.set_busy(self._busy)
 
     _busy = False
+    cost_of: Callable[[Turn], str] | None = None  # the turn's estimated cost, "" without a price
 
     def set_busy(self, busy: bool) -> None:
         """While a reply streams, nothing may branch: Regenerate, Edit and the pager wait."""
@@ -212,7 +216,8 @@ class TurnCard(QFrame):
         }[turn.status]
         if turn.status is TurnStatus.ERROR and turn.error is not None:
             state += f": {turn.error}"
-        self.outcome.setText(state)
+        cost = self.cost_of(turn) if self.cost_of is not None and turn.status is not TurnStatus.STREAMING else ""
+        self.outcome.setText(f"{state} · {cost}" if cost else state)
         self.outcome.setProperty("state", turn.status.value)
         self.outcome.style().unpolish(self.outcome)
         self.outcome.style().polish(self.outcome)
@@ -279,6 +284,7 @@ class AnswerPane(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(inner)
         self.cards: list[TurnCard] = []
+        self.cost_of: Callable[[Turn], str] | None = None  # for the cards' footers (the window's prices)
         self._follow = True
         self._warm_up_scheduled = False
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
@@ -317,6 +323,7 @@ class AnswerPane(QScrollArea):
         pane's end, as for a new turn."""
         self._hint.hide()
         card = TurnCard(number if number is not None else len(self.cards) + 1, turn)
+        card.cost_of = self.cost_of
         card.regenerate_requested.connect(lambda c: self.regenerate_requested.emit(c.number - 1))
         card.edit_sent.connect(lambda c, text: self.edit_sent.emit(c.number - 1, text))
         card.version_requested.connect(lambda c, index: self.version_requested.emit(c.number - 1, index))

@@ -29,6 +29,7 @@ from ..model.pricing import Estimate, PriceTable, cost_of, format_amount, turn_c
 from ..model.turn import Turn
 from ..protocol.request import DEFAULT_MODEL
 from ..settings import Settings
+from .status import ElidedLabel
 
 # The thinking budget's range, as in Settings ▸ General; 0 in the composer = not this
 # conversation's own (the Settings' budget, or the service's default without one).
@@ -247,12 +248,13 @@ class SendKeys(QObject):
         return self.tr("Ctrl+Enter sends")
 
 
-class CostLabel(QLabel):
+class CostLabel(ElidedLabel):
     """The cost estimate for the status bar: this turn's and the conversation's, from the price
-    table. Hidden while there is nothing to estimate (no price for the model, no usage)."""
+    table. Hidden while there is nothing to estimate (no price for the model, no usage). Cut
+    with "…" as the bar's other fields when the window is narrow (status.py)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setObjectName("costEstimate")
         self.setToolTip(self.tr("An estimate from the token counts the service reported and your price table"
                                 "; the code interpreter itself is not billed, but each of its "
@@ -260,17 +262,24 @@ class CostLabel(QLabel):
         self.hide()
 
     def show_costs(self, table: PriceTable, turn: Turn | None, conversation: Conversation | None) -> None:
+        text = self.text_for(table, turn, conversation)
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def text_for(self, table: PriceTable, turn: Turn | None, conversation: Conversation | None) -> str:
+        """What `show_costs` shows: "" when nothing can be estimated."""
+        if not table.prices:
+            return ""
         parts: list[str] = []
         this = turn_cost(turn, table) if turn is not None else None
         whole = cost_of(conversation, table) if conversation is not None else None
         if this is not None:
-            parts.append(self.tr("turn {cost}").format(cost=_money(this)))
+            parts.append(self.tr("turn {cost}").format(cost=money(this)))
         if whole is not None:
-            parts.append(self.tr("conversation {cost}").format(cost=_money(whole)))
-        self.setText(self.tr("{costs} (estimate)").format(costs=" · ".join(parts)) if parts else "")
-        self.setVisible(bool(parts))
+            parts.append(self.tr("conversation {cost}").format(cost=money(whole)))
+        return self.tr("{costs} (estimate)").format(costs=" · ".join(parts)) if parts else ""
 
 
-def _money(estimate: Estimate) -> str:
+def money(estimate: Estimate) -> str:
     """"≈ 0.0107 CNY"; a "+" says some turns could not be counted (no price, or no usage)."""
     return f"≈ {format_amount(estimate.amount)} {estimate.currency}{'' if estimate.complete else '+'}"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -25,6 +25,7 @@ from ..model.turn import Turn
 from ..session import ChatSession
 from ..settings import SettingsStore
 from .answer_pane import AnswerPane
+from .composer import CostLabel
 from .conversation_builder import ConversationBuilder
 from .panes import CodePane, ThinkingPane
 from .question_box import QuestionBox, TitledPane, proportional
@@ -35,6 +36,7 @@ from .turn_painter import TurnPainter
 from .turn_view import WindowView
 from .window_menus import MenusMixin
 from .window_opening import SHOWN_TURNS, OpeningMixin
+from .window_options import OptionsMixin
 from .window_sending import SendingMixin
 from .window_settings import SettingsMixin
 from .window_state import WindowState, load_state, on_screen, save_state
@@ -47,10 +49,11 @@ if TYPE_CHECKING:
 __all__ = ["SHOWN_TURNS", "MainWindow"]
 
 
-class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
+class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, OptionsMixin, MenusMixin):
     """The window. Its parts: window_menus (menus, shortcuts, accessibility), window_settings
     (key, Settings, connections, Export and Import), window_sending (questions, retries, new
-    versions, the error and storage bars), window_opening (conversations); a turn is painted by
+    versions, the error and storage bars), window_opening (conversations), window_options (the
+    composer, costs, zoom, the side panes shown); a turn is painted by
     turn_painter, live through turn_view, stored through conversation_builder."""
 
     def __init__(self, session: ChatSession, export: Path | None = None,
@@ -76,14 +79,18 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
         self._shown_from = 0
         self.thinking_pane = ThinkingPane()
         self.code_pane = CodePane()
-        self.status = RequestStatus()
+        self.cost = CostLabel()
+        self.status = RequestStatus(cost=self.cost)
+        self.status.costs = lambda turn: self.cost.text_for(self.prices, turn, self.session.conversation)
         self.setStatusBar(self.status)
 
         side = QSplitter(Qt.Orientation.Vertical)
         side.setObjectName("sideSplitter")
         side.setHandleWidth(7)  # wide enough to grab; the style sheet shows it on hover
-        side.addWidget(TitledPane(self.tr("Thinking"), self.thinking_pane, "thinkingBox"))
-        side.addWidget(TitledPane(self.tr("Executed code"), self.code_pane, "codeBox"))
+        self.thinking_box = TitledPane(self.tr("Thinking"), self.thinking_pane, "thinkingBox")
+        self.code_box = TitledPane(self.tr("Executed code"), self.code_pane, "codeBox")
+        side.addWidget(self.thinking_box)
+        side.addWidget(self.code_box)
         side.setSizes([430, 330])
         side.setChildrenCollapsible(False)
         self.side_splitter = side
@@ -162,17 +169,15 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
         self.unattended = False
         self.unsaved_at_close = False
 
-        self.input = QuestionBox()
+        settings = self.settings_store.load()
+        self.input = QuestionBox(enter_sends=settings.enter_sends)
         self.input.setObjectName("questionBox")
-        send_keys = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
-        self.input.setPlaceholderText(
-            self.tr("Ask Qwen — it can run Python to work things out.  ({keys} sends)").format(keys=send_keys))
         self.input.setFixedHeight(84)
         self.input.submitted.connect(self.send_from_input)
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_button.setToolTip(self.tr("Send ({keys})").format(keys=send_keys))
+        self.send_button.setToolTip(self.tr("Send the question"))
         self.send_button.clicked.connect(self.send_from_input)
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stopButton")
@@ -188,8 +193,12 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.connection_box)
         buttons.addStretch(1)
+        asking = QVBoxLayout()  # the question, and under it this conversation's options
+        asking.setSpacing(4)
+        asking.addWidget(self.input, 1)
+        asking.addWidget(self._build_options(settings))
         composer = QHBoxLayout()
-        composer.addWidget(self.input, 1)
+        composer.addLayout(asking, 1)
         composer.addLayout(buttons)
 
         central = QWidget()
@@ -218,6 +227,7 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
         self.builder = ConversationBuilder(self.painter, self.versions_of, self)
         self.view = WindowView(self.painter, self._number_of, self.versions_of, self,
                                before_turn=self.builder.finish)
+        self.set_font_zoom(settings.font_zoom, save=False)
         # Run locally (local_runs.py) is set up once the first frame is painted (startup.py): no
         # code block can be clicked before then.
         self._local_runs: LocalRuns | None = None
@@ -254,12 +264,15 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
             self.move(rect.topLeft())
         if state.maximized:
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        if len(state.panes) == self.panes_splitter.count() and all(n > 0 for n in state.panes):
-            self.panes_splitter.setSizes(list(state.panes))
-            proportional(self.panes_splitter, state.panes)
-        if len(state.side) == self.side_splitter.count() and all(n > 0 for n in state.side):
-            self.side_splitter.setSizes(list(state.side))
-            proportional(self.side_splitter, state.side)
+        self.show_side_pane("thinking", state.thinking_shown)
+        self.show_side_pane("code", state.code_shown)
+        for splitter, sizes in ((self.panes_splitter, state.panes), (self.side_splitter, state.side)):
+            # A hidden pane (View ▸ Show Thinking) was saved with no width.
+            shown = [w is not None and w.isVisibleTo(splitter) for w in map(splitter.widget, range(splitter.count()))]
+            if len(sizes) == splitter.count() and all(n > 0 or not s for n, s in zip(sizes, shown, strict=True)) \
+                    and any(sizes):
+                splitter.setSizes(list(sizes))
+                proportional(splitter, sizes)
 
     def save_state(self) -> None:
         normal = self.normalGeometry() if self.isMaximized() or self.isFullScreen() else QRect(self.pos(), self.size())
@@ -268,6 +281,8 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
             maximized=self.isMaximized(),
             panes=tuple(self.panes_splitter.sizes()),
             side=tuple(self.side_splitter.sizes()),
+            thinking_shown=self.show_thinking_action.isChecked(),
+            code_shown=self.show_code_action.isChecked(),
         )
         try:
             save_state(self.session.config.profile, state)
@@ -303,6 +318,7 @@ class MainWindow(OpeningMixin, SendingMixin, SettingsMixin, MenusMixin):
                 self.thinking_pane.apply_theme()
                 self.code_pane.apply_theme()
                 self.answer_pane.apply_theme()
+                self.set_font_zoom(self.font_zoom, save=False)  # answer views made again
         finally:
             self._theming = False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -14,28 +14,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-if TYPE_CHECKING:
+from .composer import SendKeys
 
+if TYPE_CHECKING:
     pass
 
 T = TypeVar("T")
 
 
 class QuestionBox(QPlainTextEdit):
-    """Enter inserts a newline; Ctrl+Enter (Cmd+Enter on macOS) sends. Tab moves the focus on,
-    as in any form; Ctrl+Tab inserts a tab."""
+    """Which key sends is composer.SendKeys' business (`enter_sends`: Enter sends and
+    Ctrl+Enter starts a new line; else Ctrl+Enter, Cmd+Enter on macOS, sends). Tab moves the
+    focus on, as in any form; Ctrl+Tab inserts a tab."""
 
     submitted = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, enter_sends: bool = False) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
+        self.send_keys = SendKeys(self, enter_sends)
+        self.send_keys.send_requested.connect(self.submitted)
+        self._show_hint()
+
+    @property
+    def enter_sends(self) -> bool:
+        return self.send_keys.enter_sends
+
+    def set_enter_sends(self, enter_sends: bool) -> None:
+        self.send_keys.enter_sends = enter_sends
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        self.setPlaceholderText(self.tr("Ask Qwen — it can run Python to work things out.  ({keys})").format(
+            keys=self.send_keys.hint()))
+
+    def event(self, event: QEvent) -> bool:
+        # Enter with any modifier is the box's own (SendKeys decides): the window's Ctrl+Return
+        # shortcut, for when the focus is elsewhere, must not send a second time, nor send when
+        # Ctrl+Enter means a new line.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and control:
-            self.submitted.emit()
-            return
         if event.key() == Qt.Key.Key_Tab and control:
             self.insertPlainText("\t")
             return

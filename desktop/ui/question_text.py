@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
+from .style import scaled_font
+
 SHOWN_CHARS = 2000
 # The whole question, once shown, scrolls inside a box at most this high.
 EXPANDED_MAX_PX = 360
@@ -78,3 +80,34 @@ class QuestionText(QWidget):
 
 def _cut(text: str) -> str:
     return text[:SHOWN_CHARS].rstrip() + "…"
+
+
+class SentTime(QLabel):
+    """When the question was sent, in local time: "14:05" today, "3 Dec 14:05" this year, with
+    the year before; the full local date and time in its tooltip."""
+
+    def __init__(self, sent_at: float | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roleLabel")
+        self.setFont(scaled_font(self, 0.9))
+        if sent_at is not None:
+            short, full = sent_texts(sent_at)
+            self.setText(short)
+            self.setToolTip(full)
+            self.setAccessibleName(self.tr("Sent {time}").format(time=full))
+
+
+def sent_texts(sent_at: float, now: float | None = None) -> tuple[str, str]:
+    """(short, full) local-time texts of the instant `sent_at` (seconds since the epoch)."""
+    from PySide6.QtCore import QDateTime, QLocale
+
+    when = QDateTime.fromSecsSinceEpoch(int(sent_at))  # local time
+    today = (QDateTime.currentDateTime() if now is None else QDateTime.fromSecsSinceEpoch(int(now))).date()
+    locale = QLocale()
+    if when.date() == today:
+        short = locale.toString(when.time(), "HH:mm")
+    elif when.date().year() == today.year():
+        short = locale.toString(when, "d MMM HH:mm")
+    else:
+        short = locale.toString(when, "d MMM yyyy HH:mm")
+    return short, locale.toString(when, QLocale.FormatType.LongFormat)

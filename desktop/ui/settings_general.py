@@ -1,5 +1,5 @@
-"""Settings ▸ General: what every connection profile shares (thinking budget, timeouts, proxy,
-language, theme) and how code runs locally."""
+"""Settings ▸ General: what every connection profile shares (thinking budget, which key sends,
+timeouts, proxy, language, theme) and how code runs locally."""
 
 from __future__ import annotations
 
@@ -38,7 +38,14 @@ class GeneralTab(QWidget):
         budget_row.addWidget(self.budget_on)
         budget_row.addWidget(self.budget, 1)
         generation = QGroupBox(self.tr("Generation"))
-        QFormLayout(generation).addRow(self.tr("Thinking budget"), budget_row)
+        generation_form = QFormLayout(generation)
+        generation_form.addRow(self.tr("Thinking budget"), budget_row)
+        # Which key sends the question (composer.SendKeys); the window applies it at once.
+        self.enter_sends = QCheckBox(self.tr("Enter sends the question (Ctrl+Enter for a new line)"))
+        self.enter_sends.setObjectName("enterSends")
+        self.enter_sends.setToolTip(self.tr("Off: Enter starts a new line and Ctrl+Enter sends"))
+        self.enter_sends.setChecked(settings.enter_sends)
+        generation_form.addRow(self.tr("Question box"), self.enter_sends)
 
         self.connect_timeout = self._seconds(settings.connect_timeout, 1, 120)
         self.idle_timeout = self._seconds(settings.idle_timeout, 5, 1800)
@@ -74,6 +81,7 @@ class GeneralTab(QWidget):
             "run_python": self.run_python.text().strip(),
             "run_timeout": self.run_timeout.value(),
             "run_network": self.run_network.isChecked(),
+            "enter_sends": self.enter_sends.isChecked(),
         }
 
     def _run_locally(self, settings: Settings) -> QGroupBox:

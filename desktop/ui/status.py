@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QToolButton, QWidget
@@ -65,7 +67,10 @@ class ElidedLabel(QLabel):
 
 
 class RequestStatus(QStatusBar):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """`cost`: the field for the cost estimate (composer.CostLabel), after the token counts;
+    `costs(turn)`, when set, is its text for a turn shown ("" hides it)."""
+
+    def __init__(self, parent: QWidget | None = None, cost: ElidedLabel | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("requestStatus")
         self.setSizeGripEnabled(False)
@@ -83,8 +88,11 @@ class RequestStatus(QStatusBar):
         self.copy_id.setAutoRaise(True)
         self.copy_id.clicked.connect(self._copy_id)
         self.copy_id.hide()
+        self.cost = cost if cost is not None else self._label("cost", "")
+        self.cost.hide()
+        self.costs: Callable[[Turn], str] | None = None
         self.addWidget(self.state, 1)
-        for widget in (self.connection, self.tokens, self.runs, self.timing, self.request_id, self.copy_id):
+        for widget in (self.connection, self.tokens, self.cost, self.runs, self.timing, self.request_id, self.copy_id):
             self.addPermanentWidget(widget)
         self._request_id = ""
         self.undo_button: QWidget | None = None  # the window's Undo, when it puts one here
@@ -92,7 +100,7 @@ class RequestStatus(QStatusBar):
     # Who keeps its whole text when the bar is short of room, first to last: what is happening,
     # what it costs, how long it took; the request id (copied with its button) gives way first.
     def _priority(self) -> list[QWidget]:
-        return [self.state, self.tokens, self.timing, self.runs, self.connection, self.request_id]
+        return [self.state, self.tokens, self.timing, self.runs, self.cost, self.connection, self.request_id]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -127,6 +135,15 @@ class RequestStatus(QStatusBar):
 
     def show_message(self, text: str) -> None:
         self._update({self.state: text})
+
+    def show_cost(self, text: str) -> None:
+        """The cost estimate's text; the field is hidden while it is empty."""
+        if bool(text) != self.cost.isVisibleTo(self):
+            self.cost.setText(text)
+            self.cost.setVisible(bool(text))
+            self._allocate()
+        else:
+            self._update({self.cost: text})
 
     def _update(self, texts: dict[ElidedLabel, str]) -> None:
         """Set the fields' texts; the bar's widths are shared out again only if one changed."""
@@ -188,3 +205,5 @@ class RequestStatus(QStatusBar):
                 else self.tr("Failed"),
             }[turn.status],
         })
+        if self.costs is not None:
+            self.show_cost(self.costs(turn))

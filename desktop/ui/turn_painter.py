@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
 
 from ..model.turn import SILENCE_STEP_SECONDS, StepKind, Turn
 
@@ -51,6 +52,10 @@ class TurnPainter:
         self.code_pane = code_pane
         self.status = status
         self._marked: set[int] = set()  # code calls of the side turn already marked in Thinking
+        # View ▸ Zoom: points over the system's fonts. A style sheet stops a font set on a pane from
+        # reaching the widgets inside it, so the cards' text and the code blocks get theirs here.
+        self.font_zoom = 0
+        self.card_font = QFont()  # no size of its own while not zoomed: the inherited font
 
     # -- a turn's place ---------------------------------------------------------------------
 
@@ -70,7 +75,14 @@ class TurnPainter:
         to its end (as for a new turn) rather than where it is."""
         card = self.answer_pane.add_turn(turn, number, follow=follow)
         card.set_versions(*versions)
+        if self.font_zoom:
+            self.zoom_card(card)
         return card
+
+    def zoom_card(self, card: TurnCard) -> None:
+        """The card's question and answer in `card_font`."""
+        card.answer.setFont(self.card_font)
+        card.question.label.setFont(self.card_font)
 
     def begin_side(self, turn: Turn, number: int) -> None:
         """The turn's heading in the thinking and code panes; its steps follow."""
@@ -95,7 +107,23 @@ class TurnPainter:
     def code(self, index: int, code: str) -> None:
         """A code call's code (again, as it grows), marked in Thinking first if it is not yet."""
         self.mark_code(index)
+        count = len(self.code_pane.blocks)
         self.code_pane.set_code(index, code)
+        if self.font_zoom and len(self.code_pane.blocks) != count:
+            self.zoom_code(count)
+
+    def zoom_code(self, start: int = 0) -> None:
+        """The code blocks from `start` on in the fixed font, `font_zoom` points bigger."""
+        blocks = self.code_pane.blocks[start:]
+        if not blocks:
+            return
+        from .panes import monospace_font
+
+        font = monospace_font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(max(4.0, font.pointSizeF() + self.font_zoom))
+        for block in blocks:
+            block.editor.setFont(font)
 
     def silence(self, seconds: float) -> None:
         """The silence rule: a quiet stretch of a stream that reports no code is where the

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QMainWindow, QPushButton, QSplitter, QToolButton, QWidget
 
 if TYPE_CHECKING:
@@ -16,9 +16,10 @@ if TYPE_CHECKING:
 
     from ..model.turn import Turn
     from ..session import ChatSession
-    from ..settings import SettingsStore
+    from ..settings import Settings, SettingsStore
     from ..store.importing import ImportReport
     from .answer_pane import AnswerPane
+    from .composer import Composer
     from .conversation_builder import ConversationBuilder
     from .panes import CodePane, ThinkingPane
     from .question_box import QuestionBox
@@ -61,6 +62,11 @@ class WindowBase(QMainWindow):
     panes_splitter: QSplitter
     side_splitter: QSplitter
     shortcuts: list[tuple[str, QKeySequence]]
+    composer: Composer  # this conversation's model, system prompt, thinking budget
+    thinking_box: QWidget  # the Thinking pane with its title, in side_splitter
+    code_box: QWidget
+    show_thinking_action: QAction
+    show_code_action: QAction
     unattended: bool
     unsaved_at_close: bool
     import_file_dialog: QWidget | None = None  # File ▸ Import…'s dialog while it is open
@@ -96,3 +102,11 @@ class WindowBase(QMainWindow):
         def focus_search(self) -> None: ...
         def send_from_input(self) -> None: ...
         def stop(self) -> None: ...
+        def show_options(self) -> None: ...
+        def refresh_cost(self, turn: Turn | None = None) -> None: ...
+        def open_prices(self) -> None: ...
+        def zoom_in(self) -> None: ...
+        def zoom_out(self) -> None: ...
+        def zoom_reset(self) -> None: ...
+        def show_side_pane(self, which: str, shown: bool) -> None: ...
+        def _settings_changed(self, settings: Settings) -> None: ...

@@ -45,6 +45,9 @@ class MenusMixin(WindowBase):
         self.settings_action = bind(file_menu, self.tr("&Settings…"), self.open_settings,
                                     sequence(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.prices_action = file_menu.addAction(self.tr("&Prices…"), self.open_prices)
+        self.prices_action.setObjectName("pricesAction")
+        self.prices_action.setMenuRole(QAction.MenuRole.NoRole)  # macOS moves "Prefs…"-like entries
         file_menu.addSeparator()
         quit_action = bind(file_menu, self.tr("&Quit"), self.close, sequence(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -61,6 +64,20 @@ class MenusMixin(WindowBase):
         bind(view_menu, self.tr("Answer pane"), lambda: self.answer_pane.setFocus(), QKeySequence("Ctrl+2"))
         bind(view_menu, self.tr("Thinking pane"), lambda: self.thinking_pane.setFocus(), QKeySequence("Ctrl+3"))
         bind(view_menu, self.tr("Executed code pane"), lambda: self.code_pane.setFocus(), QKeySequence("Ctrl+4"))
+        view_menu.addSeparator()
+        self.show_thinking_action = bind(view_menu, self.tr("Show Thinking"), lambda: self.show_side_pane(
+            "thinking", self.show_thinking_action.isChecked()), QKeySequence("Ctrl+Shift+T"))
+        self.show_code_action = bind(view_menu, self.tr("Show Executed code"), lambda: self.show_side_pane(
+            "code", self.show_code_action.isChecked()), QKeySequence("Ctrl+Shift+X"))
+        for action in (self.show_thinking_action, self.show_code_action):
+            action.setCheckable(True)
+            action.setChecked(True)
+        view_menu.addSeparator()
+        # Standard keys, so that macOS gets Cmd; Ctrl+= as well, as + needs Shift on most layouts.
+        zoom_in = bind(view_menu, self.tr("Zoom in"), self.zoom_in, QKeySequence(QKeySequence.StandardKey.ZoomIn))
+        zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        bind(view_menu, self.tr("Zoom out"), self.zoom_out, QKeySequence(QKeySequence.StandardKey.ZoomOut))
+        bind(view_menu, self.tr("Actual size"), self.zoom_reset, QKeySequence("Ctrl+0"))
 
         # Not in a menu: they act on the question being written or streamed.
         bind(None, self.tr("Send the question"), self.send_from_input, QKeySequence("Ctrl+Return"))
@@ -73,8 +90,8 @@ class MenusMixin(WindowBase):
         """Names and descriptions for screen readers, and a tab order that follows the work:
         write, send, stop, then the conversations, the answer, the thinking and the code."""
         described = [
-            (self.input, self.tr("Question"), self.tr("Type a question; {keys} sends it").format(
-                keys=QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))),
+            (self.input, self.tr("Question"), self.tr("Type a question; {keys}").format(
+                keys=self.input.send_keys.hint())),
             (self.answer_pane, self.tr("Answer"), self.tr("The conversation: each question and its answer")),
             (self.thinking_pane, self.tr("Thinking"), self.tr("The model's reasoning, with a marker where code ran")),
             (self.code_pane, self.tr("Executed code"), self.tr("Every snippet the interpreter ran, in order")),

@@ -21,6 +21,7 @@ class OpeningMixin(WindowBase):
             return
         self.session.new_conversation()
         self._clear_panes()
+        self.show_options()
         self.sidebar.mark_current(None)
         self.status.show_message(self.tr("New conversation"))
         self.input.setFocus()
@@ -66,6 +67,7 @@ class OpeningMixin(WindowBase):
     def _deleted(self, conversation_id: str, title: str) -> None:
         if not self.session.conversation.turns:  # the open one was deleted
             self._clear_panes()
+            self.show_options()
         self._deleted_id = conversation_id
         self.status.show_message(self.tr("Deleted “{title}”").format(title=title or self.tr("Untitled")))
         self.undo_button.show()
@@ -94,6 +96,7 @@ class OpeningMixin(WindowBase):
         self.builder.build(turns, start, focus)
         if turns:
             self.status.show_turn(turns[-1])
+        self.show_options()
         if focus is not None:
             self.answer_pane.scroll_to_turn(focus + 1)
 

@@ -91,6 +91,7 @@ class SettingsMixin(WindowBase):
         apply_scheme(QApplication.instance(), settings.theme)  # type: ignore[arg-type]
         self.apply_theme()
         self.refresh_connections()
+        self._settings_changed(settings)
         self.notice_bar.hide()
         if self.session.demo is not None:  # the settings do not end the demo: only a restart does
             self.setWindowTitle(self.tr("dashchat (demo)"))

@@ -1,5 +1,5 @@
-"""What the window remembers between runs, per profile: its size and place, its splitters, and the
-folder of the last export. Kept in the profile's settings.ini (groups [window] and [export]) as
+"""What the window remembers between runs, per profile: its size and place, its splitters, which
+side panes are shown, and the folder of the last export. Kept in the profile's settings.ini (groups [window] and [export]) as
 plain strings, so that the command line's Qt-free reader (desktop/ini.py) still reads the file.
 
 A saved place is only used if it is still on a screen: a window saved on a monitor that has since
@@ -25,6 +25,8 @@ class WindowState:
     maximized: bool = False
     panes: tuple[int, ...] = ()  # the horizontal splitter: sidebar, answer, thinking + code
     side: tuple[int, ...] = ()  # the vertical splitter: thinking, code
+    thinking_shown: bool = True  # View ▸ Show Thinking
+    code_shown: bool = True  # View ▸ Show Executed code
 
 
 def _ints(value: object) -> tuple[int, ...]:
@@ -50,6 +52,8 @@ def load_state(profile: Path) -> WindowState:
         maximized=str(q.value("window/maximized", "false")).lower() == "true",
         panes=_ints(q.value("window/panes", "")),
         side=_ints(q.value("window/side", "")),
+        thinking_shown=str(q.value("window/thinking", "true")).lower() != "false",
+        code_shown=str(q.value("window/code", "true")).lower() != "false",
     )
 
 
@@ -61,6 +65,8 @@ def save_state(profile: Path, state: WindowState) -> None:
     q.setValue("window/maximized", "true" if state.maximized else "false")
     q.setValue("window/panes", ",".join(str(n) for n in state.panes))
     q.setValue("window/side", ",".join(str(n) for n in state.side))
+    q.setValue("window/thinking", "true" if state.thinking_shown else "false")
+    q.setValue("window/code", "true" if state.code_shown else "false")
     q.sync()
 
 
