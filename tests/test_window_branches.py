@@ -147,3 +147,24 @@ def test_exports_say_which_version_a_turn_is() -> None:
     markdown = to_markdown(conversation)
     assert "## 1. Question\n" in markdown and "## 2. Question (version 2 of 2)" in markdown
     assert "2. Question (version 2 of 2)" in to_html(conversation)
+
+
+def test_a_search_hit_says_the_turns_number_on_its_path(window, qloop, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.sidebar import LINE_ROLE
+
+    qloop.run_until_complete(window.submit("alpha question"))
+    qloop.run_until_complete(window.submit("beta question"))
+    # Regenerate the second, then ask a third on that branch: made fourth, it is turn 3 of its path.
+    qloop.run_until_complete(window.regenerate(1))
+    qloop.run_until_complete(window.submit("gamma question"))
+    # Edit the first: made fifth, it is turn 1 of its own path.
+    qloop.run_until_complete(window.send_edited(0, "alpha question, edited"))
+
+    def hit_lines(text: str) -> list[str]:
+        window.sidebar.search.setText(text)
+        qtbot.keyClick(window.sidebar.search, Qt.Key.Key_Return)
+        return [str(window.sidebar.list.item(i).data(LINE_ROLE)) for i in range(window.sidebar.list.count())]
+
+    assert hit_lines("gamma") == ["Turn 3"]
+    assert hit_lines("edited") == ["Turn 1"]
+    assert hit_lines("beta") == ["Turn 2", "Turn 2"]  # both versions of the second turn

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .migrations import TEXT_END
@@ -35,7 +35,7 @@ class SearchHit:
     conversation_id: str
     title: str
     turn_id: str
-    position: int  # of the turn in its conversation, from 0
+    position: int  # of the turn on its branch's path ("Turn N" is position + 1), from 0
     field: str  # where the snippet comes from: "user", "answer", "thinking" or "output" (of code run locally)
     before: str  # the snippet is before + match + after, on one line
     match: str
@@ -64,7 +64,26 @@ def search(db: sqlite3.Connection, text: str, include_thinking: bool = False, li
     if not needle or limit <= 0:
         return []
     hits = _search_turns(db, needle, include_thinking, limit)
-    return _with_outputs(db, needle, hits, limit)
+    return _on_path(db, _with_outputs(db, needle, hits, limit))
+
+
+def _on_path(db: sqlite3.Connection, hits: list[SearchHit]) -> list[SearchHit]:
+    """Each hit's position on the path that holds it (its count of parents), which the window
+    shows when it opens the hit: the stored position is the order turns were made in, which
+    branches (a regenerated reply, an edited question) make differ."""
+    if not hits:
+        return hits
+    ids = list(dict.fromkeys(h.turn_id for h in hits))
+    rows = db.execute(
+        f"""WITH RECURSIVE up(hit, parent, n) AS (
+                SELECT id, parent_id, 0 FROM turns WHERE id IN ({', '.join('?' * len(ids))})
+                UNION ALL
+                SELECT up.hit, t.parent_id, up.n + 1 FROM up JOIN turns t ON t.id = up.parent
+            )
+            SELECT hit, MAX(n) FROM up GROUP BY hit""", ids).fetchall()
+    depth = {turn_id: n for turn_id, n in rows}
+    return [replace(h, position=depth[h.turn_id]) if depth.get(h.turn_id, h.position) != h.position else h
+            for h in hits]
 
 
 def _search_turns(db: sqlite3.Connection, needle: str, include_thinking: bool, limit: int) -> list[SearchHit]:
