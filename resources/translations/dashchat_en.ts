@@ -47,7 +47,7 @@
     </message>
     <message>
         <source>Run this turn&apos;s code up to this block on this computer, in order, and show what it prints</source>
-        <translation>Run this turn's code up to this block on this computer, in order, and show what it prints</translation>
+        <translation>Run this turn&apos;s code up to this block on this computer, in order, and show what it prints</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -113,6 +113,80 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>Model for this conversation</translation>
+    </message>
+    <message>
+        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
+        <translation>The model this conversation asks; empty: the connection profile&apos;s model</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>System prompt…</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <source>Thinking budget for this conversation</source>
+        <translation>Thinking budget for this conversation</translation>
+    </message>
+    <message>
+        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
+        <translation>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Thinking</translation>
+    </message>
+    <message>
+        <source>{model} (default)</source>
+        <translation>{model} (default)</translation>
+    </message>
+    <message>
+        <source>System prompt ●</source>
+        <translation>System prompt ●</translation>
+    </message>
+    <message>
+        <source>System prompt (set)</source>
+        <translation>System prompt (set)</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>Instructions sent before every question of this conversation</translation>
+    </message>
+    <message>
+        <source>System prompt (none)</source>
+        <translation>System prompt (none)</translation>
+    </message>
+</context>
+<context>
+    <name>CostLabel</name>
+    <message>
+        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
+        <translation>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</translation>
+    </message>
+    <message>
+        <source>turn {cost}</source>
+        <translation>turn {cost}</translation>
+    </message>
+    <message>
+        <source>conversation {cost}</source>
+        <translation>conversation {cost}</translation>
+    </message>
+    <message>
+        <source>{costs} (estimate)</source>
+        <translation>{costs} (estimate)</translation>
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
         <source>Limit thinking to</source>
@@ -129,6 +203,18 @@
     <message>
         <source>Thinking budget</source>
         <translation>Thinking budget</translation>
+    </message>
+    <message>
+        <source>Enter sends the question (Ctrl+Enter for a new line)</source>
+        <translation>Enter sends the question (Ctrl+Enter for a new line)</translation>
+    </message>
+    <message>
+        <source>Off: Enter starts a new line and Ctrl+Enter sends</source>
+        <translation>Off: Enter starts a new line and Ctrl+Enter sends</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>Question box</translation>
     </message>
     <message>
         <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
@@ -255,7 +341,7 @@ This guards against accidents, not against hostile code: run only code you would
     </message>
     <message>
         <source>Don&apos;t ask again for this conversation</source>
-        <translation>Don't ask again for this conversation</translation>
+        <translation>Don&apos;t ask again for this conversation</translation>
     </message>
     <message>
         <source>the network is allowed (Settings).</source>
@@ -263,7 +349,7 @@ This guards against accidents, not against hostile code: run only code you would
     </message>
     <message>
         <source>the network is refused from Python&apos;s sockets (code that goes around them, such as curl in a subprocess, is not stopped).</source>
-        <translation>the network is refused from Python's sockets (code that goes around them, such as curl in a subprocess, is not stopped).</translation>
+        <translation>the network is refused from Python&apos;s sockets (code that goes around them, such as curl in a subprocess, is not stopped).</translation>
     </message>
     <message>
         <source>Its memory is limited to 2048 MB.</source>
@@ -385,16 +471,8 @@ This guards against accidents, not against hostile code: run only code you would
         <translation>Write this conversation to a file of your choice</translation>
     </message>
     <message>
-        <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
-        <translation>Ask Qwen — it can run Python to work things out.  ({keys} sends)</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>Send</translation>
-    </message>
-    <message>
-        <source>Send ({keys})</source>
-        <translation>Send ({keys})</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -412,6 +490,61 @@ This guards against accidents, not against hostile code: run only code you would
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
+    <message>
+        <source>Send the question</source>
+        <translation>Send the question</translation>
+    </message>
+    <message>
+        <source>Not saved to the history</source>
+        <translation>Not saved to the history</translation>
+    </message>
+    <message>
+        <source>The last reply could not be saved to the history: {problem}.
+
+Save a copy before closing?</source>
+        <translation>The last reply could not be saved to the history: {problem}.
+
+Save a copy before closing?</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>Import conversations</translation>
+    </message>
+    <message>
+        <source>ChatGPT export or dashchat transcript (*.zip *.json)</source>
+        <translation>ChatGPT export or dashchat transcript (*.zip *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {name}: {reason}</source>
+        <translation>Nothing was imported from {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the history could not be written ({reason})</source>
+        <translation>Nothing was imported: the history could not be written ({reason})</translation>
+    </message>
+    <message>
+        <source>Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}</source>
+        <translation>Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}</translation>
+    </message>
+    <message>
+        <source>{name}: everything in it is in the history already</source>
+        <translation>{name}: everything in it is in the history already</translation>
+    </message>
+</context>
+<context>
+    <name>MenusMixin</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
@@ -431,6 +564,10 @@ This guards against accidents, not against hostile code: run only code you would
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Prices…</source>
+        <translation>&amp;Prices…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -477,6 +614,26 @@ This guards against accidents, not against hostile code: run only code you would
         <translation>Executed code pane</translation>
     </message>
     <message>
+        <source>Show Thinking</source>
+        <translation>Show Thinking</translation>
+    </message>
+    <message>
+        <source>Show Executed code</source>
+        <translation>Show Executed code</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
         <source>Send the question</source>
         <translation>Send the question</translation>
     </message>
@@ -497,16 +654,28 @@ This guards against accidents, not against hostile code: run only code you would
         <translation>Question</translation>
     </message>
     <message>
-        <source>Type a question; {keys} sends it</source>
-        <translation>Type a question; {keys} sends it</translation>
+        <source>Type a question; {keys}</source>
+        <translation>Type a question; {keys}</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
     </message>
     <message>
         <source>The conversation: each question and its answer</source>
         <translation>The conversation: each question and its answer</translation>
     </message>
     <message>
+        <source>Thinking</source>
+        <translation>Thinking</translation>
+    </message>
+    <message>
         <source>The model&apos;s reasoning, with a marker where code ran</source>
         <translation>The model&apos;s reasoning, with a marker where code ran</translation>
+    </message>
+    <message>
+        <source>Executed code</source>
+        <translation>Executed code</translation>
     </message>
     <message>
         <source>Every snippet the interpreter ran, in order</source>
@@ -559,66 +728,9 @@ This guards against accidents, not against hostile code: run only code you would
         <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
         <translation>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</translation>
     </message>
-    <message>
-        <source>OpenAI-compatible: no executed code</source>
-        <translation>OpenAI-compatible: no executed code</translation>
-    </message>
-    <message>
-        <source>DashScope native</source>
-        <translation>DashScope native</translation>
-    </message>
-    <message>
-        <source>The next question goes to {connection}</source>
-        <translation>The next question goes to {connection}</translation>
-    </message>
-    <message>
-        <source>Settings saved: they apply to the next question</source>
-        <translation>Settings saved: they apply to the next question</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet</source>
-        <translation>Nothing to export yet</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>HTML (*.html)</source>
-        <translation>HTML (*.html)</translation>
-    </message>
-    <message>
-        <source>Transcript JSON (*.json)</source>
-        <translation>Transcript JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Jupyter notebook (*.ipynb)</source>
-        <translation>Jupyter notebook (*.ipynb)</translation>
-    </message>
-    <message>
-        <source>Export conversation</source>
-        <translation>Export conversation</translation>
-    </message>
-    <message>
-        <source>Export failed: {reason}</source>
-        <translation>Export failed: {reason}</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>Exported to {path}</translation>
-    </message>
-    <message>
-        <source>Saved to the history</source>
-        <translation>Saved to the history</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
-        <translation>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</translation>
-    </message>
-    <message>
-        <source>Showing version {number} of {count}</source>
-        <translation>Showing version {number} of {count}</translation>
-    </message>
+</context>
+<context>
+    <name>OpeningMixin</name>
     <message>
         <source>Stop the current reply first</source>
         <translation>Stop the current reply first</translation>
@@ -647,53 +759,24 @@ This guards against accidents, not against hostile code: run only code you would
         <source>Restored</source>
         <translation>Restored</translation>
     </message>
+</context>
+<context>
+    <name>OptionsMixin</name>
     <message>
-        <source>Not saved to the history</source>
-        <translation>Not saved to the history</translation>
+        <source>This conversation&apos;s model, system prompt and thinking budget could not be saved to the history: they apply until dashchat closes.</source>
+        <translation>This conversation&apos;s model, system prompt and thinking budget could not be saved to the history: they apply until dashchat closes.</translation>
     </message>
     <message>
-        <source>The last reply could not be saved to the history: {problem}.
-
-Save a copy before closing?</source>
-        <translation>The last reply could not be saved to the history: {problem}.
-
-Save a copy before closing?</translation>
+        <source>The prices could not be saved: {reason}</source>
+        <translation>The prices could not be saved: {reason}</translation>
     </message>
     <message>
-        <source>Close without saving</source>
-        <translation>Close without saving</translation>
+        <source>Zoom: {steps:+d}</source>
+        <translation>Zoom: {steps:+d}</translation>
     </message>
     <message>
-        <source>Import conversations</source>
-        <translation>Import conversations</translation>
-    </message>
-    <message>
-        <source>ChatGPT export or dashchat transcript (*.zip *.json)</source>
-        <translation>ChatGPT export or dashchat transcript (*.zip *.json)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>All files (*)</translation>
-    </message>
-    <message>
-        <source>Importing {name}…</source>
-        <translation>Importing {name}…</translation>
-    </message>
-    <message>
-        <source>Nothing was imported from {name}: {reason}</source>
-        <translation>Nothing was imported from {name}: {reason}</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: the history could not be written ({reason})</source>
-        <translation>Nothing was imported: the history could not be written ({reason})</translation>
-    </message>
-    <message>
-        <source>Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}</source>
-        <translation>Imported {name}: conversations added: {conversations}, continued: {continued}; turns: {turns}</translation>
-    </message>
-    <message>
-        <source>{name}: everything in it is in the history already</source>
-        <translation>{name}: everything in it is in the history already</translation>
+        <source>Zoom: actual size</source>
+        <translation>Zoom: actual size</translation>
     </message>
 </context>
 <context>
@@ -732,6 +815,56 @@ Save a copy before closing?</translation>
     </message>
 </context>
 <context>
+    <name>PricesDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>Prices</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
+        <translation>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens</source>
+        <translation>Input / 1M tokens</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens</source>
+        <translation>Output / 1M tokens</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>Add model</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>{model}: a price is a number of at least 0 (both are needed)</source>
+        <translation>{model}: a price is a number of at least 0 (both are needed)</translation>
+    </message>
+    <message>
+        <source>{model} is listed twice</source>
+        <translation>{model} is listed twice</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Ask Qwen — it can run Python to work things out.  ({keys})</source>
+        <translation>Ask Qwen — it can run Python to work things out.  ({keys})</translation>
+    </message>
+</context>
+<context>
     <name>QuestionEditor</name>
     <message>
         <source>Edited question</source>
@@ -752,6 +885,17 @@ Save a copy before closing?</translation>
     <message>
         <source>Leave the question as it was (Esc)</source>
         <translation>Leave the question as it was (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionText</name>
+    <message>
+        <source>Show all ({count} characters)</source>
+        <translation>Show all ({count} characters)</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Show less</translation>
     </message>
 </context>
 <context>
@@ -831,6 +975,43 @@ Save a copy before closing?</translation>
     <message>
         <source>Failed</source>
         <translation>Failed</translation>
+    </message>
+</context>
+<context>
+    <name>SendKeys</name>
+    <message>
+        <source>Enter sends · Ctrl+Enter for a new line</source>
+        <translation>Enter sends · Ctrl+Enter for a new line</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter sends</translation>
+    </message>
+</context>
+<context>
+    <name>SendingMixin</name>
+    <message>
+        <source>Saved to the history</source>
+        <translation>Saved to the history</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
+        <translation>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>Export failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Showing version {number} of {count}</source>
+        <translation>Showing version {number} of {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SentTime</name>
+    <message>
+        <source>Sent {time}</source>
+        <translation>Sent {time}</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1262,61 @@ Save a copy before closing?</translation>
     </message>
 </context>
 <context>
+    <name>SettingsMixin</name>
+    <message>
+        <source>dashchat (demo)</source>
+        <translation>dashchat (demo)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible: no executed code</source>
+        <translation>OpenAI-compatible: no executed code</translation>
+    </message>
+    <message>
+        <source>DashScope native</source>
+        <translation>DashScope native</translation>
+    </message>
+    <message>
+        <source>The next question goes to {connection}</source>
+        <translation>The next question goes to {connection}</translation>
+    </message>
+    <message>
+        <source>Settings saved: they apply to the next question</source>
+        <translation>Settings saved: they apply to the next question</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>Nothing to export yet</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Transcript JSON (*.json)</source>
+        <translation>Transcript JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter notebook (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Export conversation</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>Export failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1162,6 +1398,25 @@ Save a copy before closing?</translation>
     </message>
 </context>
 <context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>System prompt</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>Instructions sent before every question of this conversation</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message, with each question of this conversation only.</source>
+        <translation>Sent first, as the system message, with each question of this conversation only.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingPane</name>
     <message>
         <source>The model&apos;s thinking streams here.</source>
@@ -1223,6 +1478,10 @@ Save a copy before closing?</translation>
         <translation>Copy a code block of this answer, without its fences</translation>
     </message>
     <message>
+        <source>Opening the answer…</source>
+        <translation>Opening the answer…</translation>
+    </message>
+    <message>
         <source>Streaming…</source>
         <translation>Streaming…</translation>
     </message>
@@ -1276,153 +1535,6 @@ To talk to the service you need an API key from Alibaba Cloud Model Studio (the 
     <message>
         <source>Later</source>
         <translation>Later</translation>
-    </message>
-</context>
-<context>
-    <name>Composer</name>
-    <message>
-        <source>Model for this conversation</source>
-        <translation>Model for this conversation</translation>
-    </message>
-    <message>
-        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
-        <translation>The model this conversation asks; empty: the connection profile&apos;s model</translation>
-    </message>
-    <message>
-        <source>System prompt…</source>
-        <translation>System prompt…</translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation>default</translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation> tokens</translation>
-    </message>
-    <message>
-        <source>Thinking budget for this conversation</source>
-        <translation>Thinking budget for this conversation</translation>
-    </message>
-    <message>
-        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
-        <translation>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</translation>
-    </message>
-    <message>
-        <source>Thinking</source>
-        <translation>Thinking</translation>
-    </message>
-    <message>
-        <source>{model} (default)</source>
-        <translation>{model} (default)</translation>
-    </message>
-    <message>
-        <source>System prompt ●</source>
-        <translation>System prompt ●</translation>
-    </message>
-    <message>
-        <source>System prompt (set)</source>
-        <translation>System prompt (set)</translation>
-    </message>
-    <message>
-        <source>Instructions sent before every question of this conversation</source>
-        <translation>Instructions sent before every question of this conversation</translation>
-    </message>
-    <message>
-        <source>System prompt (none)</source>
-        <translation>System prompt (none)</translation>
-    </message>
-</context>
-<context>
-    <name>CostLabel</name>
-    <message>
-        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
-        <translation>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</translation>
-    </message>
-    <message>
-        <source>turn {cost}</source>
-        <translation>turn {cost}</translation>
-    </message>
-    <message>
-        <source>conversation {cost}</source>
-        <translation>conversation {cost}</translation>
-    </message>
-    <message>
-        <source>{costs} (estimate)</source>
-        <translation>{costs} (estimate)</translation>
-    </message>
-</context>
-<context>
-    <name>PricesDialog</name>
-    <message>
-        <source>Prices</source>
-        <translation>Prices</translation>
-    </message>
-    <message>
-        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
-        <translation>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <source>Input / 1M tokens</source>
-        <translation>Input / 1M tokens</translation>
-    </message>
-    <message>
-        <source>Output / 1M tokens</source>
-        <translation>Output / 1M tokens</translation>
-    </message>
-    <message>
-        <source>Add model</source>
-        <translation>Add model</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>Currency</translation>
-    </message>
-    <message>
-        <source>{model}: a price is a number of at least 0 (both are needed)</source>
-        <translation>{model}: a price is a number of at least 0 (both are needed)</translation>
-    </message>
-    <message>
-        <source>{model} is listed twice</source>
-        <translation>{model} is listed twice</translation>
-    </message>
-</context>
-<context>
-    <name>SendKeys</name>
-    <message>
-        <source>Enter sends · Ctrl+Enter for a new line</source>
-        <translation>Enter sends · Ctrl+Enter for a new line</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter sends</source>
-        <translation>Ctrl+Enter sends</translation>
-    </message>
-</context>
-<context>
-    <name>SystemPromptDialog</name>
-    <message>
-        <source>System prompt</source>
-        <translation>System prompt</translation>
-    </message>
-    <message>
-        <source>Instructions sent before every question of this conversation</source>
-        <translation>Instructions sent before every question of this conversation</translation>
-    </message>
-    <message>
-        <source>Sent first, as the system message, with each question of this conversation only.</source>
-        <translation>Sent first, as the system message, with each question of this conversation only.</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Clear</translation>
     </message>
 </context>
 </TS>

@@ -113,6 +113,80 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>Model untuk percakapan ini</translation>
+    </message>
+    <message>
+        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
+        <translation>Model yang ditanya dalam percakapan ini; kosong: model profil koneksi</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>Prompt sistem…</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>bawaan</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <source>Thinking budget for this conversation</source>
+        <translation>Anggaran berpikir untuk percakapan ini</translation>
+    </message>
+    <message>
+        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
+        <translation>Token penalaran terbanyak per pertanyaan; bawaan: anggaran di Pengaturan, atau bawaan layanan</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Berpikir</translation>
+    </message>
+    <message>
+        <source>{model} (default)</source>
+        <translation>{model} (bawaan)</translation>
+    </message>
+    <message>
+        <source>System prompt ●</source>
+        <translation>Prompt sistem ●</translation>
+    </message>
+    <message>
+        <source>System prompt (set)</source>
+        <translation>Prompt sistem (diatur)</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>Instruksi yang dikirim sebelum setiap pertanyaan dalam percakapan ini</translation>
+    </message>
+    <message>
+        <source>System prompt (none)</source>
+        <translation>Prompt sistem (tidak ada)</translation>
+    </message>
+</context>
+<context>
+    <name>CostLabel</name>
+    <message>
+        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
+        <translation>Perkiraan dari jumlah token yang dilaporkan layanan dan tabel harga Anda; interpreter kode sendiri tidak ditagih, tetapi setiap putarannya menambah token masukan</translation>
+    </message>
+    <message>
+        <source>turn {cost}</source>
+        <translation>giliran {cost}</translation>
+    </message>
+    <message>
+        <source>conversation {cost}</source>
+        <translation>percakapan {cost}</translation>
+    </message>
+    <message>
+        <source>{costs} (estimate)</source>
+        <translation>{costs} (perkiraan)</translation>
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
         <source>Limit thinking to</source>
@@ -129,6 +203,18 @@
     <message>
         <source>Thinking budget</source>
         <translation>Anggaran berpikir</translation>
+    </message>
+    <message>
+        <source>Enter sends the question (Ctrl+Enter for a new line)</source>
+        <translation>Enter mengirim pertanyaan (Ctrl+Enter untuk baris baru)</translation>
+    </message>
+    <message>
+        <source>Off: Enter starts a new line and Ctrl+Enter sends</source>
+        <translation>Mati: Enter membuat baris baru dan Ctrl+Enter mengirim</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>Kotak pertanyaan</translation>
     </message>
     <message>
         <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
@@ -385,16 +471,8 @@ Ini melindungi dari kecelakaan, bukan dari kode jahat: jalankan hanya kode yang 
         <translation>Tulis percakapan ini ke berkas pilihan Anda</translation>
     </message>
     <message>
-        <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
-        <translation>Tanya Qwen — ia bisa menjalankan Python untuk menyelesaikannya.  ({keys} untuk mengirim)</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>Kirim</translation>
-    </message>
-    <message>
-        <source>Send ({keys})</source>
-        <translation>Kirim ({keys})</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -413,238 +491,8 @@ Ini melindungi dari kecelakaan, bukan dari kode jahat: jalankan hanya kode yang 
         <translation>Urungkan</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Berkas</translation>
-    </message>
-    <message>
-        <source>&amp;New conversation</source>
-        <translation>Percakapan &amp;baru</translation>
-    </message>
-    <message>
-        <source>&amp;Export conversation…</source>
-        <translation>&amp;Ekspor percakapan…</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Impor…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Pengaturan…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Keluar</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <source>Copy the last answer</source>
-        <translation>Salin jawaban terakhir</translation>
-    </message>
-    <message>
-        <source>Copy the last executed code</source>
-        <translation>Salin kode terakhir yang dijalankan</translation>
-    </message>
-    <message>
-        <source>Search conversations</source>
-        <translation>Cari percakapan</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Tampilan</translation>
-    </message>
-    <message>
-        <source>Question box</source>
-        <translation>Kotak pertanyaan</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>Daftar percakapan</translation>
-    </message>
-    <message>
-        <source>Answer pane</source>
-        <translation>Panel jawaban</translation>
-    </message>
-    <message>
-        <source>Thinking pane</source>
-        <translation>Panel proses berpikir</translation>
-    </message>
-    <message>
-        <source>Executed code pane</source>
-        <translation>Panel kode yang dijalankan</translation>
-    </message>
-    <message>
         <source>Send the question</source>
         <translation>Kirim pertanyaan</translation>
-    </message>
-    <message>
-        <source>Stop the reply</source>
-        <translation>Hentikan balasan</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Bantuan</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Pintasan keyboard</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Pertanyaan</translation>
-    </message>
-    <message>
-        <source>Type a question; {keys} sends it</source>
-        <translation>Ketik pertanyaan; {keys} mengirimnya</translation>
-    </message>
-    <message>
-        <source>The conversation: each question and its answer</source>
-        <translation>Percakapan: setiap pertanyaan dan jawabannya</translation>
-    </message>
-    <message>
-        <source>The model&apos;s reasoning, with a marker where code ran</source>
-        <translation>Proses berpikir model, dengan penanda di tempat kode dijalankan</translation>
-    </message>
-    <message>
-        <source>Every snippet the interpreter ran, in order</source>
-        <translation>Setiap potongan kode yang dijalankan interpreter, secara berurutan</translation>
-    </message>
-    <message>
-        <source>Stored conversations, newest first</source>
-        <translation>Percakapan tersimpan, terbaru di atas</translation>
-    </message>
-    <message>
-        <source>Token usage</source>
-        <translation>Penggunaan token</translation>
-    </message>
-    <message>
-        <source>Interpreter runs</source>
-        <translation>Jumlah eksekusi interpreter</translation>
-    </message>
-    <message>
-        <source>Timing</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
-        <source>Request id</source>
-        <translation>ID permintaan</translation>
-    </message>
-    <message>
-        <source>Request status</source>
-        <translation>Status permintaan</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Kesalahan</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
-        <translation>
-            <numerusform>%n balasan yang terputus karena crash sebelumnya disimpan dan ditandai terputus</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Copied the last answer</source>
-        <translation>Jawaban terakhir disalin</translation>
-    </message>
-    <message>
-        <source>Copied the last executed code</source>
-        <translation>Kode terakhir yang dijalankan disalin</translation>
-    </message>
-    <message>
-        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
-        <translation>Demo: balasan rekaman dari contoh dokumentasi dialirkan melalui pipeline yang sebenarnya. Tanpa kunci, tanpa jaringan. Apa pun yang Anda tanyakan, rekaman berikutnya yang menjawab.</translation>
-    </message>
-    <message>
-        <source>OpenAI-compatible: no executed code</source>
-        <translation>Kompatibel OpenAI: tanpa kode yang dijalankan</translation>
-    </message>
-    <message>
-        <source>DashScope native</source>
-        <translation>DashScope native</translation>
-    </message>
-    <message>
-        <source>The next question goes to {connection}</source>
-        <translation>Pertanyaan berikutnya dikirim ke {connection}</translation>
-    </message>
-    <message>
-        <source>Settings saved: they apply to the next question</source>
-        <translation>Pengaturan disimpan: berlaku mulai pertanyaan berikutnya</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet</source>
-        <translation>Belum ada yang bisa diekspor</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>HTML (*.html)</source>
-        <translation>HTML (*.html)</translation>
-    </message>
-    <message>
-        <source>Transcript JSON (*.json)</source>
-        <translation>Transkrip JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Jupyter notebook (*.ipynb)</source>
-        <translation>Notebook Jupyter (*.ipynb)</translation>
-    </message>
-    <message>
-        <source>Export conversation</source>
-        <translation>Ekspor percakapan</translation>
-    </message>
-    <message>
-        <source>Export failed: {reason}</source>
-        <translation>Ekspor gagal: {reason}</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>Diekspor ke {path}</translation>
-    </message>
-    <message>
-        <source>Saved to the history</source>
-        <translation>Tersimpan di riwayat</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
-        <translation>&lt;b&gt;Tidak tersimpan di riwayat&lt;/b&gt; — {problem}.&lt;br&gt;Balasan tetap utuh di sini dan dashchat terus mencoba; balasan disimpan begitu masalahnya teratasi. Simpan sebagai… menyimpan salinan di tempat lain.</translation>
-    </message>
-    <message>
-        <source>Showing version {number} of {count}</source>
-        <translation>Menampilkan versi {number} dari {count}</translation>
-    </message>
-    <message>
-        <source>Stop the current reply first</source>
-        <translation>Hentikan balasan saat ini terlebih dahulu</translation>
-    </message>
-    <message>
-        <source>New conversation</source>
-        <translation>Percakapan baru</translation>
-    </message>
-    <message>
-        <source>Stop the current reply before opening another conversation</source>
-        <translation>Hentikan balasan saat ini sebelum membuka percakapan lain</translation>
-    </message>
-    <message>
-        <source>That conversation is gone</source>
-        <translation>Percakapan itu sudah tidak ada</translation>
-    </message>
-    <message>
-        <source>Deleted “{title}”</source>
-        <translation>“{title}” dihapus</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>Tanpa judul</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>Dipulihkan</translation>
     </message>
     <message>
         <source>Not saved to the history</source>
@@ -696,6 +544,241 @@ Simpan salinan sebelum menutup?</translation>
     </message>
 </context>
 <context>
+    <name>MenusMixin</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>Percakapan &amp;baru</translation>
+    </message>
+    <message>
+        <source>&amp;Export conversation…</source>
+        <translation>&amp;Ekspor percakapan…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Impor…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Pengaturan…</translation>
+    </message>
+    <message>
+        <source>&amp;Prices…</source>
+        <translation>&amp;Harga…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>Salin jawaban terakhir</translation>
+    </message>
+    <message>
+        <source>Copy the last executed code</source>
+        <translation>Salin kode terakhir yang dijalankan</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Cari percakapan</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>Kotak pertanyaan</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Daftar percakapan</translation>
+    </message>
+    <message>
+        <source>Answer pane</source>
+        <translation>Panel jawaban</translation>
+    </message>
+    <message>
+        <source>Thinking pane</source>
+        <translation>Panel proses berpikir</translation>
+    </message>
+    <message>
+        <source>Executed code pane</source>
+        <translation>Panel kode yang dijalankan</translation>
+    </message>
+    <message>
+        <source>Show Thinking</source>
+        <translation>Tampilkan Pemikiran</translation>
+    </message>
+    <message>
+        <source>Show Executed code</source>
+        <translation>Tampilkan Kode yang dijalankan</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Perbesar</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Perkecil</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Ukuran sebenarnya</translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation>Kirim pertanyaan</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>Hentikan balasan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys}</source>
+        <translation>Ketik pertanyaan; {keys}</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <source>The conversation: each question and its answer</source>
+        <translation>Percakapan: setiap pertanyaan dan jawabannya</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Proses berpikir</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning, with a marker where code ran</source>
+        <translation>Proses berpikir model, dengan penanda di tempat kode dijalankan</translation>
+    </message>
+    <message>
+        <source>Executed code</source>
+        <translation>Kode yang dijalankan</translation>
+    </message>
+    <message>
+        <source>Every snippet the interpreter ran, in order</source>
+        <translation>Setiap potongan kode yang dijalankan interpreter, secara berurutan</translation>
+    </message>
+    <message>
+        <source>Stored conversations, newest first</source>
+        <translation>Percakapan tersimpan, terbaru di atas</translation>
+    </message>
+    <message>
+        <source>Token usage</source>
+        <translation>Penggunaan token</translation>
+    </message>
+    <message>
+        <source>Interpreter runs</source>
+        <translation>Jumlah eksekusi interpreter</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>ID permintaan</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>Status permintaan</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Kesalahan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
+        <translation>
+            <numerusform>%n balasan yang terputus karena crash sebelumnya disimpan dan ditandai terputus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the last answer</source>
+        <translation>Jawaban terakhir disalin</translation>
+    </message>
+    <message>
+        <source>Copied the last executed code</source>
+        <translation>Kode terakhir yang dijalankan disalin</translation>
+    </message>
+    <message>
+        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
+        <translation>Demo: balasan rekaman dari contoh dokumentasi dialirkan melalui pipeline yang sebenarnya. Tanpa kunci, tanpa jaringan. Apa pun yang Anda tanyakan, rekaman berikutnya yang menjawab.</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningMixin</name>
+    <message>
+        <source>Stop the current reply first</source>
+        <translation>Hentikan balasan saat ini terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Percakapan baru</translation>
+    </message>
+    <message>
+        <source>Stop the current reply before opening another conversation</source>
+        <translation>Hentikan balasan saat ini sebelum membuka percakapan lain</translation>
+    </message>
+    <message>
+        <source>That conversation is gone</source>
+        <translation>Percakapan itu sudah tidak ada</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”</source>
+        <translation>“{title}” dihapus</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Tanpa judul</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Dipulihkan</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsMixin</name>
+    <message>
+        <source>This conversation&apos;s model, system prompt and thinking budget could not be saved to the history: they apply until dashchat closes.</source>
+        <translation>Model, prompt sistem, dan anggaran berpikir percakapan ini tidak dapat disimpan ke riwayat: semuanya berlaku sampai dashchat ditutup.</translation>
+    </message>
+    <message>
+        <source>The prices could not be saved: {reason}</source>
+        <translation>Harga tidak dapat disimpan: {reason}</translation>
+    </message>
+    <message>
+        <source>Zoom: {steps:+d}</source>
+        <translation>Zoom: {steps:+d}</translation>
+    </message>
+    <message>
+        <source>Zoom: actual size</source>
+        <translation>Zoom: ukuran sebenarnya</translation>
+    </message>
+</context>
+<context>
     <name>OutputsView</name>
     <message>
         <source>Stop</source>
@@ -731,6 +814,56 @@ Simpan salinan sebelum menutup?</translation>
     </message>
 </context>
 <context>
+    <name>PricesDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
+        <translation>Harga per sejuta token, sebagaimana tercantum di konsol Model Studio Anda. Biaya yang ditampilkan adalah perkiraan dari jumlah token yang dilaporkan layanan; penalaran dihitung sebagai keluaran, dan interpreter kode menambah token masukan tetapi tidak dikenai biaya sendiri. Model tanpa harga tidak mendapat perkiraan.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens</source>
+        <translation>Masukan / 1 juta token</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens</source>
+        <translation>Keluaran / 1 juta token</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>Tambah model</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Mata uang</translation>
+    </message>
+    <message>
+        <source>{model}: a price is a number of at least 0 (both are needed)</source>
+        <translation>{model}: harga adalah angka minimal 0 (keduanya diperlukan)</translation>
+    </message>
+    <message>
+        <source>{model} is listed twice</source>
+        <translation>{model} tercantum dua kali</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Ask Qwen — it can run Python to work things out.  ({keys})</source>
+        <translation>Tanya Qwen — ia bisa menjalankan Python untuk menyelesaikannya.  ({keys})</translation>
+    </message>
+</context>
+<context>
     <name>QuestionEditor</name>
     <message>
         <source>Edited question</source>
@@ -751,6 +884,17 @@ Simpan salinan sebelum menutup?</translation>
     <message>
         <source>Leave the question as it was (Esc)</source>
         <translation>Biarkan pertanyaan seperti semula (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionText</name>
+    <message>
+        <source>Show all ({count} characters)</source>
+        <translation>Tampilkan semua ({count} karakter)</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Tampilkan lebih sedikit</translation>
     </message>
 </context>
 <context>
@@ -830,6 +974,43 @@ Simpan salinan sebelum menutup?</translation>
     <message>
         <source>Failed</source>
         <translation>Gagal</translation>
+    </message>
+</context>
+<context>
+    <name>SendKeys</name>
+    <message>
+        <source>Enter sends · Ctrl+Enter for a new line</source>
+        <translation>Enter mengirim · Ctrl+Enter untuk baris baru</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter mengirim</translation>
+    </message>
+</context>
+<context>
+    <name>SendingMixin</name>
+    <message>
+        <source>Saved to the history</source>
+        <translation>Tersimpan di riwayat</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
+        <translation>&lt;b&gt;Tidak tersimpan di riwayat&lt;/b&gt; — {problem}.&lt;br&gt;Balasan tetap utuh di sini dan dashchat terus mencoba; balasan disimpan begitu masalahnya teratasi. Simpan sebagai… menyimpan salinan di tempat lain.</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>Ekspor gagal: {reason}</translation>
+    </message>
+    <message>
+        <source>Showing version {number} of {count}</source>
+        <translation>Menampilkan versi {number} dari {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SentTime</name>
+    <message>
+        <source>Sent {time}</source>
+        <translation>Dikirim {time}</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1261,61 @@ Simpan salinan sebelum menutup?</translation>
     </message>
 </context>
 <context>
+    <name>SettingsMixin</name>
+    <message>
+        <source>dashchat (demo)</source>
+        <translation>dashchat (demo)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible: no executed code</source>
+        <translation>Kompatibel OpenAI: tanpa kode yang dijalankan</translation>
+    </message>
+    <message>
+        <source>DashScope native</source>
+        <translation>DashScope native</translation>
+    </message>
+    <message>
+        <source>The next question goes to {connection}</source>
+        <translation>Pertanyaan berikutnya dikirim ke {connection}</translation>
+    </message>
+    <message>
+        <source>Settings saved: they apply to the next question</source>
+        <translation>Pengaturan disimpan: berlaku mulai pertanyaan berikutnya</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>Belum ada yang bisa diekspor</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Transcript JSON (*.json)</source>
+        <translation>Transkrip JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Notebook Jupyter (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Ekspor percakapan</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>Ekspor gagal: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Diekspor ke {path}</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1160,6 +1396,25 @@ Simpan salinan sebelum menutup?</translation>
     </message>
 </context>
 <context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>Prompt sistem</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>Instruksi yang dikirim sebelum setiap pertanyaan dalam percakapan ini</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message, with each question of this conversation only.</source>
+        <translation>Dikirim paling awal, sebagai pesan sistem, bersama setiap pertanyaan dalam percakapan ini saja.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingPane</name>
     <message>
         <source>The model&apos;s thinking streams here.</source>
@@ -1221,6 +1476,10 @@ Simpan salinan sebelum menutup?</translation>
         <translation>Salin satu blok kode dari jawaban ini, tanpa baris ``` pembatasnya</translation>
     </message>
     <message>
+        <source>Opening the answer…</source>
+        <translation>Membuka jawaban…</translation>
+    </message>
+    <message>
         <source>Streaming…</source>
         <translation>Menerima balasan…</translation>
     </message>
@@ -1274,153 +1533,6 @@ Untuk terhubung ke layanan, Anda memerlukan Kunci API dari Alibaba Cloud Model S
     <message>
         <source>Later</source>
         <translation>Nanti</translation>
-    </message>
-</context>
-<context>
-    <name>Composer</name>
-    <message>
-        <source>Model for this conversation</source>
-        <translation>Model untuk percakapan ini</translation>
-    </message>
-    <message>
-        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
-        <translation>Model yang ditanya dalam percakapan ini; kosong: model profil koneksi</translation>
-    </message>
-    <message>
-        <source>System prompt…</source>
-        <translation>Prompt sistem…</translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation>bawaan</translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation> token</translation>
-    </message>
-    <message>
-        <source>Thinking budget for this conversation</source>
-        <translation>Anggaran berpikir untuk percakapan ini</translation>
-    </message>
-    <message>
-        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
-        <translation>Token penalaran terbanyak per pertanyaan; bawaan: anggaran di Pengaturan, atau bawaan layanan</translation>
-    </message>
-    <message>
-        <source>Thinking</source>
-        <translation>Berpikir</translation>
-    </message>
-    <message>
-        <source>{model} (default)</source>
-        <translation>{model} (bawaan)</translation>
-    </message>
-    <message>
-        <source>System prompt ●</source>
-        <translation>Prompt sistem ●</translation>
-    </message>
-    <message>
-        <source>System prompt (set)</source>
-        <translation>Prompt sistem (diatur)</translation>
-    </message>
-    <message>
-        <source>Instructions sent before every question of this conversation</source>
-        <translation>Instruksi yang dikirim sebelum setiap pertanyaan dalam percakapan ini</translation>
-    </message>
-    <message>
-        <source>System prompt (none)</source>
-        <translation>Prompt sistem (tidak ada)</translation>
-    </message>
-</context>
-<context>
-    <name>CostLabel</name>
-    <message>
-        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
-        <translation>Perkiraan dari jumlah token yang dilaporkan layanan dan tabel harga Anda; interpreter kode sendiri tidak ditagih, tetapi setiap putarannya menambah token masukan</translation>
-    </message>
-    <message>
-        <source>turn {cost}</source>
-        <translation>giliran {cost}</translation>
-    </message>
-    <message>
-        <source>conversation {cost}</source>
-        <translation>percakapan {cost}</translation>
-    </message>
-    <message>
-        <source>{costs} (estimate)</source>
-        <translation>{costs} (perkiraan)</translation>
-    </message>
-</context>
-<context>
-    <name>PricesDialog</name>
-    <message>
-        <source>Prices</source>
-        <translation>Harga</translation>
-    </message>
-    <message>
-        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
-        <translation>Harga per sejuta token, sebagaimana tercantum di konsol Model Studio Anda. Biaya yang ditampilkan adalah perkiraan dari jumlah token yang dilaporkan layanan; penalaran dihitung sebagai keluaran, dan interpreter kode menambah token masukan tetapi tidak dikenai biaya sendiri. Model tanpa harga tidak mendapat perkiraan.</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <source>Input / 1M tokens</source>
-        <translation>Masukan / 1 juta token</translation>
-    </message>
-    <message>
-        <source>Output / 1M tokens</source>
-        <translation>Keluaran / 1 juta token</translation>
-    </message>
-    <message>
-        <source>Add model</source>
-        <translation>Tambah model</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>Mata uang</translation>
-    </message>
-    <message>
-        <source>{model}: a price is a number of at least 0 (both are needed)</source>
-        <translation>{model}: harga adalah angka minimal 0 (keduanya diperlukan)</translation>
-    </message>
-    <message>
-        <source>{model} is listed twice</source>
-        <translation>{model} tercantum dua kali</translation>
-    </message>
-</context>
-<context>
-    <name>SendKeys</name>
-    <message>
-        <source>Enter sends · Ctrl+Enter for a new line</source>
-        <translation>Enter mengirim · Ctrl+Enter untuk baris baru</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter sends</source>
-        <translation>Ctrl+Enter mengirim</translation>
-    </message>
-</context>
-<context>
-    <name>SystemPromptDialog</name>
-    <message>
-        <source>System prompt</source>
-        <translation>Prompt sistem</translation>
-    </message>
-    <message>
-        <source>Instructions sent before every question of this conversation</source>
-        <translation>Instruksi yang dikirim sebelum setiap pertanyaan dalam percakapan ini</translation>
-    </message>
-    <message>
-        <source>Sent first, as the system message, with each question of this conversation only.</source>
-        <translation>Dikirim paling awal, sebagai pesan sistem, bersama setiap pertanyaan dalam percakapan ini saja.</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Kosongkan</translation>
     </message>
 </context>
 </TS>

@@ -113,6 +113,80 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>この会話のモデル</translation>
+    </message>
+    <message>
+        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
+        <translation>この会話で質問するモデル。空欄なら接続プロファイルのモデル</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>システムプロンプト…</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>既定</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> トークン</translation>
+    </message>
+    <message>
+        <source>Thinking budget for this conversation</source>
+        <translation>この会話の思考予算</translation>
+    </message>
+    <message>
+        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
+        <translation>質問ごとの推論トークンの上限。既定：設定の予算、なければサービス側の既定値</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>{model} (default)</source>
+        <translation>{model}（既定）</translation>
+    </message>
+    <message>
+        <source>System prompt ●</source>
+        <translation>システムプロンプト ●</translation>
+    </message>
+    <message>
+        <source>System prompt (set)</source>
+        <translation>システムプロンプト（設定済み）</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>この会話の各質問の前に送られる指示</translation>
+    </message>
+    <message>
+        <source>System prompt (none)</source>
+        <translation>システムプロンプト（なし）</translation>
+    </message>
+</context>
+<context>
+    <name>CostLabel</name>
+    <message>
+        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
+        <translation>サービスが報告したトークン数と価格表からの見積もりです。コードインタープリター自体は課金されませんが、実行のたびに入力トークンが増えます</translation>
+    </message>
+    <message>
+        <source>turn {cost}</source>
+        <translation>このターン {cost}</translation>
+    </message>
+    <message>
+        <source>conversation {cost}</source>
+        <translation>会話 {cost}</translation>
+    </message>
+    <message>
+        <source>{costs} (estimate)</source>
+        <translation>{costs}（見積もり）</translation>
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
         <source>Limit thinking to</source>
@@ -129,6 +203,18 @@
     <message>
         <source>Thinking budget</source>
         <translation>思考予算</translation>
+    </message>
+    <message>
+        <source>Enter sends the question (Ctrl+Enter for a new line)</source>
+        <translation>Enter で質問を送信（Ctrl+Enter で改行）</translation>
+    </message>
+    <message>
+        <source>Off: Enter starts a new line and Ctrl+Enter sends</source>
+        <translation>オフ：Enter で改行、Ctrl+Enter で送信</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>質問欄</translation>
     </message>
     <message>
         <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
@@ -385,16 +471,8 @@ dashchat はそれを別プロセスで、終了後に削除される一時フ�
         <translation>この会話を選んだファイルに書き出します</translation>
     </message>
     <message>
-        <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
-        <translation>Qwen に質問 — Python を実行して答えを導き出せます。  ({keys} で送信)</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>送信</translation>
-    </message>
-    <message>
-        <source>Send ({keys})</source>
-        <translation>送信 ({keys})</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -413,238 +491,8 @@ dashchat はそれを別プロセスで、終了後に削除される一時フ�
         <translation>元に戻す</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New conversation</source>
-        <translation>新しい会話(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Export conversation…</source>
-        <translation>会話をエクスポート(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>インポート(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>設定(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Copy the last answer</source>
-        <translation>最後の回答をコピー</translation>
-    </message>
-    <message>
-        <source>Copy the last executed code</source>
-        <translation>最後に実行したコードをコピー</translation>
-    </message>
-    <message>
-        <source>Search conversations</source>
-        <translation>会話を検索</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Question box</source>
-        <translation>質問欄</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>会話一覧</translation>
-    </message>
-    <message>
-        <source>Answer pane</source>
-        <translation>回答ペイン</translation>
-    </message>
-    <message>
-        <source>Thinking pane</source>
-        <translation>思考プロセス ペイン</translation>
-    </message>
-    <message>
-        <source>Executed code pane</source>
-        <translation>実行済みコード ペイン</translation>
-    </message>
-    <message>
         <source>Send the question</source>
         <translation>質問を送信</translation>
-    </message>
-    <message>
-        <source>Stop the reply</source>
-        <translation>回答を停止</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>キーボード ショートカット(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>質問</translation>
-    </message>
-    <message>
-        <source>Type a question; {keys} sends it</source>
-        <translation>質問を入力し、{keys} で送信</translation>
-    </message>
-    <message>
-        <source>The conversation: each question and its answer</source>
-        <translation>会話: 各質問とその回答</translation>
-    </message>
-    <message>
-        <source>The model&apos;s reasoning, with a marker where code ran</source>
-        <translation>モデルの思考プロセス。コードを実行した箇所に印があります</translation>
-    </message>
-    <message>
-        <source>Every snippet the interpreter ran, in order</source>
-        <translation>インタープリターが実行したすべてのコード（実行順）</translation>
-    </message>
-    <message>
-        <source>Stored conversations, newest first</source>
-        <translation>保存済みの会話（新しい順）</translation>
-    </message>
-    <message>
-        <source>Token usage</source>
-        <translation>トークン使用量</translation>
-    </message>
-    <message>
-        <source>Interpreter runs</source>
-        <translation>インタープリター実行回数</translation>
-    </message>
-    <message>
-        <source>Timing</source>
-        <translation>所要時間</translation>
-    </message>
-    <message>
-        <source>Request id</source>
-        <translation>リクエスト ID</translation>
-    </message>
-    <message>
-        <source>Request status</source>
-        <translation>リクエストの状態</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
-        <translation>
-            <numerusform>前回の異常終了で中断された %n 件の回答を保持し、中断済みとしてマークしました</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Copied the last answer</source>
-        <translation>最後の回答をコピーしました</translation>
-    </message>
-    <message>
-        <source>Copied the last executed code</source>
-        <translation>最後に実行したコードをコピーしました</translation>
-    </message>
-    <message>
-        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
-        <translation>デモ: ドキュメントの例から記録した応答が、実際の処理パイプラインを通してストリーミングされます。API キー不要、ネットワーク不要。何を質問しても、次の記録済み応答が返されます。</translation>
-    </message>
-    <message>
-        <source>OpenAI-compatible: no executed code</source>
-        <translation>OpenAI 互換: 実行されたコードは表示されません</translation>
-    </message>
-    <message>
-        <source>DashScope native</source>
-        <translation>DashScope ネイティブ</translation>
-    </message>
-    <message>
-        <source>The next question goes to {connection}</source>
-        <translation>次の質問は {connection} に送信されます</translation>
-    </message>
-    <message>
-        <source>Settings saved: they apply to the next question</source>
-        <translation>設定を保存しました。次の質問から適用されます</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet</source>
-        <translation>エクスポートする内容がまだありません</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>HTML (*.html)</source>
-        <translation>HTML (*.html)</translation>
-    </message>
-    <message>
-        <source>Transcript JSON (*.json)</source>
-        <translation>トランスクリプト JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Jupyter notebook (*.ipynb)</source>
-        <translation>Jupyter ノートブック (*.ipynb)</translation>
-    </message>
-    <message>
-        <source>Export conversation</source>
-        <translation>会話をエクスポート</translation>
-    </message>
-    <message>
-        <source>Export failed: {reason}</source>
-        <translation>エクスポートに失敗しました: {reason}</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>{path} にエクスポートしました</translation>
-    </message>
-    <message>
-        <source>Saved to the history</source>
-        <translation>履歴に保存しました</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
-        <translation>&lt;b&gt;履歴に保存されていません&lt;/b&gt; — {problem}。&lt;br&gt;返答はここにすべて残っており、dashchat は再試行を続けます。問題が解消されしだい保存されます。「名前を付けて保存…」で別の場所にコピーを残せます。</translation>
-    </message>
-    <message>
-        <source>Showing version {number} of {count}</source>
-        <translation>バージョン {number}/{count} を表示中</translation>
-    </message>
-    <message>
-        <source>Stop the current reply first</source>
-        <translation>先に現在の応答を停止してください</translation>
-    </message>
-    <message>
-        <source>New conversation</source>
-        <translation>新しい会話</translation>
-    </message>
-    <message>
-        <source>Stop the current reply before opening another conversation</source>
-        <translation>別の会話を開く前に、現在の応答を停止してください</translation>
-    </message>
-    <message>
-        <source>That conversation is gone</source>
-        <translation>その会話はもう存在しません</translation>
-    </message>
-    <message>
-        <source>Deleted “{title}”</source>
-        <translation>「{title}」を削除しました</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>無題</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>復元しました</translation>
     </message>
     <message>
         <source>Not saved to the history</source>
@@ -696,6 +544,241 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>MenusMixin</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新しい会話(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Export conversation…</source>
+        <translation>会話をエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>インポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Prices…</source>
+        <translation>価格(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>最後の回答をコピー</translation>
+    </message>
+    <message>
+        <source>Copy the last executed code</source>
+        <translation>最後に実行したコードをコピー</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>会話を検索</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>質問欄</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会話一覧</translation>
+    </message>
+    <message>
+        <source>Answer pane</source>
+        <translation>回答ペイン</translation>
+    </message>
+    <message>
+        <source>Thinking pane</source>
+        <translation>思考プロセス ペイン</translation>
+    </message>
+    <message>
+        <source>Executed code pane</source>
+        <translation>実行済みコード ペイン</translation>
+    </message>
+    <message>
+        <source>Show Thinking</source>
+        <translation>思考を表示</translation>
+    </message>
+    <message>
+        <source>Show Executed code</source>
+        <translation>実行されたコードを表示</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>実際のサイズ</translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation>質問を送信</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>回答を停止</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボード ショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys}</source>
+        <translation>質問を入力；{keys}</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>The conversation: each question and its answer</source>
+        <translation>会話: 各質問とその回答</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考プロセス</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning, with a marker where code ran</source>
+        <translation>モデルの思考プロセス。コードを実行した箇所に印があります</translation>
+    </message>
+    <message>
+        <source>Executed code</source>
+        <translation>実行されたコード</translation>
+    </message>
+    <message>
+        <source>Every snippet the interpreter ran, in order</source>
+        <translation>インタープリターが実行したすべてのコード（実行順）</translation>
+    </message>
+    <message>
+        <source>Stored conversations, newest first</source>
+        <translation>保存済みの会話（新しい順）</translation>
+    </message>
+    <message>
+        <source>Token usage</source>
+        <translation>トークン使用量</translation>
+    </message>
+    <message>
+        <source>Interpreter runs</source>
+        <translation>インタープリター実行回数</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>リクエスト ID</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>リクエストの状態</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
+        <translation>
+            <numerusform>前回の異常終了で中断された %n 件の回答を保持し、中断済みとしてマークしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the last answer</source>
+        <translation>最後の回答をコピーしました</translation>
+    </message>
+    <message>
+        <source>Copied the last executed code</source>
+        <translation>最後に実行したコードをコピーしました</translation>
+    </message>
+    <message>
+        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
+        <translation>デモ: ドキュメントの例から記録した応答が、実際の処理パイプラインを通してストリーミングされます。API キー不要、ネットワーク不要。何を質問しても、次の記録済み応答が返されます。</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningMixin</name>
+    <message>
+        <source>Stop the current reply first</source>
+        <translation>先に現在の応答を停止してください</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新しい会話</translation>
+    </message>
+    <message>
+        <source>Stop the current reply before opening another conversation</source>
+        <translation>別の会話を開く前に、現在の応答を停止してください</translation>
+    </message>
+    <message>
+        <source>That conversation is gone</source>
+        <translation>その会話はもう存在しません</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”</source>
+        <translation>「{title}」を削除しました</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>復元しました</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsMixin</name>
+    <message>
+        <source>This conversation&apos;s model, system prompt and thinking budget could not be saved to the history: they apply until dashchat closes.</source>
+        <translation>この会話のモデル、システムプロンプト、思考予算を履歴に保存できませんでした。dashchat を閉じるまでは有効です。</translation>
+    </message>
+    <message>
+        <source>The prices could not be saved: {reason}</source>
+        <translation>価格を保存できませんでした：{reason}</translation>
+    </message>
+    <message>
+        <source>Zoom: {steps:+d}</source>
+        <translation>ズーム：{steps:+d}</translation>
+    </message>
+    <message>
+        <source>Zoom: actual size</source>
+        <translation>ズーム：実際のサイズ</translation>
+    </message>
+</context>
+<context>
     <name>OutputsView</name>
     <message>
         <source>Stop</source>
@@ -731,6 +814,56 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>PricesDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>価格</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
+        <translation>100 万トークンあたりの価格を、Model Studio コンソールの表示どおりに入力します。表示される費用はサービスが報告したトークン数からの見積もりです。推論は出力として数え、コードインタープリターは入力トークンを増やしますが、それ自体の料金はかかりません。価格のないモデルには見積もりを表示しません。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens</source>
+        <translation>入力 / 100 万トークン</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens</source>
+        <translation>出力 / 100 万トークン</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>モデルを追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>{model}: a price is a number of at least 0 (both are needed)</source>
+        <translation>{model}：価格は 0 以上の数値です（両方が必要です）</translation>
+    </message>
+    <message>
+        <source>{model} is listed twice</source>
+        <translation>{model} が 2 回あります</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Ask Qwen — it can run Python to work things out.  ({keys})</source>
+        <translation>Qwen に質問 — Python を実行して答えを導き出せます。  ({keys})</translation>
+    </message>
+</context>
+<context>
     <name>QuestionEditor</name>
     <message>
         <source>Edited question</source>
@@ -751,6 +884,17 @@ Save a copy before closing?</source>
     <message>
         <source>Leave the question as it was (Esc)</source>
         <translation>質問を元のままにする (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionText</name>
+    <message>
+        <source>Show all ({count} characters)</source>
+        <translation>すべて表示（{count} 文字）</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>折りたたむ</translation>
     </message>
 </context>
 <context>
@@ -830,6 +974,43 @@ Save a copy before closing?</source>
     <message>
         <source>Failed</source>
         <translation>失敗</translation>
+    </message>
+</context>
+<context>
+    <name>SendKeys</name>
+    <message>
+        <source>Enter sends · Ctrl+Enter for a new line</source>
+        <translation>Enter で送信 · Ctrl+Enter で改行</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter で送信</translation>
+    </message>
+</context>
+<context>
+    <name>SendingMixin</name>
+    <message>
+        <source>Saved to the history</source>
+        <translation>履歴に保存しました</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
+        <translation>&lt;b&gt;履歴に保存されていません&lt;/b&gt; — {problem}。&lt;br&gt;返答はここにすべて残っており、dashchat は再試行を続けます。問題が解消されしだい保存されます。「名前を付けて保存…」で別の場所にコピーを残せます。</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>エクスポートに失敗しました: {reason}</translation>
+    </message>
+    <message>
+        <source>Showing version {number} of {count}</source>
+        <translation>バージョン {number}/{count} を表示中</translation>
+    </message>
+</context>
+<context>
+    <name>SentTime</name>
+    <message>
+        <source>Sent {time}</source>
+        <translation>{time} に送信</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1261,61 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>SettingsMixin</name>
+    <message>
+        <source>dashchat (demo)</source>
+        <translation>dashchat (デモ)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible: no executed code</source>
+        <translation>OpenAI 互換: 実行されたコードは表示されません</translation>
+    </message>
+    <message>
+        <source>DashScope native</source>
+        <translation>DashScope ネイティブ</translation>
+    </message>
+    <message>
+        <source>The next question goes to {connection}</source>
+        <translation>次の質問は {connection} に送信されます</translation>
+    </message>
+    <message>
+        <source>Settings saved: they apply to the next question</source>
+        <translation>設定を保存しました。次の質問から適用されます</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>エクスポートする内容がまだありません</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Transcript JSON (*.json)</source>
+        <translation>トランスクリプト JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter ノートブック (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>会話をエクスポート</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>エクスポートに失敗しました: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>{path} にエクスポートしました</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1160,6 +1396,25 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>システムプロンプト</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>この会話の各質問の前に送られる指示</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message, with each question of this conversation only.</source>
+        <translation>この会話でのみ、システムメッセージとして各質問の最初に送られます。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingPane</name>
     <message>
         <source>The model&apos;s thinking streams here.</source>
@@ -1221,6 +1476,10 @@ Save a copy before closing?</source>
         <translation>この回答のコードブロックを ``` の行を除いてコピー</translation>
     </message>
     <message>
+        <source>Opening the answer…</source>
+        <translation>回答を開いています…</translation>
+    </message>
+    <message>
         <source>Streaming…</source>
         <translation>ストリーミング中…</translation>
     </message>
@@ -1274,153 +1533,6 @@ To talk to the service you need an API key from Alibaba Cloud Model Studio (the 
     <message>
         <source>Later</source>
         <translation>後で</translation>
-    </message>
-</context>
-<context>
-    <name>Composer</name>
-    <message>
-        <source>Model for this conversation</source>
-        <translation>この会話のモデル</translation>
-    </message>
-    <message>
-        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
-        <translation>この会話で質問するモデル。空欄なら接続プロファイルのモデル</translation>
-    </message>
-    <message>
-        <source>System prompt…</source>
-        <translation>システムプロンプト…</translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation>既定</translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation> トークン</translation>
-    </message>
-    <message>
-        <source>Thinking budget for this conversation</source>
-        <translation>この会話の思考予算</translation>
-    </message>
-    <message>
-        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
-        <translation>質問ごとの推論トークンの上限。既定：設定の予算、なければサービス側の既定値</translation>
-    </message>
-    <message>
-        <source>Thinking</source>
-        <translation>思考</translation>
-    </message>
-    <message>
-        <source>{model} (default)</source>
-        <translation>{model}（既定）</translation>
-    </message>
-    <message>
-        <source>System prompt ●</source>
-        <translation>システムプロンプト ●</translation>
-    </message>
-    <message>
-        <source>System prompt (set)</source>
-        <translation>システムプロンプト（設定済み）</translation>
-    </message>
-    <message>
-        <source>Instructions sent before every question of this conversation</source>
-        <translation>この会話の各質問の前に送られる指示</translation>
-    </message>
-    <message>
-        <source>System prompt (none)</source>
-        <translation>システムプロンプト（なし）</translation>
-    </message>
-</context>
-<context>
-    <name>CostLabel</name>
-    <message>
-        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
-        <translation>サービスが報告したトークン数と価格表からの見積もりです。コードインタープリター自体は課金されませんが、実行のたびに入力トークンが増えます</translation>
-    </message>
-    <message>
-        <source>turn {cost}</source>
-        <translation>このターン {cost}</translation>
-    </message>
-    <message>
-        <source>conversation {cost}</source>
-        <translation>会話 {cost}</translation>
-    </message>
-    <message>
-        <source>{costs} (estimate)</source>
-        <translation>{costs}（見積もり）</translation>
-    </message>
-</context>
-<context>
-    <name>PricesDialog</name>
-    <message>
-        <source>Prices</source>
-        <translation>価格</translation>
-    </message>
-    <message>
-        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
-        <translation>100 万トークンあたりの価格を、Model Studio コンソールの表示どおりに入力します。表示される費用はサービスが報告したトークン数からの見積もりです。推論は出力として数え、コードインタープリターは入力トークンを増やしますが、それ自体の料金はかかりません。価格のないモデルには見積もりを表示しません。</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>モデル</translation>
-    </message>
-    <message>
-        <source>Input / 1M tokens</source>
-        <translation>入力 / 100 万トークン</translation>
-    </message>
-    <message>
-        <source>Output / 1M tokens</source>
-        <translation>出力 / 100 万トークン</translation>
-    </message>
-    <message>
-        <source>Add model</source>
-        <translation>モデルを追加</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>削除</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>通貨</translation>
-    </message>
-    <message>
-        <source>{model}: a price is a number of at least 0 (both are needed)</source>
-        <translation>{model}：価格は 0 以上の数値です（両方が必要です）</translation>
-    </message>
-    <message>
-        <source>{model} is listed twice</source>
-        <translation>{model} が 2 回あります</translation>
-    </message>
-</context>
-<context>
-    <name>SendKeys</name>
-    <message>
-        <source>Enter sends · Ctrl+Enter for a new line</source>
-        <translation>Enter で送信 · Ctrl+Enter で改行</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter sends</source>
-        <translation>Ctrl+Enter で送信</translation>
-    </message>
-</context>
-<context>
-    <name>SystemPromptDialog</name>
-    <message>
-        <source>System prompt</source>
-        <translation>システムプロンプト</translation>
-    </message>
-    <message>
-        <source>Instructions sent before every question of this conversation</source>
-        <translation>この会話の各質問の前に送られる指示</translation>
-    </message>
-    <message>
-        <source>Sent first, as the system message, with each question of this conversation only.</source>
-        <translation>この会話でのみ、システムメッセージとして各質問の最初に送られます。</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>クリア</translation>
     </message>
 </context>
 </TS>

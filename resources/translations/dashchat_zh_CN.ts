@@ -113,6 +113,80 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>此对话的模型</translation>
+    </message>
+    <message>
+        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
+        <translation>此对话提问所用的模型；留空则使用连接配置中的模型</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>系统提示词…</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个 Token</translation>
+    </message>
+    <message>
+        <source>Thinking budget for this conversation</source>
+        <translation>此对话的思考预算</translation>
+    </message>
+    <message>
+        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
+        <translation>每个问题最多的推理 Token 数；默认：设置中的预算，若未设置则用服务自己的</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>{model} (default)</source>
+        <translation>{model}（默认）</translation>
+    </message>
+    <message>
+        <source>System prompt ●</source>
+        <translation>系统提示词 ●</translation>
+    </message>
+    <message>
+        <source>System prompt (set)</source>
+        <translation>系统提示词（已设置）</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>在此对话的每个问题之前发送的指示</translation>
+    </message>
+    <message>
+        <source>System prompt (none)</source>
+        <translation>系统提示词（无）</translation>
+    </message>
+</context>
+<context>
+    <name>CostLabel</name>
+    <message>
+        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
+        <translation>根据服务报告的 Token 数和你的价格表估算；代码解释器本身不收费，但它的每一轮都会增加输入 Token</translation>
+    </message>
+    <message>
+        <source>turn {cost}</source>
+        <translation>本轮 {cost}</translation>
+    </message>
+    <message>
+        <source>conversation {cost}</source>
+        <translation>对话 {cost}</translation>
+    </message>
+    <message>
+        <source>{costs} (estimate)</source>
+        <translation>{costs}（估算）</translation>
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
         <source>Limit thinking to</source>
@@ -129,6 +203,18 @@
     <message>
         <source>Thinking budget</source>
         <translation>思考预算</translation>
+    </message>
+    <message>
+        <source>Enter sends the question (Ctrl+Enter for a new line)</source>
+        <translation>按 Enter 发送问题（Ctrl+Enter 换行）</translation>
+    </message>
+    <message>
+        <source>Off: Enter starts a new line and Ctrl+Enter sends</source>
+        <translation>关闭时：Enter 换行，Ctrl+Enter 发送</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>提问框</translation>
     </message>
     <message>
         <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
@@ -385,16 +471,8 @@ dashchat 在单独的进程中运行它，工作目录是事后删除的临时�
         <translation>将此对话写入您选择的文件</translation>
     </message>
     <message>
-        <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
-        <translation>向 Qwen 提问——它可以运行 Python 来解决问题。  （按 {keys} 发送）</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>发送</translation>
-    </message>
-    <message>
-        <source>Send ({keys})</source>
-        <translation>发送（{keys}）</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -413,238 +491,8 @@ dashchat 在单独的进程中运行它，工作目录是事后删除的临时�
         <translation>撤销</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New conversation</source>
-        <translation>新建对话(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Export conversation…</source>
-        <translation>导出对话(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Copy the last answer</source>
-        <translation>复制最后的回答</translation>
-    </message>
-    <message>
-        <source>Copy the last executed code</source>
-        <translation>复制最后执行的代码</translation>
-    </message>
-    <message>
-        <source>Search conversations</source>
-        <translation>搜索对话</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Question box</source>
-        <translation>提问框</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>对话列表</translation>
-    </message>
-    <message>
-        <source>Answer pane</source>
-        <translation>回答窗格</translation>
-    </message>
-    <message>
-        <source>Thinking pane</source>
-        <translation>思考过程窗格</translation>
-    </message>
-    <message>
-        <source>Executed code pane</source>
-        <translation>已执行代码窗格</translation>
-    </message>
-    <message>
         <source>Send the question</source>
         <translation>发送问题</translation>
-    </message>
-    <message>
-        <source>Stop the reply</source>
-        <translation>停止回答</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Type a question; {keys} sends it</source>
-        <translation>输入问题；按 {keys} 发送</translation>
-    </message>
-    <message>
-        <source>The conversation: each question and its answer</source>
-        <translation>对话：每个问题及其回答</translation>
-    </message>
-    <message>
-        <source>The model&apos;s reasoning, with a marker where code ran</source>
-        <translation>模型的思考过程，运行代码处有标记</translation>
-    </message>
-    <message>
-        <source>Every snippet the interpreter ran, in order</source>
-        <translation>解释器运行过的每段代码，按顺序排列</translation>
-    </message>
-    <message>
-        <source>Stored conversations, newest first</source>
-        <translation>已保存的对话，最新的在前</translation>
-    </message>
-    <message>
-        <source>Token usage</source>
-        <translation>Token 用量</translation>
-    </message>
-    <message>
-        <source>Interpreter runs</source>
-        <translation>解释器运行次数</translation>
-    </message>
-    <message>
-        <source>Timing</source>
-        <translation>耗时</translation>
-    </message>
-    <message>
-        <source>Request id</source>
-        <translation>请求 ID</translation>
-    </message>
-    <message>
-        <source>Request status</source>
-        <translation>请求状态</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
-        <translation>
-            <numerusform>%n 个因之前崩溃而中断的回答已保留并标记为已中断</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Copied the last answer</source>
-        <translation>已复制最后的回答</translation>
-    </message>
-    <message>
-        <source>Copied the last executed code</source>
-        <translation>已复制最后执行的代码</translation>
-    </message>
-    <message>
-        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
-        <translation>演示模式：取自文档示例的录制回复会经由真实的处理流程流式输出。无需 API Key，无需联网。无论你问什么，都由下一段录制内容作答。</translation>
-    </message>
-    <message>
-        <source>OpenAI-compatible: no executed code</source>
-        <translation>OpenAI 兼容：不显示已执行的代码</translation>
-    </message>
-    <message>
-        <source>DashScope native</source>
-        <translation>DashScope 原生</translation>
-    </message>
-    <message>
-        <source>The next question goes to {connection}</source>
-        <translation>下一个问题将发送到 {connection}</translation>
-    </message>
-    <message>
-        <source>Settings saved: they apply to the next question</source>
-        <translation>设置已保存，将从下一个问题开始生效</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet</source>
-        <translation>暂无可导出的内容</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>HTML (*.html)</source>
-        <translation>HTML 网页 (*.html)</translation>
-    </message>
-    <message>
-        <source>Transcript JSON (*.json)</source>
-        <translation>对话记录 JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Jupyter notebook (*.ipynb)</source>
-        <translation>Jupyter 笔记本 (*.ipynb)</translation>
-    </message>
-    <message>
-        <source>Export conversation</source>
-        <translation>导出对话</translation>
-    </message>
-    <message>
-        <source>Export failed: {reason}</source>
-        <translation>导出失败：{reason}</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>已导出到 {path}</translation>
-    </message>
-    <message>
-        <source>Saved to the history</source>
-        <translation>已保存到历史记录</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
-        <translation>&lt;b&gt;未保存到历史记录&lt;/b&gt; — {problem}。&lt;br&gt;回复完整保留在此处，dashchat 会继续重试；问题解决后立即保存。“另存为…”可在别处保留一份副本。</translation>
-    </message>
-    <message>
-        <source>Showing version {number} of {count}</source>
-        <translation>正在显示第 {number} 个版本（共 {count} 个）</translation>
-    </message>
-    <message>
-        <source>Stop the current reply first</source>
-        <translation>请先停止当前回复</translation>
-    </message>
-    <message>
-        <source>New conversation</source>
-        <translation>新对话</translation>
-    </message>
-    <message>
-        <source>Stop the current reply before opening another conversation</source>
-        <translation>请先停止当前回复，再打开其他对话</translation>
-    </message>
-    <message>
-        <source>That conversation is gone</source>
-        <translation>该对话已不存在</translation>
-    </message>
-    <message>
-        <source>Deleted “{title}”</source>
-        <translation>已删除“{title}”</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>无标题</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>已恢复</translation>
     </message>
     <message>
         <source>Not saved to the history</source>
@@ -696,6 +544,241 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>MenusMixin</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新建对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Export conversation…</source>
+        <translation>导出对话(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Prices…</source>
+        <translation>价格(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>复制最后的回答</translation>
+    </message>
+    <message>
+        <source>Copy the last executed code</source>
+        <translation>复制最后执行的代码</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜索对话</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>提问框</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>对话列表</translation>
+    </message>
+    <message>
+        <source>Answer pane</source>
+        <translation>回答窗格</translation>
+    </message>
+    <message>
+        <source>Thinking pane</source>
+        <translation>思考过程窗格</translation>
+    </message>
+    <message>
+        <source>Executed code pane</source>
+        <translation>已执行代码窗格</translation>
+    </message>
+    <message>
+        <source>Show Thinking</source>
+        <translation>显示思考过程</translation>
+    </message>
+    <message>
+        <source>Show Executed code</source>
+        <translation>显示已执行的代码</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation>发送问题</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>停止回答</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys}</source>
+        <translation>输入问题；{keys}</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>The conversation: each question and its answer</source>
+        <translation>对话：每个问题及其回答</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning, with a marker where code ran</source>
+        <translation>模型的思考过程，运行代码处有标记</translation>
+    </message>
+    <message>
+        <source>Executed code</source>
+        <translation>已执行的代码</translation>
+    </message>
+    <message>
+        <source>Every snippet the interpreter ran, in order</source>
+        <translation>解释器运行过的每段代码，按顺序排列</translation>
+    </message>
+    <message>
+        <source>Stored conversations, newest first</source>
+        <translation>已保存的对话，最新的在前</translation>
+    </message>
+    <message>
+        <source>Token usage</source>
+        <translation>Token 用量</translation>
+    </message>
+    <message>
+        <source>Interpreter runs</source>
+        <translation>解释器运行次数</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>请求 ID</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>请求状态</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
+        <translation>
+            <numerusform>%n 个因之前崩溃而中断的回答已保留并标记为已中断</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the last answer</source>
+        <translation>已复制最后的回答</translation>
+    </message>
+    <message>
+        <source>Copied the last executed code</source>
+        <translation>已复制最后执行的代码</translation>
+    </message>
+    <message>
+        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
+        <translation>演示模式：取自文档示例的录制回复会经由真实的处理流程流式输出。无需 API Key，无需联网。无论你问什么，都由下一段录制内容作答。</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningMixin</name>
+    <message>
+        <source>Stop the current reply first</source>
+        <translation>请先停止当前回复</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Stop the current reply before opening another conversation</source>
+        <translation>请先停止当前回复，再打开其他对话</translation>
+    </message>
+    <message>
+        <source>That conversation is gone</source>
+        <translation>该对话已不存在</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”</source>
+        <translation>已删除“{title}”</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsMixin</name>
+    <message>
+        <source>This conversation&apos;s model, system prompt and thinking budget could not be saved to the history: they apply until dashchat closes.</source>
+        <translation>此对话的模型、系统提示词和思考预算无法保存到历史记录：它们在 dashchat 关闭前仍然有效。</translation>
+    </message>
+    <message>
+        <source>The prices could not be saved: {reason}</source>
+        <translation>无法保存价格：{reason}</translation>
+    </message>
+    <message>
+        <source>Zoom: {steps:+d}</source>
+        <translation>缩放：{steps:+d}</translation>
+    </message>
+    <message>
+        <source>Zoom: actual size</source>
+        <translation>缩放：实际大小</translation>
+    </message>
+</context>
+<context>
     <name>OutputsView</name>
     <message>
         <source>Stop</source>
@@ -731,6 +814,56 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>PricesDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
+        <translation>每百万 Token 的价格，按你的 Model Studio 控制台所列填写。显示的费用是根据服务报告的 Token 数得出的估算；推理计为输出，代码解释器会增加输入 Token，但本身不另收费。没有价格的模型不显示估算。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens</source>
+        <translation>输入 / 百万 Token</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens</source>
+        <translation>输出 / 百万 Token</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>添加模型</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>{model}: a price is a number of at least 0 (both are needed)</source>
+        <translation>{model}：价格须为不小于 0 的数字（两项都需要）</translation>
+    </message>
+    <message>
+        <source>{model} is listed twice</source>
+        <translation>{model} 列出了两次</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Ask Qwen — it can run Python to work things out.  ({keys})</source>
+        <translation>向 Qwen 提问——它可以运行 Python 来解决问题。  （{keys}）</translation>
+    </message>
+</context>
+<context>
     <name>QuestionEditor</name>
     <message>
         <source>Edited question</source>
@@ -751,6 +884,17 @@ Save a copy before closing?</source>
     <message>
         <source>Leave the question as it was (Esc)</source>
         <translation>保持问题原样 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionText</name>
+    <message>
+        <source>Show all ({count} characters)</source>
+        <translation>显示全部（{count} 个字符）</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>收起</translation>
     </message>
 </context>
 <context>
@@ -830,6 +974,43 @@ Save a copy before closing?</source>
     <message>
         <source>Failed</source>
         <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>SendKeys</name>
+    <message>
+        <source>Enter sends · Ctrl+Enter for a new line</source>
+        <translation>Enter 发送 · Ctrl+Enter 换行</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter 发送</translation>
+    </message>
+</context>
+<context>
+    <name>SendingMixin</name>
+    <message>
+        <source>Saved to the history</source>
+        <translation>已保存到历史记录</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
+        <translation>&lt;b&gt;未保存到历史记录&lt;/b&gt; — {problem}。&lt;br&gt;回复完整保留在此处，dashchat 会继续重试；问题解决后立即保存。“另存为…”可在别处保留一份副本。</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>导出失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Showing version {number} of {count}</source>
+        <translation>正在显示第 {number} 个版本（共 {count} 个）</translation>
+    </message>
+</context>
+<context>
+    <name>SentTime</name>
+    <message>
+        <source>Sent {time}</source>
+        <translation>发送于 {time}</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1261,61 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>SettingsMixin</name>
+    <message>
+        <source>dashchat (demo)</source>
+        <translation>dashchat（演示）</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible: no executed code</source>
+        <translation>OpenAI 兼容：不显示已执行的代码</translation>
+    </message>
+    <message>
+        <source>DashScope native</source>
+        <translation>DashScope 原生</translation>
+    </message>
+    <message>
+        <source>The next question goes to {connection}</source>
+        <translation>下一个问题将发送到 {connection}</translation>
+    </message>
+    <message>
+        <source>Settings saved: they apply to the next question</source>
+        <translation>设置已保存，将从下一个问题开始生效</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>暂无可导出的内容</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML 网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Transcript JSON (*.json)</source>
+        <translation>对话记录 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter 笔记本 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>导出失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1160,6 +1396,25 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>在此对话的每个问题之前发送的指示</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message, with each question of this conversation only.</source>
+        <translation>仅在此对话中，作为系统消息随每个问题最先发送。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingPane</name>
     <message>
         <source>The model&apos;s thinking streams here.</source>
@@ -1221,6 +1476,10 @@ Save a copy before closing?</source>
         <translation>复制此回答中的一个代码块（不含 ``` 围栏）</translation>
     </message>
     <message>
+        <source>Opening the answer…</source>
+        <translation>正在打开回答…</translation>
+    </message>
+    <message>
         <source>Streaming…</source>
         <translation>正在流式输出…</translation>
     </message>
@@ -1274,153 +1533,6 @@ To talk to the service you need an API key from Alibaba Cloud Model Studio (the 
     <message>
         <source>Later</source>
         <translation>稍后</translation>
-    </message>
-</context>
-<context>
-    <name>Composer</name>
-    <message>
-        <source>Model for this conversation</source>
-        <translation>此对话的模型</translation>
-    </message>
-    <message>
-        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
-        <translation>此对话提问所用的模型；留空则使用连接配置中的模型</translation>
-    </message>
-    <message>
-        <source>System prompt…</source>
-        <translation>系统提示词…</translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation>默认</translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation> 个 Token</translation>
-    </message>
-    <message>
-        <source>Thinking budget for this conversation</source>
-        <translation>此对话的思考预算</translation>
-    </message>
-    <message>
-        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
-        <translation>每个问题最多的推理 Token 数；默认：设置中的预算，若未设置则用服务自己的</translation>
-    </message>
-    <message>
-        <source>Thinking</source>
-        <translation>思考</translation>
-    </message>
-    <message>
-        <source>{model} (default)</source>
-        <translation>{model}（默认）</translation>
-    </message>
-    <message>
-        <source>System prompt ●</source>
-        <translation>系统提示词 ●</translation>
-    </message>
-    <message>
-        <source>System prompt (set)</source>
-        <translation>系统提示词（已设置）</translation>
-    </message>
-    <message>
-        <source>Instructions sent before every question of this conversation</source>
-        <translation>在此对话的每个问题之前发送的指示</translation>
-    </message>
-    <message>
-        <source>System prompt (none)</source>
-        <translation>系统提示词（无）</translation>
-    </message>
-</context>
-<context>
-    <name>CostLabel</name>
-    <message>
-        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
-        <translation>根据服务报告的 Token 数和你的价格表估算；代码解释器本身不收费，但它的每一轮都会增加输入 Token</translation>
-    </message>
-    <message>
-        <source>turn {cost}</source>
-        <translation>本轮 {cost}</translation>
-    </message>
-    <message>
-        <source>conversation {cost}</source>
-        <translation>对话 {cost}</translation>
-    </message>
-    <message>
-        <source>{costs} (estimate)</source>
-        <translation>{costs}（估算）</translation>
-    </message>
-</context>
-<context>
-    <name>PricesDialog</name>
-    <message>
-        <source>Prices</source>
-        <translation>价格</translation>
-    </message>
-    <message>
-        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
-        <translation>每百万 Token 的价格，按你的 Model Studio 控制台所列填写。显示的费用是根据服务报告的 Token 数得出的估算；推理计为输出，代码解释器会增加输入 Token，但本身不另收费。没有价格的模型不显示估算。</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Input / 1M tokens</source>
-        <translation>输入 / 百万 Token</translation>
-    </message>
-    <message>
-        <source>Output / 1M tokens</source>
-        <translation>输出 / 百万 Token</translation>
-    </message>
-    <message>
-        <source>Add model</source>
-        <translation>添加模型</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>货币</translation>
-    </message>
-    <message>
-        <source>{model}: a price is a number of at least 0 (both are needed)</source>
-        <translation>{model}：价格须为不小于 0 的数字（两项都需要）</translation>
-    </message>
-    <message>
-        <source>{model} is listed twice</source>
-        <translation>{model} 列出了两次</translation>
-    </message>
-</context>
-<context>
-    <name>SendKeys</name>
-    <message>
-        <source>Enter sends · Ctrl+Enter for a new line</source>
-        <translation>Enter 发送 · Ctrl+Enter 换行</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter sends</source>
-        <translation>Ctrl+Enter 发送</translation>
-    </message>
-</context>
-<context>
-    <name>SystemPromptDialog</name>
-    <message>
-        <source>System prompt</source>
-        <translation>系统提示词</translation>
-    </message>
-    <message>
-        <source>Instructions sent before every question of this conversation</source>
-        <translation>在此对话的每个问题之前发送的指示</translation>
-    </message>
-    <message>
-        <source>Sent first, as the system message, with each question of this conversation only.</source>
-        <translation>仅在此对话中，作为系统消息随每个问题最先发送。</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
     </message>
 </context>
 </TS>

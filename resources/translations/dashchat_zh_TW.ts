@@ -113,6 +113,80 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Model for this conversation</source>
+        <translation>此對話的模型</translation>
+    </message>
+    <message>
+        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
+        <translation>此對話提問所用的模型；留空則使用連線設定檔中的模型</translation>
+    </message>
+    <message>
+        <source>System prompt…</source>
+        <translation>系統提示詞…</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 個 Token</translation>
+    </message>
+    <message>
+        <source>Thinking budget for this conversation</source>
+        <translation>此對話的思考預算</translation>
+    </message>
+    <message>
+        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
+        <translation>每個問題最多的推理 Token 數；預設：設定中的預算，若未設定則用服務自己的</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>{model} (default)</source>
+        <translation>{model}（預設）</translation>
+    </message>
+    <message>
+        <source>System prompt ●</source>
+        <translation>系統提示詞 ●</translation>
+    </message>
+    <message>
+        <source>System prompt (set)</source>
+        <translation>系統提示詞（已設定）</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>在此對話的每個問題之前傳送的指示</translation>
+    </message>
+    <message>
+        <source>System prompt (none)</source>
+        <translation>系統提示詞（無）</translation>
+    </message>
+</context>
+<context>
+    <name>CostLabel</name>
+    <message>
+        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
+        <translation>根據服務回報的 Token 數和你的價格表估算；程式碼解譯器本身不收費，但它的每一輪都會增加輸入 Token</translation>
+    </message>
+    <message>
+        <source>turn {cost}</source>
+        <translation>本輪 {cost}</translation>
+    </message>
+    <message>
+        <source>conversation {cost}</source>
+        <translation>對話 {cost}</translation>
+    </message>
+    <message>
+        <source>{costs} (estimate)</source>
+        <translation>{costs}（估算）</translation>
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
         <source>Limit thinking to</source>
@@ -129,6 +203,18 @@
     <message>
         <source>Thinking budget</source>
         <translation>思考預算</translation>
+    </message>
+    <message>
+        <source>Enter sends the question (Ctrl+Enter for a new line)</source>
+        <translation>按 Enter 送出問題（Ctrl+Enter 換行）</translation>
+    </message>
+    <message>
+        <source>Off: Enter starts a new line and Ctrl+Enter sends</source>
+        <translation>關閉時：Enter 換行，Ctrl+Enter 送出</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>提問框</translation>
     </message>
     <message>
         <source>The stream may go quiet while the interpreter runs; the service gives up after about 300 s.</source>
@@ -385,16 +471,8 @@ dashchat 在獨立的行程中執行它，工作目錄是事後刪除的暫存�
         <translation>將此對話寫入您選擇的檔案</translation>
     </message>
     <message>
-        <source>Ask Qwen — it can run Python to work things out.  ({keys} sends)</source>
-        <translation>向 Qwen 提問——它可以執行 Python 來解決問題。  （按 {keys} 送出）</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>送出</translation>
-    </message>
-    <message>
-        <source>Send ({keys})</source>
-        <translation>送出（{keys}）</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -413,238 +491,8 @@ dashchat 在獨立的行程中執行它，工作目錄是事後刪除的暫存�
         <translation>復原</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>檔案(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New conversation</source>
-        <translation>新增對話(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Export conversation…</source>
-        <translation>匯出對話(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>匯入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>設定(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>結束(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編輯(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Copy the last answer</source>
-        <translation>複製最後的回答</translation>
-    </message>
-    <message>
-        <source>Copy the last executed code</source>
-        <translation>複製最後執行的程式碼</translation>
-    </message>
-    <message>
-        <source>Search conversations</source>
-        <translation>搜尋對話</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>檢視(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Question box</source>
-        <translation>提問框</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>對話列表</translation>
-    </message>
-    <message>
-        <source>Answer pane</source>
-        <translation>回答窗格</translation>
-    </message>
-    <message>
-        <source>Thinking pane</source>
-        <translation>思考過程窗格</translation>
-    </message>
-    <message>
-        <source>Executed code pane</source>
-        <translation>已執行程式碼窗格</translation>
-    </message>
-    <message>
         <source>Send the question</source>
         <translation>送出問題</translation>
-    </message>
-    <message>
-        <source>Stop the reply</source>
-        <translation>停止回答</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>說明(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>鍵盤快速鍵(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>問題</translation>
-    </message>
-    <message>
-        <source>Type a question; {keys} sends it</source>
-        <translation>輸入問題；按 {keys} 送出</translation>
-    </message>
-    <message>
-        <source>The conversation: each question and its answer</source>
-        <translation>對話：每個問題及其回答</translation>
-    </message>
-    <message>
-        <source>The model&apos;s reasoning, with a marker where code ran</source>
-        <translation>模型的思考過程，執行程式碼處有標記</translation>
-    </message>
-    <message>
-        <source>Every snippet the interpreter ran, in order</source>
-        <translation>解譯器執行過的每段程式碼，依序排列</translation>
-    </message>
-    <message>
-        <source>Stored conversations, newest first</source>
-        <translation>已儲存的對話，最新的在前</translation>
-    </message>
-    <message>
-        <source>Token usage</source>
-        <translation>Token 用量</translation>
-    </message>
-    <message>
-        <source>Interpreter runs</source>
-        <translation>解譯器執行次數</translation>
-    </message>
-    <message>
-        <source>Timing</source>
-        <translation>耗時</translation>
-    </message>
-    <message>
-        <source>Request id</source>
-        <translation>請求 ID</translation>
-    </message>
-    <message>
-        <source>Request status</source>
-        <translation>請求狀態</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>錯誤</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
-        <translation>
-            <numerusform>%n 個因先前當機而中斷的回答已保留並標記為已中斷</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Copied the last answer</source>
-        <translation>已複製最後的回答</translation>
-    </message>
-    <message>
-        <source>Copied the last executed code</source>
-        <translation>已複製最後執行的程式碼</translation>
-    </message>
-    <message>
-        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
-        <translation>示範模式：取自文件範例的錄製回覆會經由實際的處理流程串流輸出。不需 API Key，也不需網路。無論你問什麼，都由下一段錄製內容回答。</translation>
-    </message>
-    <message>
-        <source>OpenAI-compatible: no executed code</source>
-        <translation>OpenAI 相容：不顯示已執行的程式碼</translation>
-    </message>
-    <message>
-        <source>DashScope native</source>
-        <translation>DashScope 原生</translation>
-    </message>
-    <message>
-        <source>The next question goes to {connection}</source>
-        <translation>下一個問題將送往 {connection}</translation>
-    </message>
-    <message>
-        <source>Settings saved: they apply to the next question</source>
-        <translation>設定已儲存，將從下一個問題開始生效</translation>
-    </message>
-    <message>
-        <source>Nothing to export yet</source>
-        <translation>目前沒有可匯出的內容</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>HTML (*.html)</source>
-        <translation>HTML 網頁 (*.html)</translation>
-    </message>
-    <message>
-        <source>Transcript JSON (*.json)</source>
-        <translation>對話紀錄 JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Jupyter notebook (*.ipynb)</source>
-        <translation>Jupyter 筆記本 (*.ipynb)</translation>
-    </message>
-    <message>
-        <source>Export conversation</source>
-        <translation>匯出對話</translation>
-    </message>
-    <message>
-        <source>Export failed: {reason}</source>
-        <translation>匯出失敗：{reason}</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>已匯出至 {path}</translation>
-    </message>
-    <message>
-        <source>Saved to the history</source>
-        <translation>已儲存到歷史記錄</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
-        <translation>&lt;b&gt;未儲存到歷史記錄&lt;/b&gt; — {problem}。&lt;br&gt;回覆完整保留在此處，dashchat 會持續重試；問題解決後立即儲存。「另存新檔…」可在別處保留一份副本。</translation>
-    </message>
-    <message>
-        <source>Showing version {number} of {count}</source>
-        <translation>正在顯示第 {number} 個版本（共 {count} 個）</translation>
-    </message>
-    <message>
-        <source>Stop the current reply first</source>
-        <translation>請先停止目前的回覆</translation>
-    </message>
-    <message>
-        <source>New conversation</source>
-        <translation>新對話</translation>
-    </message>
-    <message>
-        <source>Stop the current reply before opening another conversation</source>
-        <translation>請先停止目前的回覆，再開啟其他對話</translation>
-    </message>
-    <message>
-        <source>That conversation is gone</source>
-        <translation>該對話已不存在</translation>
-    </message>
-    <message>
-        <source>Deleted “{title}”</source>
-        <translation>已刪除「{title}」</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>已還原</translation>
     </message>
     <message>
         <source>Not saved to the history</source>
@@ -696,6 +544,241 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>MenusMixin</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新增對話(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Export conversation…</source>
+        <translation>匯出對話(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Prices…</source>
+        <translation>價格(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>複製最後的回答</translation>
+    </message>
+    <message>
+        <source>Copy the last executed code</source>
+        <translation>複製最後執行的程式碼</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜尋對話</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Question box</source>
+        <translation>提問框</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>對話列表</translation>
+    </message>
+    <message>
+        <source>Answer pane</source>
+        <translation>回答窗格</translation>
+    </message>
+    <message>
+        <source>Thinking pane</source>
+        <translation>思考過程窗格</translation>
+    </message>
+    <message>
+        <source>Executed code pane</source>
+        <translation>已執行程式碼窗格</translation>
+    </message>
+    <message>
+        <source>Show Thinking</source>
+        <translation>顯示思考過程</translation>
+    </message>
+    <message>
+        <source>Show Executed code</source>
+        <translation>顯示已執行的程式碼</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>實際大小</translation>
+    </message>
+    <message>
+        <source>Send the question</source>
+        <translation>送出問題</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>停止回答</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys}</source>
+        <translation>輸入問題；{keys}</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>The conversation: each question and its answer</source>
+        <translation>對話：每個問題及其回答</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考過程</translation>
+    </message>
+    <message>
+        <source>The model&apos;s reasoning, with a marker where code ran</source>
+        <translation>模型的思考過程，執行程式碼處有標記</translation>
+    </message>
+    <message>
+        <source>Executed code</source>
+        <translation>已執行的程式碼</translation>
+    </message>
+    <message>
+        <source>Every snippet the interpreter ran, in order</source>
+        <translation>解譯器執行過的每段程式碼，依序排列</translation>
+    </message>
+    <message>
+        <source>Stored conversations, newest first</source>
+        <translation>已儲存的對話，最新的在前</translation>
+    </message>
+    <message>
+        <source>Token usage</source>
+        <translation>Token 用量</translation>
+    </message>
+    <message>
+        <source>Interpreter runs</source>
+        <translation>解譯器執行次數</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>耗時</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>請求 ID</translation>
+    </message>
+    <message>
+        <source>Request status</source>
+        <translation>請求狀態</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(s) cut off by an earlier crash were kept and marked interrupted</source>
+        <translation>
+            <numerusform>%n 個因先前當機而中斷的回答已保留並標記為已中斷</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the last answer</source>
+        <translation>已複製最後的回答</translation>
+    </message>
+    <message>
+        <source>Copied the last executed code</source>
+        <translation>已複製最後執行的程式碼</translation>
+    </message>
+    <message>
+        <source>Demo: recorded replies from the documentation&apos;s examples stream through the real pipeline. No key, no network. Whatever you ask, the next recording answers.</source>
+        <translation>示範模式：取自文件範例的錄製回覆會經由實際的處理流程串流輸出。不需 API Key，也不需網路。無論你問什麼，都由下一段錄製內容回答。</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningMixin</name>
+    <message>
+        <source>Stop the current reply first</source>
+        <translation>請先停止目前的回覆</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Stop the current reply before opening another conversation</source>
+        <translation>請先停止目前的回覆，再開啟其他對話</translation>
+    </message>
+    <message>
+        <source>That conversation is gone</source>
+        <translation>該對話已不存在</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”</source>
+        <translation>已刪除「{title}」</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已還原</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsMixin</name>
+    <message>
+        <source>This conversation&apos;s model, system prompt and thinking budget could not be saved to the history: they apply until dashchat closes.</source>
+        <translation>此對話的模型、系統提示詞和思考預算無法儲存到歷史記錄：它們在 dashchat 關閉前仍然有效。</translation>
+    </message>
+    <message>
+        <source>The prices could not be saved: {reason}</source>
+        <translation>無法儲存價格：{reason}</translation>
+    </message>
+    <message>
+        <source>Zoom: {steps:+d}</source>
+        <translation>縮放：{steps:+d}</translation>
+    </message>
+    <message>
+        <source>Zoom: actual size</source>
+        <translation>縮放：實際大小</translation>
+    </message>
+</context>
+<context>
     <name>OutputsView</name>
     <message>
         <source>Stop</source>
@@ -731,6 +814,56 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>PricesDialog</name>
+    <message>
+        <source>Prices</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
+        <translation>每百萬 Token 的價格，依你的 Model Studio 主控台所列填寫。顯示的費用是根據服務回報的 Token 數得出的估算；推理計為輸出，程式碼解譯器會增加輸入 Token，但本身不另收費。沒有價格的模型不顯示估算。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens</source>
+        <translation>輸入 / 百萬 Token</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens</source>
+        <translation>輸出 / 百萬 Token</translation>
+    </message>
+    <message>
+        <source>Add model</source>
+        <translation>新增模型</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>貨幣</translation>
+    </message>
+    <message>
+        <source>{model}: a price is a number of at least 0 (both are needed)</source>
+        <translation>{model}：價格須為不小於 0 的數字（兩項都需要）</translation>
+    </message>
+    <message>
+        <source>{model} is listed twice</source>
+        <translation>{model} 列出了兩次</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <source>Ask Qwen — it can run Python to work things out.  ({keys})</source>
+        <translation>向 Qwen 提問——它可以執行 Python 來解決問題。  （{keys}）</translation>
+    </message>
+</context>
+<context>
     <name>QuestionEditor</name>
     <message>
         <source>Edited question</source>
@@ -751,6 +884,17 @@ Save a copy before closing?</source>
     <message>
         <source>Leave the question as it was (Esc)</source>
         <translation>保持問題原樣 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionText</name>
+    <message>
+        <source>Show all ({count} characters)</source>
+        <translation>顯示全部（{count} 個字元）</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>收合</translation>
     </message>
 </context>
 <context>
@@ -830,6 +974,43 @@ Save a copy before closing?</source>
     <message>
         <source>Failed</source>
         <translation>失敗</translation>
+    </message>
+</context>
+<context>
+    <name>SendKeys</name>
+    <message>
+        <source>Enter sends · Ctrl+Enter for a new line</source>
+        <translation>Enter 傳送 · Ctrl+Enter 換行</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends</source>
+        <translation>Ctrl+Enter 傳送</translation>
+    </message>
+</context>
+<context>
+    <name>SendingMixin</name>
+    <message>
+        <source>Saved to the history</source>
+        <translation>已儲存到歷史記錄</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved to the history&lt;/b&gt; — {problem}.&lt;br&gt;The reply stays here in full and dashchat keeps trying; it is saved as soon as that is fixed. Save as… keeps a copy elsewhere.</source>
+        <translation>&lt;b&gt;未儲存到歷史記錄&lt;/b&gt; — {problem}。&lt;br&gt;回覆完整保留在此處，dashchat 會持續重試；問題解決後立即儲存。「另存新檔…」可在別處保留一份副本。</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>匯出失敗：{reason}</translation>
+    </message>
+    <message>
+        <source>Showing version {number} of {count}</source>
+        <translation>正在顯示第 {number} 個版本（共 {count} 個）</translation>
+    </message>
+</context>
+<context>
+    <name>SentTime</name>
+    <message>
+        <source>Sent {time}</source>
+        <translation>傳送於 {time}</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1261,61 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>SettingsMixin</name>
+    <message>
+        <source>dashchat (demo)</source>
+        <translation>dashchat（示範）</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible: no executed code</source>
+        <translation>OpenAI 相容：不顯示已執行的程式碼</translation>
+    </message>
+    <message>
+        <source>DashScope native</source>
+        <translation>DashScope 原生</translation>
+    </message>
+    <message>
+        <source>The next question goes to {connection}</source>
+        <translation>下一個問題將送往 {connection}</translation>
+    </message>
+    <message>
+        <source>Settings saved: they apply to the next question</source>
+        <translation>設定已儲存，將從下一個問題開始生效</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet</source>
+        <translation>目前沒有可匯出的內容</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML 網頁 (*.html)</translation>
+    </message>
+    <message>
+        <source>Transcript JSON (*.json)</source>
+        <translation>對話紀錄 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter 筆記本 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>匯出對話</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>匯出失敗：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>已匯出至 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1160,6 +1396,25 @@ Save a copy before closing?</source>
     </message>
 </context>
 <context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系統提示詞</translation>
+    </message>
+    <message>
+        <source>Instructions sent before every question of this conversation</source>
+        <translation>在此對話的每個問題之前傳送的指示</translation>
+    </message>
+    <message>
+        <source>Sent first, as the system message, with each question of this conversation only.</source>
+        <translation>僅在此對話中，作為系統訊息隨每個問題最先傳送。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
     <name>ThinkingPane</name>
     <message>
         <source>The model&apos;s thinking streams here.</source>
@@ -1221,6 +1476,10 @@ Save a copy before closing?</source>
         <translation>複製此回答中的一個程式碼區塊（不含 ``` 圍欄）</translation>
     </message>
     <message>
+        <source>Opening the answer…</source>
+        <translation>正在開啟回答…</translation>
+    </message>
+    <message>
         <source>Streaming…</source>
         <translation>串流輸出中…</translation>
     </message>
@@ -1274,153 +1533,6 @@ To talk to the service you need an API key from Alibaba Cloud Model Studio (the 
     <message>
         <source>Later</source>
         <translation>稍後</translation>
-    </message>
-</context>
-<context>
-    <name>Composer</name>
-    <message>
-        <source>Model for this conversation</source>
-        <translation>此對話的模型</translation>
-    </message>
-    <message>
-        <source>The model this conversation asks; empty: the connection profile&apos;s model</source>
-        <translation>此對話提問所用的模型；留空則使用連線設定檔中的模型</translation>
-    </message>
-    <message>
-        <source>System prompt…</source>
-        <translation>系統提示詞…</translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation>預設</translation>
-    </message>
-    <message>
-        <source> tokens</source>
-        <translation> 個 Token</translation>
-    </message>
-    <message>
-        <source>Thinking budget for this conversation</source>
-        <translation>此對話的思考預算</translation>
-    </message>
-    <message>
-        <source>Most reasoning tokens per question; default: the budget in Settings, or the service&apos;s own</source>
-        <translation>每個問題最多的推理 Token 數；預設：設定中的預算，若未設定則用服務自己的</translation>
-    </message>
-    <message>
-        <source>Thinking</source>
-        <translation>思考</translation>
-    </message>
-    <message>
-        <source>{model} (default)</source>
-        <translation>{model}（預設）</translation>
-    </message>
-    <message>
-        <source>System prompt ●</source>
-        <translation>系統提示詞 ●</translation>
-    </message>
-    <message>
-        <source>System prompt (set)</source>
-        <translation>系統提示詞（已設定）</translation>
-    </message>
-    <message>
-        <source>Instructions sent before every question of this conversation</source>
-        <translation>在此對話的每個問題之前傳送的指示</translation>
-    </message>
-    <message>
-        <source>System prompt (none)</source>
-        <translation>系統提示詞（無）</translation>
-    </message>
-</context>
-<context>
-    <name>CostLabel</name>
-    <message>
-        <source>An estimate from the token counts the service reported and your price table; the code interpreter itself is not billed, but each of its rounds adds input tokens</source>
-        <translation>根據服務回報的 Token 數和你的價格表估算；程式碼解譯器本身不收費，但它的每一輪都會增加輸入 Token</translation>
-    </message>
-    <message>
-        <source>turn {cost}</source>
-        <translation>本輪 {cost}</translation>
-    </message>
-    <message>
-        <source>conversation {cost}</source>
-        <translation>對話 {cost}</translation>
-    </message>
-    <message>
-        <source>{costs} (estimate)</source>
-        <translation>{costs}（估算）</translation>
-    </message>
-</context>
-<context>
-    <name>PricesDialog</name>
-    <message>
-        <source>Prices</source>
-        <translation>價格</translation>
-    </message>
-    <message>
-        <source>Prices per million tokens, as your Model Studio console lists them. Costs shown are estimates from the token counts the service reports; reasoning counts as output, and the code interpreter adds input tokens but no charge of its own. A model without prices gets no estimate.</source>
-        <translation>每百萬 Token 的價格，依你的 Model Studio 主控台所列填寫。顯示的費用是根據服務回報的 Token 數得出的估算；推理計為輸出，程式碼解譯器會增加輸入 Token，但本身不另收費。沒有價格的模型不顯示估算。</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Input / 1M tokens</source>
-        <translation>輸入 / 百萬 Token</translation>
-    </message>
-    <message>
-        <source>Output / 1M tokens</source>
-        <translation>輸出 / 百萬 Token</translation>
-    </message>
-    <message>
-        <source>Add model</source>
-        <translation>新增模型</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>貨幣</translation>
-    </message>
-    <message>
-        <source>{model}: a price is a number of at least 0 (both are needed)</source>
-        <translation>{model}：價格須為不小於 0 的數字（兩項都需要）</translation>
-    </message>
-    <message>
-        <source>{model} is listed twice</source>
-        <translation>{model} 列出了兩次</translation>
-    </message>
-</context>
-<context>
-    <name>SendKeys</name>
-    <message>
-        <source>Enter sends · Ctrl+Enter for a new line</source>
-        <translation>Enter 傳送 · Ctrl+Enter 換行</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter sends</source>
-        <translation>Ctrl+Enter 傳送</translation>
-    </message>
-</context>
-<context>
-    <name>SystemPromptDialog</name>
-    <message>
-        <source>System prompt</source>
-        <translation>系統提示詞</translation>
-    </message>
-    <message>
-        <source>Instructions sent before every question of this conversation</source>
-        <translation>在此對話的每個問題之前傳送的指示</translation>
-    </message>
-    <message>
-        <source>Sent first, as the system message, with each question of this conversation only.</source>
-        <translation>僅在此對話中，作為系統訊息隨每個問題最先傳送。</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
     </message>
 </context>
 </TS>
