@@ -168,6 +168,17 @@ def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# `\(...\)` and `\[...\]` are also Markdown's escaped brackets: math only with a letter or a
+# digit inside (`\[\\\]` is three escapes), and never in a link's target (`[a](\(b\))`).
+_BRACKET_TEX = re.compile(r"[^\W_]")
+_LINK_TARGET = re.compile(r"\]\((?:[^()\s\\]|\\.)*$")
+
+
+def _in_link_target(text: str, i: int) -> bool:
+    line_start = text.rfind("\n", 0, i) + 1
+    return _LINK_TARGET.search(text, line_start, i) is not None
+
+
 def _math_in(text: str, start: int, end: int) -> Iterator[Piece]:
     spans = _code_spans(text, start, end) if "`" in text[start:end] else []
     i = start
@@ -182,7 +193,7 @@ def _math_in(text: str, start: int, end: int) -> Iterator[Piece]:
             if nxt in "([":
                 closer = "\\)" if nxt == "(" else "\\]"
                 j = _find_closer(text, i + 2, closer, limit)
-                if j > i + 2 and text[i + 2 : j].strip():
+                if j > i + 2 and _BRACKET_TEX.search(text, i + 2, j) and not _in_link_target(text, i):
                     yield Piece(i, j + 2, text[i : j + 2], text[i + 2 : j].strip(), display=nxt == "[")
                     i = j + 2
                     continue

@@ -410,6 +410,27 @@ def test_realistic_one_shot_agrees_with_qt_whole_parse(views: dict[str, Markdown
     assert describe(views["one_shot"].document(), code_ids=False) == qt_whole_parse(text)
 
 
+MATH = (
+    "To compare the offers I computed the compound interest, $$A = P\\left(1+\\frac{r}{n}\\right)^{nt}$$\n"
+    "with $P = 1000$ and $r = 0.05$; so $x^2$ grows, and \\(n\\) counts the periods. It costs $5 and $10.\n\n"
+    "The sum\n\n\\[\n\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}\n\\]\n\nand a rotation:\n\n"
+    "$$\nR = \\begin{pmatrix} \\cos\\theta & -\\sin\\theta \\\\ \\sin\\theta & \\cos\\theta \\end{pmatrix}\n$$\n\n"
+    "| n | $n^2$ |\n|---|---|\n| 2 | $4$ |\n\n> Quoted $q$ and `$code$`.\n\n"
+    "```python\nprint('$x$ stays code')\n```\n\nDone: $$\\int_0^1 x\\,dx = \\tfrac12$$\n"
+)
+
+
+def test_math_streamed_equals_one_shot(views: dict[str, MarkdownView], qtbot: Any) -> None:
+    # Formulas typeset first (in the view's worker thread): then every render shows them at once.
+    one_shot = views["one_shot"]
+    one_shot.set_markdown(MATH)
+    qtbot.waitUntil(lambda: not one_shot.math_pending(), timeout=30_000)
+    shown = one_shot.toPlainText()
+    assert shown.count("\ufffc") == 11 and "\\frac" not in shown and "$5 and $10" in shown
+    check_streaming(views, MATH, seed="math", long=True)
+    check_streaming(views, MATH, seed="math, short pieces")
+
+
 def test_finished_part_is_final_when_no_definition_comes_late(views: dict[str, MarkdownView]) -> None:
     # The finished part is not only what a one-shot render of it shows: it is what the final
     # document shows there, unchanged (only a reference definition arriving later changes it).

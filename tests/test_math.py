@@ -55,6 +55,14 @@ def test_all_four_delimiters() -> None:
     assert maths(source) == [("a+b", False), ("c^2", False), (r"\sum_{i=1}^n i", True), (r"\int_0^1 x\,dx", True)]
 
 
+def test_escaped_brackets_are_not_math() -> None:
+    # Markdown's escapes `\(`, `\[` look like the delimiters: no letter or digit inside, or in a
+    # link's target, they stay escapes (the link keeps its URL).
+    assert maths(r"\!\[\\\]\^ and \(+\)") == []
+    assert maths(r"[link](\(foo\)) and [b](foo\(and\(bar\))") == []
+    assert maths(r"[link](https://example.com) then \(x_1\)") == [("x_1", False)]
+
+
 def test_display_math_over_several_lines_and_a_matrix() -> None:
     source = "Rotation:\n\n$$\nR = \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}\n$$\n\nDone $x$."
     found = maths(source)

@@ -8,6 +8,12 @@ rendered again, in place, when the definition's block is finished.
 
 Whatever the chunking, the result is the one-shot render's (`set_markdown()`): at the end, and
 mid-stream for every finished block (tests/test_markdown_equivalence.py).
+
+LaTeX math (docs/math.md) is shown as images (desktop/ui/math_images.py). Formulas are typeset in
+a worker thread, never in a rendering step: one not typeset yet shows as its source, and its
+block is rendered again once it is ready, as for a late link definition. `math_pending()` says
+whether some formula shown is still waiting. A theme change draws the formulas again in the new
+text colour (`restyle_math()`, also called on a palette change).
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QTextBlock,
@@ -52,6 +59,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QTextBrowser, QTextEdit, QWidget
 
+from .. import math_tex
 from .highlight import lexer_for, shared_theme
 from .markdown_blocks import (
     SEGMENT_CHARS,
@@ -97,6 +105,8 @@ _LINK_MARKS = ("[", "://", "www.", "@", "<")  # what a link (or GFM's bare autol
 _FENCE_START = re.compile(r" {0,3}(?:`{3,}[^`]*|~{3,}.*|`{1,2}|~{1,2})")  # a line that may open a fence
 _BLOCK_START = re.compile(r" {0,3}(?:[-+*>#`~|\[]|\d{1,9}[.)])")  # may begin a block of another kind
 _QUIET = QColor("#6a737d")  # block quotes: GitHub's grey, readable on light and dark bases
+_MATH_SCHEME = "dashchat-math:"  # math_images.SCHEME: the images of formulas
+_OBJECT = "\ufffc"  # what a document's text holds where an image is
 
 
 # Rendering works in steps of about _BUDGET_S each; what is left waits for the next turn of the
@@ -189,7 +199,13 @@ class _Pending:
 class _Document(QTextDocument):
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002, N802 - Qt's signature
         # QTextDocument's own fallback would read local files and decode data: URLs; nothing from
-        # the model gets loaded, and the view puts no resources of its own in.
+        # the model gets loaded. The only images are formulas, which math_images drew (not with
+        # addResource: setMarkdown clears a document's resources).
+        url = name.toString() if isinstance(name, QUrl) else str(name)
+        if url.startswith(_MATH_SCHEME):
+            from . import math_images
+
+            return math_images.lookup(url)
         return None
 
 
@@ -219,7 +235,7 @@ class MarkdownView(QTextBrowser):
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.anchorClicked.connect(self._on_anchor)
-        self._scratch = QTextDocument(self)
+        self._scratch = _Document(self)
         self._scratch.setUndoRedoEnabled(False)
         self._init_code_formats(code_style)
         self._follow = True
@@ -233,6 +249,7 @@ class MarkdownView(QTextBrowser):
         self._steps.setSingleShot(True)
         self._steps.setInterval(0)
         self._steps.timeout.connect(self._step)
+        self._typeset_connected = False  # to math_images.typesetter().done
         self._reset()
 
     # -- public API -----------------------------------------------------------------------
@@ -307,7 +324,43 @@ class MarkdownView(QTextBrowser):
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002, N802 - Qt's signature
         return None  # never fetch what the model points at (the document does not ask either)
 
+    def math_pending(self) -> bool:
+        """Whether some formula of the answer is shown as its source while it is typeset."""
+        return bool(self._waiting)
+
+    def restyle_math(self) -> None:
+        """Draw the formulas again if the text colour changed (a theme change): the answer is
+        rendered again, in budgeted steps as a streamed one."""
+        if not self._math_colour or self._math_key() == self._math_colour:
+            return
+        source, finished, follow = self._source, self._finished, self._follow
+        self._steps.stop()
+        self.document().clear()
+        self._reset()
+        self._follow = follow
+        self._source = source
+        self._finished = finished
+        self._feed(final=finished)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.restyle_math()
+
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt's name
+        if self._math_colour:
+            cursor = self.textCursor()
+            plain = cursor.selection().toPlainText()
+            if _OBJECT in plain:
+                from . import math_images
+
+                text = math_images.selection_text(cursor)
+                if text != plain:
+                    # Formulas in it: their LaTeX, as text only (an HTML copy would hold images
+                    # no other program can load).
+                    data = QMimeData()
+                    data.setText(text.replace(_ZWSP, ""))
+                    return data
         # The zero-width spaces that let a long run of digits wrap are the view's, not the text's.
         data = super().createMimeDataFromSelection()
         text = data.text()
@@ -347,6 +400,13 @@ class MarkdownView(QTextBrowser):
         self._segs: list[tuple[int, int, str]] = []
         self._open_pos = 0
         self._code_starts: list[int] = []  # where each finished code box begins (code_boxes)
+        # Math: the text colour formulas were drawn in ("" while none was shown), the labels of
+        # formulas waiting for the typesetter (math_images.waiting_label) in the last block
+        # parsed, in the tail, and all asked for (a finished block waiting is in _pending).
+        self._math_colour = ""
+        self._parse_waiting: set[str] = set()
+        self._tail_waiting: set[str] = set()
+        self._waiting: set[str] = set()
         self._make_filler(QTextCursor(self.document()))
         # Qt drops the last block's bottom margin from the document's height, so a code box at
         # the very end would lose its bottom padding when scrolled to the bottom.
@@ -490,7 +550,7 @@ class MarkdownView(QTextBrowser):
         if not self._placed:
             self._has_filler = True  # it shows nothing (only link reference definitions)
             return
-        unresolved = bracket_labels(source) - self._definitions.keys()
+        unresolved = (bracket_labels(source) - self._definitions.keys()) | self._parse_waiting
         if unresolved:
             self._pending.append(_Pending(start, end, source, unresolved, joins))
 
@@ -587,8 +647,10 @@ class MarkdownView(QTextBrowser):
         if self._tail_key == ("md", rest, text):
             return True
         self._remove_tail()
+        self._tail_waiting = set()
         if text.strip():
             self._insert_markdown(head + text, joins=(rest > 0 and not head, False))
+            self._tail_waiting = self._parse_waiting
             work.chars += len(text)
             if any(mark in text for mark in _LINK_MARKS):
                 self._unlink(self._open_pos)  # a link still arriving may lack the end of its URL
@@ -663,10 +725,18 @@ class MarkdownView(QTextBrowser):
             known = [self._definitions[label] for label in bracket_labels(source) if label in self._definitions]
             if known:
                 prefix = "\n\n".join(known) + "\n\n"
+        self._parse_waiting = set()
+        math = math_tex.has_math_marks(source) and self._prepare_math(source)
+        if math:
+            source = math
         source = _breakable(source)
         scratch.setMarkdown(prefix + _SENTINEL + source, _MD_FEATURES)
         if prefix and scratch.firstBlock().text() != _SENTINEL[0]:  # not read as definitions
             scratch.setMarkdown(_SENTINEL + source, _MD_FEATURES)
+        if math:
+            from . import math_images
+
+            math_images.style_math(scratch)
         if "![" in source:
             self._replace_images(scratch)
         if "|" in source or _QUOTE.search(source):
@@ -690,6 +760,52 @@ class MarkdownView(QTextBrowser):
         last = scratch.lastBlock()
         ends_with_table = last.length() == 1 and scratch.characterAt(last.position() - 1) == _FRAME_END
         return _Parsed(pick.selection(), starts_with_table, ends_with_table)
+
+    def _math_key(self) -> str:
+        """The colour formulas are drawn in, after the palette."""
+        from . import math_images
+
+        return math_images.text_colour(self._dark()).name()
+
+    def _dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def _prepare_math(self, source: str) -> str:
+        """`source` with its formulas as images (math_images.prepare_shown), "" if it has none.
+        Those not typeset yet stay as source: their labels go to _parse_waiting."""
+        from . import math_images
+
+        if not self._typeset_connected:
+            self._typeset_connected = True
+            math_images.warm_in_background()  # the first math mark: load the font meanwhile
+            math_images.typesetter().done.connect(self._on_typeset)
+        if not self._math_colour:
+            self._math_colour = self._math_key()
+        prepared, waiting = math_images.prepare_shown(
+            source, self._dark(), self.document().defaultFont(), self.devicePixelRatioF()
+        )
+        self._parse_waiting = waiting
+        self._waiting |= waiting
+        return prepared if prepared != source else ""
+
+    def _on_typeset(self, labels: list[str]) -> None:
+        """Formulas are typeset: render again the blocks that showed them as source."""
+        ready = self._waiting.intersection(labels)
+        if not ready:
+            return
+        self._waiting -= ready
+        if any(p.labels & ready for p in self._pending):
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()
+            try:
+                self._resolve(ready)
+            finally:
+                cursor.endEditBlock()
+            self.viewport().update()
+        if self._tail_waiting & ready and self._tail_key is not None and self._tail_key[0] == "md":
+            self._tail_key = ("math",)  # shown again by the next step
+            if not self._steps.isActive():
+                self._step()
 
     def _place(self, parsed: _Parsed | None, pos: int) -> None:
         """Insert a parsed block into the filler at `pos` (followed by the document's end or by
@@ -752,6 +868,8 @@ class MarkdownView(QTextBrowser):
                 fmt = frag.charFormat()
                 if fmt.isImageFormat():
                     url = fmt.stringProperty(QTextFormat.Property.ImageName)
+                    if url.startswith(_MATH_SCHEME):
+                        continue  # a formula (math_images), served by _Document.loadResource
                     alt = fmt.stringProperty(QTextFormat.Property.ImageAltText) or url
                     link = QTextCharFormat()
                     link.setAnchor(True)

@@ -10,20 +10,29 @@ formula on the text's baseline and centres display math; `lookup(name)` serves a
 formula, for copying.
 
 The images are drawn from SVG (QtSvg) at the screen's device pixel ratio, in the palette's
-text colour.
+text colour. A formula is typeset once whatever the colour (in black, then tinted), so that a
+theme change only draws the images again.
+
+The Answer pane's view (markdown_view.MarkdownView) never typesets on the UI thread (30-60 ms a
+formula, and half a second for the font before the first): `prepare_shown()` is `prepare()`
+with the formulas not typeset yet left as their source and sent to a worker thread
+(`typesetter()`), whose `done` signal names them once ready; the view then renders their
+blocks again. `warm_in_background()` starts that thread (it loads the font first).
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import queue
 import re
+import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QObject, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -49,6 +58,7 @@ BUDGET = 1.5  # seconds of typesetting per prepare(); formulas past it show as s
 _LIGHT_TEXT = QColor("#1f2328")
 _DARK_TEXT = QColor("#e6edf3")
 _OBJECT = "\ufffc"  # QChar::ObjectReplacementCharacter: an image in the document's text
+_INK = "#000000"  # formulas are typeset in this colour, and tinted when drawn
 
 
 @dataclass(frozen=True)
@@ -137,8 +147,8 @@ def _placement(svg: math_tex.MathSvg, display: bool, metrics: _Metrics) -> tuple
     return top - above, bottom - svg.depth, False
 
 
-def _image(svg: math_tex.MathSvg, dpr: float, pad_top: float, pad_bottom: float) -> QImage:
-    """The SVG drawn at `dpr`, with transparent padding above and below."""
+def _image(svg: math_tex.MathSvg, dpr: float, pad_top: float, pad_bottom: float, colour: str) -> QImage:
+    """The SVG drawn at `dpr` in `colour`, with transparent padding above and below."""
     height = svg.height + pad_top + pad_bottom
     image = QImage(math.ceil(svg.width * dpr), round(height * dpr), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(0)
@@ -146,6 +156,8 @@ def _image(svg: math_tex.MathSvg, dpr: float, pad_top: float, pad_bottom: float)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, pad_top * dpr, svg.width * dpr, svg.height * dpr))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)  # the ink's shape, our colour
+    painter.fillRect(image.rect(), QColor(colour))
     painter.end()
     image.setDevicePixelRatio(dpr)
     return image
@@ -153,12 +165,105 @@ def _image(svg: math_tex.MathSvg, dpr: float, pad_top: float, pad_bottom: float)
 
 @lru_cache(maxsize=1024)
 def _math_image(tex: str, display: bool, colour: str, size: float, dpr: float, metrics: _Metrics) -> MathImage | None:
-    svg = math_tex.render(tex, display, colour, size)
+    svg = _svg(tex, display, size)
     if svg is None:
         return None
     digest = hashlib.sha1(repr((tex, display, colour, size, dpr, metrics)).encode("utf-8")).hexdigest()[:20]
     pad_top, pad_bottom, on_baseline = _placement(svg, display, metrics)
-    return MathImage(f"{SCHEME}:{digest}", tex, display, _image(svg, dpr, pad_top, pad_bottom), on_baseline)
+    return MathImage(f"{SCHEME}:{digest}", tex, display, _image(svg, dpr, pad_top, pad_bottom, colour), on_baseline)
+
+
+# Formulas typeset (None: cannot be), by (tex, display, size): by prepare() on the calling thread,
+# or by the typesetter's worker thread.
+_TypesetKey = tuple[str, bool, float]
+_typeset: OrderedDict[_TypesetKey, math_tex.MathSvg | None] = OrderedDict()
+_typeset_lock = threading.Lock()
+_TYPESET_MAX = 4000
+
+
+def _svg(tex: str, display: bool, size: float) -> math_tex.MathSvg | None:
+    key = (tex, display, size)
+    with _typeset_lock:
+        if key in _typeset:
+            return _typeset[key]
+    svg = math_tex.render(tex, display, _INK, size)
+    with _typeset_lock:
+        _typeset[key] = svg
+        while len(_typeset) > _TYPESET_MAX:
+            _typeset.popitem(last=False)
+    return svg
+
+
+def _is_typeset(key: _TypesetKey) -> bool:
+    with _typeset_lock:
+        return key in _typeset
+
+
+def waiting_label(key: _TypesetKey) -> str:
+    """How a formula waiting for the typesetter is named (in prepare_shown() and `done`): never a
+    Markdown link label."""
+    return "\0math " + repr(key)
+
+
+class Typesetter(QObject):
+    """Typesets formulas in a worker thread (after loading the font), oldest request first."""
+
+    done = Signal(list)  # waiting_label()s of formulas now typeset (or found not typesettable)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._requests: queue.SimpleQueue[_TypesetKey] = queue.SimpleQueue()
+        self._asked: set[_TypesetKey] = set()
+        self._lock = threading.Lock()
+        threading.Thread(target=self._run, name="math-typesetter", daemon=True).start()
+
+    def request(self, keys: list[_TypesetKey]) -> None:
+        with self._lock:
+            for key in keys:
+                if key not in self._asked:
+                    self._asked.add(key)
+                    self._requests.put(key)
+
+    def busy(self) -> bool:
+        """Whether some formula asked for is not typeset yet."""
+        with self._lock:
+            return bool(self._asked)
+
+    def _run(self) -> None:
+        math_tex.warm()
+        math_tex.code_lines("```\n```\n")  # the Markdown parser split() uses for code blocks
+        ready: list[str] = []
+        since = time.monotonic()
+        while True:
+            key = self._requests.get()
+            _svg(*key)
+            with self._lock:
+                self._asked.discard(key)
+            ready.append(waiting_label(key))
+            # Batched: each batch renders the blocks holding them again.
+            if self._requests.empty() or time.monotonic() - since > 0.1:
+                try:
+                    self.done.emit(ready)
+                except RuntimeError:  # the application is gone
+                    return
+                ready, since = [], time.monotonic()
+
+
+_typesetter: Typesetter | None = None
+
+
+def typesetter() -> Typesetter:
+    """The one background typesetter (made, and its font loading started, on the first call;
+    call it on the UI thread)."""
+    global _typesetter
+    if _typesetter is None:
+        _typesetter = Typesetter()
+    return _typesetter
+
+
+def warm_in_background() -> None:
+    """Load ziamath and its font off the UI thread, ahead of the first formula."""
+    typesetter()
 
 
 def _remember(found: MathImage) -> None:
@@ -206,11 +311,26 @@ def prepare(source: str, dark: bool, font: QFont | None = None,
     `font` is the document's (for the math's size and the baseline); `dpr` the screen's device
     pixel ratio (the primary screen's by default).
     """
+    text, images, _ = _prepare(source, dark, font, dpr, background=False)
+    return text, images
+
+
+def prepare_shown(source: str, dark: bool, font: QFont | None = None,
+                  dpr: float | None = None) -> tuple[str, set[str]]:
+    """prepare() without typesetting on this thread: a formula not typeset yet stays as its
+    source and is sent to the typesetter. Returns the Markdown and the waiting_label()s of those
+    formulas (typesetter().done names them once they are ready)."""
+    text, _, waiting = _prepare(source, dark, font, dpr, background=True)
+    return text, waiting
+
+
+def _prepare(source: str, dark: bool, font: QFont | None, dpr: float | None,
+             background: bool) -> tuple[str, dict[str, QImage], set[str]]:
     if not math_tex.has_math_marks(source):
-        return source, {}
+        return source, {}, set()
     pieces = math_tex.split(source)
     if not any(piece.is_math for piece in pieces):
-        return source, {}
+        return source, {}, set()
     if font is None:
         font = QGuiApplication.font() if QGuiApplication.instance() is not None else QFont()
     if dpr is None:
@@ -222,13 +342,22 @@ def prepare(source: str, dark: bool, font: QFont | None = None,
     deadline = time.monotonic() + BUDGET
     out: list[str] = []
     images: dict[str, QImage] = {}
+    waiting: set[str] = set()
+    asked: list[_TypesetKey] = []
     for piece in pieces:
         if piece.tex is None:
             out.append(piece.raw)
             continue
         found = None
         key = (piece.tex, piece.display, colour, size, dpr, metrics)
-        if time.monotonic() < deadline or _is_cached(key):
+        if background:
+            if not _is_typeset((piece.tex, piece.display, size)):
+                asked.append((piece.tex, piece.display, size))
+                waiting.add(waiting_label(asked[-1]))
+                out.append(piece.raw)  # for now
+                continue
+            found = _math_image(*key)
+        elif time.monotonic() < deadline or _is_cached(key):
             found = _math_image(*key)
         inline = found is not None and (not piece.display or _in_table_row(source, piece.start))
         if found is not None:
@@ -242,7 +371,9 @@ def prepare(source: str, dark: bool, font: QFont | None = None,
             gap = "\n" + prefix.rstrip() + "\n" + prefix
             shown = gap + shown + gap
         out.append(shown)
-    return "".join(out), images
+    if asked:
+        typesetter().request(asked)
+    return "".join(out), images, waiting
 
 
 def _is_cached(key: tuple[str, bool, str, float, float, _Metrics]) -> bool:
