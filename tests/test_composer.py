@@ -202,10 +202,10 @@ def test_cost_label_shows_an_estimate_only_with_a_price(qtbot) -> None:  # type:
     table = PriceTable({"qwen-a": Price(6.0, 24.0)}, currency="CNY")
     label.show_costs(table, conversation.turns[-1], conversation)
     assert label.isVisible()
-    assert label.text() == "turn ≈ 0.01072 CNY · conversation ≈ 0.02143 CNY (estimate)"
+    assert label.text() == "turn ≈\u00a00.01072\u00a0CNY · conversation ≈\u00a00.02143\u00a0CNY (estimate)"
     conversation.turns.append(_priced_turn("unpriced-model"))
     label.show_costs(table, conversation.turns[-1], conversation)
-    assert label.text() == "conversation ≈ 0.02143 CNY+ (estimate)"  # not every turn could be counted
+    assert label.text() == "conversation ≈\u00a00.02143\u00a0CNY+ (estimate)"  # not every turn could be counted
 
 
 def test_prices_dialog_edits_and_saves_the_table(qtbot) -> None:  # type: ignore[no-untyped-def]

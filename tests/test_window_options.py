@@ -180,13 +180,13 @@ def test_the_cost_estimate_from_the_turns_usage(make, qtbot, qloop, profile: Pat
     expected = (734 * 2 + 263 * 8) / 1_000_000  # 0.003572
     assert f"{expected:.4g}" == "0.003572"
     assert window.status.cost.isVisibleTo(window)
-    assert window.status.cost.text() == "turn ≈ 0.003572 CNY · conversation ≈ 0.003572 CNY (estimate)"
-    assert card.outcome.text() == "Complete · ≈ 0.003572 CNY"
+    assert window.status.cost.text() == "turn ≈\u00a00.003572\u00a0CNY · conversation ≈\u00a00.003572\u00a0CNY (estimate)"
+    assert card.outcome.text() == "Complete · ≈\u00a00.003572\u00a0CNY"
     assert SettingsStore(profile).load_prices().price_of(turn.model) == Price(2.0, 8.0)
 
     # A second turn: the conversation's total adds up both.
     qloop.run_until_complete(window.submit("again"))
-    assert window.status.cost.text() == "turn ≈ 0.003572 CNY · conversation ≈ 0.007144 CNY (estimate)"
+    assert window.status.cost.text() == "turn ≈\u00a00.003572\u00a0CNY · conversation ≈\u00a00.007144\u00a0CNY (estimate)"
 
 
 def test_the_cost_field_does_not_widen_a_narrow_window(make, qtbot, qloop, profile: Path) -> None:  # type: ignore[no-untyped-def]

@@ -155,7 +155,10 @@ class Composer(QWidget):
         self.model.blockSignals(False)
         line = self.model.lineEdit()
         if line is not None and default_model:
-            line.setPlaceholderText(self.tr("{model} (default)").format(model=default_model))
+            placeholder = self.tr("{model} (default)").format(model=default_model)
+            line.setPlaceholderText(placeholder)
+            # Wide enough for the default's name, read while the conversation has none of its own.
+            self.model.setMinimumContentsLength(max(16, min(len(placeholder) + 2, 32)))
 
     def edit_prompt(self) -> SystemPromptDialog:
         """Open the system prompt editor (window-modal); OK applies what it holds."""
@@ -282,4 +285,5 @@ class CostLabel(ElidedLabel):
 
 def money(estimate: Estimate) -> str:
     """"≈ 0.0107 CNY"; a "+" says some turns could not be counted (no price, or no usage)."""
-    return f"≈ {format_amount(estimate.amount)} {estimate.currency}{'' if estimate.complete else '+'}"
+    # No-break spaces: a wrapped footer keeps "≈ 0.0107 CNY" on one line.
+    return f"≈\u00a0{format_amount(estimate.amount)}\u00a0{estimate.currency}{'' if estimate.complete else '+'}"
