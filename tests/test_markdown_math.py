@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -214,3 +215,26 @@ def test_formulas_in_a_quote_a_list_and_a_table(qtbot: QtBot, view: MarkdownView
     assert [b.text() for b in quoted] == [f"Quoted {OBJECT} and", OBJECT]
     listed = [b.text() for b in _blocks(view.document()) if b.textList() is not None]
     assert listed[:2] == [f"item {OBJECT}", "item"]
+
+
+def test_the_first_formula_waits_for_the_typesetter_to_start(
+    qtbot: QtBot, view: MarkdownView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in a fresh process: nothing is looked at on the UI thread until the worker has loaded
+    # what it needs; then the block is rendered again, its formulas asked for, and shown.
+    from desktop import math_tex
+    from desktop.ui import math_images
+
+    monkeypatch.setattr(math_images, "_typesetter", None)
+    loaded = threading.Event()  # ziamath is loaded already in this process: the worker waits for it
+    real_warm = math_tex.warm
+    monkeypatch.setattr(math_tex, "warm", lambda: (loaded.wait(30), real_warm()))
+    tex = f"w_{{{next(_fresh)}}}^{random.randrange(10**9)}"
+    view.set_markdown(f"Start ${tex}$ and $$\\sqrt{{{random.randrange(10**9)}}}$$\n\nNext.\n")
+    assert formulas(view) == []
+    assert view.math_pending()
+    assert view.toPlainText().startswith("Start $w_")
+    loaded.set()
+    typeset(qtbot, view)
+    assert view.toPlainText() == f"Start {OBJECT} and\n{OBJECT}\nNext."
+    assert len(formulas(view)) == 2

@@ -580,6 +580,7 @@ class MarkdownView(QTextBrowser):
                 shift += end - pending.end
                 pending.end = end
                 pending.labels -= defined
+                pending.labels |= self._parse_waiting  # formulas the typesetter had not seen yet
             if pending.labels:
                 waiting.append(pending)
         self._pending = waiting
@@ -777,8 +778,8 @@ class MarkdownView(QTextBrowser):
 
         if not self._typeset_connected:
             self._typeset_connected = True
-            math_images.warm_in_background()  # the first math mark: load the font meanwhile
             math_images.typesetter().done.connect(self._on_typeset)
+            math_images.warm_in_background()  # the first math mark: load the font meanwhile
         if not self._math_colour:
             self._math_colour = self._math_key()
         prepared, waiting = math_images.prepare_shown(

@@ -205,17 +205,29 @@ def waiting_label(key: _TypesetKey) -> str:
     return "\0math " + repr(key)
 
 
+WARMING = "\0math warm"  # the label of what waits for the typesetter's start (see prepare_shown)
+
+
 class Typesetter(QObject):
-    """Typesets formulas in a worker thread (after loading the font), oldest request first."""
+    """Typesets formulas in a worker thread, oldest request first. It starts by loading ziamath,
+    its font and the Markdown parser split() needs (markdown-it, ~30 ms to import), and says so
+    with `done([WARMING])`."""
 
     done = Signal(list)  # waiting_label()s of formulas now typeset (or found not typesettable)
 
     def __init__(self) -> None:
         super().__init__()
+        self.warm = threading.Event()
         self._requests: queue.SimpleQueue[_TypesetKey] = queue.SimpleQueue()
         self._asked: set[_TypesetKey] = set()
         self._lock = threading.Lock()
-        threading.Thread(target=self._run, name="math-typesetter", daemon=True).start()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start the worker thread (connect to `done` first); once."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="math-typesetter", daemon=True)
+            self._thread.start()
 
     def request(self, keys: list[_TypesetKey]) -> None:
         with self._lock:
@@ -232,21 +244,23 @@ class Typesetter(QObject):
     def _run(self) -> None:
         math_tex.warm()
         math_tex.code_lines("```\n```\n")  # the Markdown parser split() uses for code blocks
-        ready: list[str] = []
+        self.warm.set()
+        ready: list[str] = [WARMING]
         since = time.monotonic()
         while True:
-            key = self._requests.get()
-            _svg(*key)
-            with self._lock:
-                self._asked.discard(key)
-            ready.append(waiting_label(key))
-            # Batched: each batch renders the blocks holding them again.
-            if self._requests.empty() or time.monotonic() - since > 0.1:
+            # Batched (each batch renders the blocks holding them again): sent when nothing else
+            # is asked for, or every 0.1 s.
+            if ready and (self._requests.empty() or time.monotonic() - since > 0.1):
                 try:
                     self.done.emit(ready)
                 except RuntimeError:  # the application is gone
                     return
                 ready, since = [], time.monotonic()
+            key = self._requests.get()
+            _svg(*key)
+            with self._lock:
+                self._asked.discard(key)
+            ready.append(waiting_label(key))
 
 
 _typesetter: Typesetter | None = None
@@ -263,7 +277,7 @@ def typesetter() -> Typesetter:
 
 def warm_in_background() -> None:
     """Load ziamath and its font off the UI thread, ahead of the first formula."""
-    typesetter()
+    typesetter().start()
 
 
 def _remember(found: MathImage) -> None:
@@ -319,7 +333,14 @@ def prepare_shown(source: str, dark: bool, font: QFont | None = None,
                   dpr: float | None = None) -> tuple[str, set[str]]:
     """prepare() without typesetting on this thread: a formula not typeset yet stays as its
     source and is sent to the typesetter. Returns the Markdown and the waiting_label()s of those
-    formulas (typesetter().done names them once they are ready)."""
+    formulas (typesetter().done names them once they are ready). Until the typesetter has
+    started (loaded what split() and typesetting need), the source is returned as it is,
+    waiting for WARMING."""
+    if not math_tex.has_math_marks(source):
+        return source, set()
+    if not typesetter().warm.is_set():
+        typesetter().start()
+        return source, {WARMING}
     text, _, waiting = _prepare(source, dark, font, dpr, background=True)
     return text, waiting
 
@@ -373,6 +394,7 @@ def _prepare(source: str, dark: bool, font: QFont | None, dpr: float | None,
         out.append(shown)
     if asked:
         typesetter().request(asked)
+        typesetter().start()
     return "".join(out), images, waiting
 
 
