@@ -146,19 +146,28 @@ def test_which_key_sends(make, qtbot, qloop, profile: Path, server: ServerHandle
     assert len(server.requests()) == 1
 
 
-def test_the_enter_key_choice_in_settings_applies_at_once(make, qtbot, profile: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_enter_key_choice_in_settings_applies_at_once(make, qtbot, qloop, profile: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.keys import ApiKey
+
     window = make()
+    window.session.keys.use_for_session(ApiKey(KEY))
+    window.set_font_zoom(3)  # set from the window, kept by a save from Settings
     window.open_settings()
     dialog = window.settings_dialog
+    qloop.run_until_complete(dialog.wait_idle())
     assert not dialog.general.enter_sends.isChecked()
-    dialog.general.enter_sends.setChecked(True)
-    settings = replace(SettingsStore(profile).load(), **dialog.general.values())
-    assert settings.enter_sends
-    SettingsStore(profile).save(settings)
-    dialog.applied.emit(settings)
-    assert window.input.enter_sends and "Enter sends" in window.input.placeholderText()
+    qtbot.mouseClick(dialog.general.enter_sends, Qt.MouseButton.LeftButton)
+    dialog.buttons.accepted.emit()
+    qloop.run_until_complete(dialog.wait_idle())
     assert SettingsStore(profile).load().enter_sends
-    dialog.close()
+    assert SettingsStore(profile).load().font_zoom == 3
+    assert window.input.enter_sends and "Enter sends" in window.input.placeholderText()
+    assert "Enter sends" in window.input.accessibleDescription()
+    window.input.setPlainText("sent by Enter")
+    window.input.setFocus()
+    qtbot.keyClick(window.input, Qt.Key.Key_Return)
+    assert window.busy
+    qloop.run_until_complete(window._task)  # noqa: SLF001
 
 
 def test_the_cost_estimate_from_the_turns_usage(make, qtbot, qloop, profile: Path) -> None:  # type: ignore[no-untyped-def]

@@ -47,6 +47,7 @@ class QuestionBox(QPlainTextEdit):
     def _show_hint(self) -> None:
         self.setPlaceholderText(self.tr("Ask Qwen — it can run Python to work things out.  ({keys})").format(
             keys=self.send_keys.hint()))
+        self.setAccessibleDescription(self.tr("Type a question; {keys}").format(keys=self.send_keys.hint()))
 
     def event(self, event: QEvent) -> bool:
         # Enter with any modifier is the box's own (SendKeys decides): the window's Ctrl+Return

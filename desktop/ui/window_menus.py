@@ -90,8 +90,7 @@ class MenusMixin(WindowBase):
         """Names and descriptions for screen readers, and a tab order that follows the work:
         write, send, stop, then the conversations, the answer, the thinking and the code."""
         described = [
-            (self.input, self.tr("Question"), self.tr("Type a question; {keys}").format(
-                keys=self.input.send_keys.hint())),
+            (self.input, self.tr("Question"), ""),  # its description says which key sends (question_box)
             (self.answer_pane, self.tr("Answer"), self.tr("The conversation: each question and its answer")),
             (self.thinking_pane, self.tr("Thinking"), self.tr("The model's reasoning, with a marker where code ran")),
             (self.code_pane, self.tr("Executed code"), self.tr("Every snippet the interpreter ran, in order")),

@@ -654,10 +654,6 @@ Save a copy before closing?</translation>
         <translation>Question</translation>
     </message>
     <message>
-        <source>Type a question; {keys}</source>
-        <translation>Type a question; {keys}</translation>
-    </message>
-    <message>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -862,6 +858,10 @@ Save a copy before closing?</translation>
     <message>
         <source>Ask Qwen — it can run Python to work things out.  ({keys})</source>
         <translation>Ask Qwen — it can run Python to work things out.  ({keys})</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys}</source>
+        <translation>Type a question; {keys}</translation>
     </message>
 </context>
 <context>

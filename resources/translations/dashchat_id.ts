@@ -654,10 +654,6 @@ Simpan salinan sebelum menutup?</translation>
         <translation>Pertanyaan</translation>
     </message>
     <message>
-        <source>Type a question; {keys}</source>
-        <translation>Ketik pertanyaan; {keys}</translation>
-    </message>
-    <message>
         <source>Answer</source>
         <translation>Jawaban</translation>
     </message>
@@ -861,6 +857,10 @@ Simpan salinan sebelum menutup?</translation>
     <message>
         <source>Ask Qwen — it can run Python to work things out.  ({keys})</source>
         <translation>Tanya Qwen — ia bisa menjalankan Python untuk menyelesaikannya.  ({keys})</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys}</source>
+        <translation>Ketik pertanyaan; {keys}</translation>
     </message>
 </context>
 <context>

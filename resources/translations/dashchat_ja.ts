@@ -654,10 +654,6 @@ Save a copy before closing?</source>
         <translation>質問</translation>
     </message>
     <message>
-        <source>Type a question; {keys}</source>
-        <translation>質問を入力；{keys}</translation>
-    </message>
-    <message>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -861,6 +857,10 @@ Save a copy before closing?</source>
     <message>
         <source>Ask Qwen — it can run Python to work things out.  ({keys})</source>
         <translation>Qwen に質問 — Python を実行して答えを導き出せます。  ({keys})</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys}</source>
+        <translation>質問を入力；{keys}</translation>
     </message>
 </context>
 <context>

@@ -654,10 +654,6 @@ Save a copy before closing?</source>
         <translation>问题</translation>
     </message>
     <message>
-        <source>Type a question; {keys}</source>
-        <translation>输入问题；{keys}</translation>
-    </message>
-    <message>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -861,6 +857,10 @@ Save a copy before closing?</source>
     <message>
         <source>Ask Qwen — it can run Python to work things out.  ({keys})</source>
         <translation>向 Qwen 提问——它可以运行 Python 来解决问题。  （{keys}）</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys}</source>
+        <translation>输入问题；{keys}</translation>
     </message>
 </context>
 <context>

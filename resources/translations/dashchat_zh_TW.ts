@@ -654,10 +654,6 @@ Save a copy before closing?</source>
         <translation>問題</translation>
     </message>
     <message>
-        <source>Type a question; {keys}</source>
-        <translation>輸入問題；{keys}</translation>
-    </message>
-    <message>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -861,6 +857,10 @@ Save a copy before closing?</source>
     <message>
         <source>Ask Qwen — it can run Python to work things out.  ({keys})</source>
         <translation>向 Qwen 提問——它可以執行 Python 來解決問題。  （{keys}）</translation>
+    </message>
+    <message>
+        <source>Type a question; {keys}</source>
+        <translation>輸入問題；{keys}</translation>
     </message>
 </context>
 <context>
