@@ -238,3 +238,18 @@ def test_the_first_formula_waits_for_the_typesetter_to_start(
     typeset(qtbot, view)
     assert view.toPlainText() == f"Start {OBJECT} and\n{OBJECT}\nNext."
     assert len(formulas(view)) == 2
+
+
+def test_a_formula_alone_in_a_table_cell_sits_on_the_row_baseline(qtbot: QtBot, view: MarkdownView) -> None:
+    # Qt lays each cell out on its own: a formula shorter than the text would sit higher than
+    # the text in the next cell unless it is as tall as the text above its baseline.
+    view.set_markdown("| rate | balance |\n|---|---|\n| $0.05$ | 1647.01 |\n")
+    typeset(qtbot, view)
+    layout = view.document().documentLayout()
+
+    def baseline(text: str) -> float:
+        block = next(b for b in _blocks(view.document()) if b.text() == text)
+        line = block.layout().lineAt(0)
+        return layout.blockBoundingRect(block).top() + line.y() + line.ascent()
+
+    assert abs(baseline(OBJECT) - baseline("1647.01")) < 0.5

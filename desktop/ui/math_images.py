@@ -54,6 +54,7 @@ from .. import math_tex
 
 SCHEME = "dashchat-math"
 SCALE = 1.2  # math a little larger than the text, as TeX's fonts look beside a UI font
+DISPLAY_MARGIN = 10.0  # px above and below a display formula (a paragraph has 6)
 BUDGET = 1.5  # seconds of typesetting per prepare(); formulas past it show as source this time
 _LIGHT_TEXT = QColor("#1f2328")
 _DARK_TEXT = QColor("#e6edf3")
@@ -134,14 +135,16 @@ def _metrics_by_key(key: str) -> _Metrics:
 def _placement(svg: math_tex.MathSvg, display: bool, metrics: _Metrics) -> tuple[float, float, bool]:
     """(padding above, padding below, baseline-aligned) that put the formula's baseline on the
     text's. Qt puts an AlignBaseline image's bottom `descent` below the baseline: right for a
-    formula no deeper than the text. A deeper one (a fraction, limits) is AlignMiddle, which Qt
+    formula no deeper than the text (padded to at least the text's height). A deeper one (a fraction, limits) is AlignMiddle, which Qt
     centres in the line box: padded so that its box is at least the text's both ways and its
     centre `lift` above its baseline, it sets the line's box and sits on the baseline."""
     above = svg.height - svg.depth
     if display:
         return 0.0, 0.0, False
     if svg.depth <= metrics.descent:
-        return 0.0, metrics.descent - svg.depth, True
+        # Padded up to the text's ascent too: a line holding only the formula (a table cell)
+        # then has its baseline where its neighbours have theirs.
+        return max(0.0, metrics.ascent - above), metrics.descent - svg.depth, True
     top = max(above, metrics.ascent, svg.depth + 2 * metrics.lift)
     bottom = top - 2 * metrics.lift
     return top - above, bottom - svg.depth, False
@@ -442,6 +445,8 @@ def style_math(doc: QTextDocument) -> int:
             if alone and found is not None and found.display:
                 centred = QTextBlockFormat()
                 centred.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+                centred.setTopMargin(DISPLAY_MARGIN)  # set apart from the text around it
+                centred.setBottomMargin(DISPLAY_MARGIN)
                 cursor.mergeBlockFormat(centred)
         block = block.next()
     return styled
