@@ -247,7 +247,7 @@ def test_hiding_the_side_panes_widens_the_answer_and_is_remembered(make, reopen,
     window.resize(1400, 860)
     qtbot.wait(20)
     answer_box = window.panes_splitter.widget(1)
-    width = answer_box.width()
+    width, listed = answer_box.width(), window.sidebar.width()
     window.activateWindow()
     shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_T, shift_ctrl)
@@ -257,6 +257,7 @@ def test_hiding_the_side_panes_widens_the_answer_and_is_remembered(make, reopen,
     assert not window.code_pane.isVisible() and not window.side_splitter.isVisible()
     qtbot.wait(20)
     assert answer_box.width() > width
+    assert abs(window.sidebar.width() - listed) <= 2  # the room went to the answer alone
     window.save_state()  # as closing does
 
     again = reopen(window)

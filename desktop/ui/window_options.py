@@ -130,10 +130,15 @@ class OptionsMixin(WindowBase):
         box.setVisible(shown)
         if action.isChecked() != shown:
             action.setChecked(shown)
-        side = self.side_splitter
+        side, panes = self.side_splitter, self.panes_splitter
+        sizes = panes.sizes()
         side.setVisible(self.thinking_box.isVisibleTo(side) or self.code_box.isVisibleTo(side))
+        if side.isHidden() and sizes[2] > 0:  # its room goes to the answer, not to the list as well
+            sizes = [sizes[0], sizes[1] + sizes[2], 0]
+            panes.setSizes(sizes)
+            proportional(panes, sizes)
         if shown:  # back from hidden (maybe since the last run): room of its own again
-            _give_room(self.panes_splitter, self.panes_splitter.indexOf(side), 0.35)
+            _give_room(panes, panes.indexOf(side), 0.35)
             _give_room(side, side.indexOf(box), 0.45)
 
 
