@@ -115,6 +115,12 @@ def test_saving_keeps_what_the_dialog_does_not_show(keyring_here: SecretService,
     saved = SettingsStore(profile).load()
     assert (saved.enter_sends, saved.font_zoom, saved.proxy) == (True, 3, "http://proxy.example:8080")
 
+    # Zoomed in the window while the dialog was open: its save keeps the new zoom.
+    draft = SettingsDraft(make_session(profile), SettingsStore(profile))
+    SettingsStore(profile).save(replace(SettingsStore(profile).load(), font_zoom=5))
+    assert asyncio.run(draft.save({"proxy": ""})) is None
+    assert SettingsStore(profile).load().font_zoom == 5
+
 
 def test_save_stores_each_typed_key_in_its_own_profile_and_writes_the_settings(
         keyring_here: SecretService, profile: Path) -> None:

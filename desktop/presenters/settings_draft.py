@@ -352,6 +352,8 @@ class SettingsDraft:
         """Write settings.ini and tell the session. A demo stays a demo: the settings apply to
         the connection it would otherwise use."""
         settings = self.settings(general)
+        # The zoom is the window's (View ▸ Zoom) and may have changed while the dialog was open.
+        settings = replace(settings, font_zoom=self._store.load().font_zoom)
         self._store.save(settings)
         self.loaded = settings
         config = self._session.config
