@@ -253,3 +253,35 @@ def test_a_formula_alone_in_a_table_cell_sits_on_the_row_baseline(qtbot: QtBot, 
         return layout.blockBoundingRect(block).top() + line.y() + line.ascent()
 
     assert abs(baseline(OBJECT) - baseline("1647.01")) < 0.5
+
+
+def test_formulas_are_drawn_a_few_per_render(
+    qtbot: QtBot, view: MarkdownView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Drawing a typeset formula costs ~0.3 ms: a paragraph of many is drawn over several turns
+    # of the event loop, not in one rendering step.
+    from desktop.ui import math_images
+
+    monkeypatch.setattr(math_images, "DRAWN_PER_CALL", 2)
+    drawn: list[int] = []
+    count = [0]
+    real_image, real_prepare = math_images._image, math_images.prepare_shown
+
+    def image(*args: Any) -> QImage:
+        count[0] += 1
+        return real_image(*args)
+
+    def prepare(*args: Any) -> tuple[str, set[str]]:
+        count[0] = 0
+        result = real_prepare(*args)
+        drawn.append(count[0])
+        return result
+
+    monkeypatch.setattr(math_images, "_image", image)
+    monkeypatch.setattr(math_images, "prepare_shown", prepare)
+    n = next(_fresh)
+    view.set_markdown("Values: " + ", ".join(f"$v_{{{n}}}^{{{i}}}$" for i in range(7)) + ".\n")
+    typeset(qtbot, view)
+    assert view.toPlainText() == "Values: " + ", ".join([OBJECT] * 7) + "."
+    assert max(drawn) == 2
+    assert sum(drawn) == 7
