@@ -59,7 +59,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QTextBrowser, QTextEdit, QWidget
 
-from .. import math_tex
 from .highlight import lexer_for, shared_theme
 from .markdown_blocks import (
     SEGMENT_CHARS,
@@ -121,6 +120,11 @@ _ZWSP = "\u200b"
 _RUN_MIN = 256
 _RUN_STEP = 64
 _LONG_RUN = re.compile(rf"(?<!\S)[0-9A-Za-z+/=]{{{_RUN_MIN},}}(?!\S)")
+
+
+def _has_math_marks(source: str) -> bool:
+    """math_tex.has_math_marks, without importing math_tex (and xml.etree) with the view."""
+    return "$" in source or "\\(" in source or "\\[" in source
 
 
 def _breakable(source: str) -> str:
@@ -727,7 +731,7 @@ class MarkdownView(QTextBrowser):
             if known:
                 prefix = "\n\n".join(known) + "\n\n"
         self._parse_waiting = set()
-        math = math_tex.has_math_marks(source) and self._prepare_math(source)
+        math = _has_math_marks(source) and self._prepare_math(source)
         if math:
             source = math
         source = _breakable(source)
