@@ -7,20 +7,27 @@ import contextlib
 import importlib
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from .. import __version__
 from ..protocol import DEFAULT_BASE_URL, DEFAULT_MODEL, PROTOCOLS, spec_of
 from .exits import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser  # noqa: F401 - the policy, re-exported
 
-# Every start builds the parser: what only some commands need (the settings, httpx, Qt) is
-# imported where it is used.
+# What only some commands need (the settings, httpx, Qt) is imported where it is used. Opening
+# the window with its own options spelled in full builds no parser at all (window_args).
 if TYPE_CHECKING:
     from ..config import Config
 
 COMMANDS = ("ask", "key", "history")
+
+
+class UsageErrors(Protocol):
+    """What reports a usage error: the parser, or for the window's fast path, the parser built
+    only then."""
+
+    def error(self, message: str) -> NoReturn: ...
 
 
 def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -109,6 +116,59 @@ class _WindowParser(Parser):
         build_parser().error(message)  # after parsing (main()'s own checks): the full usage, exit 2
 
 
+class _ParserOnError:
+    """The window read without a parser (window_args): a usage error found afterwards (by
+    main()'s own checks) builds the full parser to report it, with the usual line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        build_parser().error(message)
+
+
+def _protocol(text: str) -> str:
+    if text not in PROTOCOLS:
+        raise ValueError(text)
+    return text
+
+
+# The window's options, as window_args reads them: those taking a value, with its conversion
+# (the same as build_parser's), and the switches.
+_WINDOW_VALUES: dict[str, Callable[[str], object]] = {
+    "--profile": Path, "--base-url": _base_url, "--model": str, "--connection": str, "--protocol": _protocol,
+    "--export": _export_path, "--idle-timeout": _positive, "--ask": str,
+}
+_WINDOW_SWITCHES = ("--demo", "--quit")
+
+
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's options read without building a parser (argparse's help texts, translations
+    and formatter cost the window ~10 ms before Qt even loads), when every argument is one of them
+    spelled in full (`--profile DIR` or `--profile=DIR`) with a value the parser would take; the
+    same Namespace the window's parser gives. None for anything else (an abbreviation, help, a
+    command, a value that starts with "-" or that the parser would refuse), which the parsers
+    then read, or word the error for."""
+    values: dict[str, object] = {"profile": None, "base_url": None, "model": None, "connection": None,
+                                 "protocol": None, "demo": False, "export": None, "idle_timeout": None,
+                                 "ask": None, "quit": False, "command": None}
+    rest = list(argv)
+    while rest:
+        option, given, text = rest.pop(0).partition("=")
+        if option in _WINDOW_SWITCHES and not given:
+            values[option[2:]] = True
+            continue
+        convert = _WINDOW_VALUES.get(option)
+        if convert is None:
+            return None
+        if not given:
+            if not rest or rest[0].startswith("-"):
+                return None
+            text = rest.pop(0)
+        try:
+            values[option[2:].replace("-", "_")] = convert(text)
+        except (argparse.ArgumentTypeError, TypeError, ValueError):
+            return None
+    return argparse.Namespace(**values)
+
+
 def build_parser(window_only: bool = False) -> argparse.ArgumentParser:
     """The command line. `window_only`: without the subcommands, whose parsers take a few ms to
     build on every start; main() falls back to the full parser for anything it cannot parse."""
@@ -163,7 +223,7 @@ def profile_of(args: argparse.Namespace) -> Path:
     return default_profile()
 
 
-def config_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Config:
+def config_from(args: argparse.Namespace, parser: UsageErrors) -> Config:
     """The stored settings of the profile, with this run's command-line options on top."""
     from ..settings import SettingsStore, UnknownConnection, with_overrides
 
@@ -180,7 +240,7 @@ def config_from(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Co
     return config
 
 
-def _check_text(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+def _check_text(parser: UsageErrors, args: argparse.Namespace) -> None:
     """Text that goes into a request must be real text: an argument that was not valid UTF-8
     reaches Python as lone surrogates, which no request can carry."""
     for name in ("text", "ask", "model", "base_url", "connection"):
@@ -222,22 +282,14 @@ def parse(argv: Sequence[str] | None = None) -> tuple[argparse.ArgumentParser, a
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    window = None if any(arg in ("-h", "--help", *COMMANDS) for arg in argv) else window_args(argv)
+    if window is not None:
+        return _window(_ParserOnError(), window)
     parser, args = parse(argv)
-    _check_text(parser, args)
     if args.command is None:
-        if args.quit and not args.ask:
-            parser.error("--quit needs --ask TEXT")
-        # What the window needs besides Qt comes first: the settings, the protocol layer with
-        # httpx, the pipeline and its history. Once PySide6 is loaded, its import hook reads the
-        # source of every module imported after it (shibokensupport.feature, PYSIDE-2029):
-        # imported before, these start ~25 ms sooner and take ~6 MB less.
-        config = config_from(args, parser)
-        for module in ("..session",):
-            importlib.import_module(module, __package__)
-        from ..ui.app import run_window
-
-        # The window sets up its log file itself, once it is painted (nothing logs before).
-        return run_window(config, ask=args.ask, quit_after=args.quit, export=args.export)
+        return _window(parser, args)
+    _check_text(parser, args)
     from ..logs import setup_logging
 
     with contextlib.suppress(OSError):  # a read-only profile must not stop the app
@@ -255,3 +307,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ask import run_ask
 
     return run_ask(args, config_from(args, parser), parser)
+
+
+def _window(parser: UsageErrors, args: argparse.Namespace) -> int:
+    _check_text(parser, args)
+    if args.quit and not args.ask:
+        parser.error("--quit needs --ask TEXT")
+    # What the window needs besides Qt comes first: the settings (read from the file without
+    # Qt), the pipeline and its history. Once PySide6 is loaded, its import hook reads the
+    # source of every module imported after it (shibokensupport.feature, PYSIDE-2029):
+    # imported before, these start ~25 ms sooner and take ~6 MB less.
+    config = config_from(args, parser)
+    for module in ("..session",):
+        importlib.import_module(module, __package__)
+    from ..ui.app import run_window
+
+    # The window sets up its log file itself, once it is painted (nothing logs before).
+    return run_window(config, ask=args.ask, quit_after=args.quit, export=args.export)
