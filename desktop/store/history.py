@@ -11,48 +11,53 @@ A database that is not dashchat's (no `schema_migrations` table, yet tables of i
 touched: opening it fails with `HistoryUnavailable` before anything is written. Every failed
 write raises `StorageError` (desktop/store/faults.py), which the session turns into a retry and a
 notice instead of a lost reply.
+
+History is what callers hold; its parts are functions over its connection, run under its lock
+and in its transactions: opening the file (desktop/store/opening.py), a conversation and its
+turns as rows (rows.py), the sidebar's listing (listing.py), search (search.py), the outputs of
+code calls (outputs.py), and, used on a History from outside, conversation_options.py and
+importing.py.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import logging
-import shutil
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from ..model.conversation import Conversation
 from ..model.output import Output
-from ..model.turn import Step, Turn, TurnStatus
-from ..protocol.errors import ServiceError
-from ..protocol.events import Usage
+from ..model.turn import Turn, TurnStatus
+from . import listing as _listing
+from . import opening as _opening
 from . import outputs as _outputs
+from . import rows as _rows
 from . import search as _search
 from .faults import HistoryUnavailable, StorageError
+from .listing import ConversationSummary
 from .liveness import WriterLock, is_alive, sweep
-from .migrations import MIGRATIONS, statements
+from .migrations import MIGRATIONS
+from .opening import check_profile
 from .search import SearchHit
 
 __all__ = ["KEEP_DELETED_DAYS", "MIGRATIONS", "ConversationSummary", "History", "HistoryUnavailable", "SearchHit",
-           "StorageError"]
+           "StorageError", "check_profile"]
 
 log = logging.getLogger("dashchat.history")
 log.addHandler(logging.NullHandler())  # a library does not print: stderr is for one error line
 
 KEEP_DELETED_DAYS = 30.0
 _R = TypeVar("_R")
-# Opening waits this long for another process's write (two windows starting at once); a save
-# while streaming waits only WRITE_WAIT: the UI thread must not stall behind another program's
-# lock. A save that cannot get the lock fails fast and the session retries it later.
-OPEN_WAIT = 5.0
+# Opening waits OPEN_WAIT for another process's write (desktop/store/opening.py); a save while
+# streaming waits only WRITE_WAIT: the UI thread must not stall behind another program's lock.
+# A save that cannot get the lock fails fast and the session retries it later.
 WRITE_WAIT_MS = 200
 
 
@@ -65,14 +70,6 @@ def _locked(method: Callable[..., _R]) -> Callable[..., _R]:
             return method(self, *args, **kwargs)
 
     return locked
-
-
-@dataclass(frozen=True, slots=True)
-class ConversationSummary:
-    id: str
-    title: str
-    updated_at: float
-    turn_count: int
 
 
 class History:
@@ -94,23 +91,13 @@ class History:
         self._unmarked = False  # the writer's mark could not be made (logged once)
         check_profile(path.parent)
         if read_only:
-            self._db = _connect_read_only(path)
+            self._db = _opening.connect_read_only(path)
         else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise HistoryUnavailable(f"cannot create the profile folder {path.parent}: "
-                                         f"{exc.strerror or exc}") from None
-            existed = path.exists() and path.stat().st_size > 0
-            try:
-                self._db = sqlite3.connect(path, isolation_level=None, timeout=OPEN_WAIT, check_same_thread=False)
-            except sqlite3.Error as exc:
-                raise HistoryUnavailable(f"cannot open the history {path}: {exc}") from None
+            self._db, existed = _opening.connect(path)
         try:
-            _check_ours(self._db, path)
+            _opening.check_ours(self._db, path)
             if read_only:
-                pending = [name for name, _ in MIGRATIONS if name not in self._applied()]
-                if pending:
+                if _opening.pending(self._db):
                     raise HistoryUnavailable(f"the history {path} was written by an older dashchat and "
                                              "cannot be upgraded read-only; open it once where it can be written")
             else:
@@ -119,7 +106,7 @@ class History:
                 # cut mid-checkpoint), at a fraction of FULL's fsync cost while streaming.
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA foreign_keys=ON")
-                self._migrate(existed)
+                _opening.migrate(self._db, path, existed, self._transaction)
             _search.prepare(self._db)
             self.recovered = self._recover_interrupted() if recover and not read_only else 0
             self.purged = self.purge_deleted(keep_deleted_days * 86400) if not read_only else 0
@@ -139,7 +126,7 @@ class History:
         try:
             return cls(path, recover=False, read_only=True)
         except HistoryUnavailable:
-            if path.is_file() and _writable(path):
+            if path.is_file() and _opening.writable(path):
                 with contextlib.suppress(HistoryUnavailable, StorageError):
                     return cls(path, recover=False)
             raise
@@ -169,32 +156,7 @@ class History:
                 return None
         return self._writer.token
 
-    # -- schema -----------------------------------------------------------------------------
-
-    def _migrate(self, existed: bool) -> None:
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
-        )
-        pending = [name for name, _ in MIGRATIONS if name not in self._applied()]
-        if not pending:
-            return
-        if existed:
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            shutil.copy2(self.path, _unused(self.path.with_name(f"{self.path.name}.before-{pending[0]}.bak")))
-        for name, sql in MIGRATIONS:
-            with self._transaction():
-                # Checked again inside the write lock: another process may have just done it.
-                if name in self._applied():
-                    continue
-                for statement in statements(sql):
-                    self._db.execute(statement)
-                self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, time.time()))
-
-    def _applied(self) -> set[str]:
-        try:
-            return {row[0] for row in self._db.execute("SELECT name FROM schema_migrations")}
-        except sqlite3.OperationalError:
-            return set()  # a new, empty file (read-only: nothing to read yet)
+    # -- recovery and transactions -----------------------------------------------------------
 
     def _recover_interrupted(self) -> int:
         """A turn still marked streaming whose writer is gone was cut off by a crash or a kill;
@@ -254,51 +216,7 @@ class History:
         leaf = conversation.turns[-1].id if conversation.turns else None
         writer = self._writer_token() if turn.status is TurnStatus.STREAMING else None
         with self._transaction():
-            self._db.execute(
-                "INSERT INTO conversations (id, title, model, created_at, updated_at, current_leaf)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at,"
-                " current_leaf = excluded.current_leaf,"
-                " title = CASE WHEN conversations.title = '' THEN excluded.title ELSE conversations.title END",
-                (conversation.id, conversation.title, conversation.model, conversation.created_at, now, leaf),
-            )
-            self._db.execute(
-                """INSERT INTO turns (id, conversation_id, position, user_text, model, thinking, answer,
-                       code_json, steps_json, usage_json, status, finish_reason, error_json, request_id,
-                       sent_at, first_token_at, finished_at, saved_at, connection, protocol, writer, parent_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT(id) DO UPDATE SET thinking = excluded.thinking, answer = excluded.answer,
-                       code_json = excluded.code_json, steps_json = excluded.steps_json,
-                       usage_json = excluded.usage_json, status = excluded.status,
-                       finish_reason = excluded.finish_reason, error_json = excluded.error_json,
-                       request_id = excluded.request_id, first_token_at = excluded.first_token_at,
-                       finished_at = excluded.finished_at, saved_at = excluded.saved_at,
-                       writer = excluded.writer""",
-                (
-                    turn.id,
-                    conversation.id,
-                    position,
-                    turn.user,
-                    turn.model,
-                    turn.thinking,
-                    turn.answer,
-                    json.dumps(turn.code, ensure_ascii=False),
-                    json.dumps([s.to_dict() for s in turn.steps]),
-                    json.dumps(turn.usage.to_dict()),
-                    turn.status.value,
-                    turn.finish_reason,
-                    json.dumps(turn.error.to_dict(), ensure_ascii=False) if turn.error else None,
-                    turn.request_id,
-                    turn.sent_at,
-                    turn.first_token_at,
-                    turn.finished_at,
-                    now,
-                    turn.connection,
-                    turn.protocol,
-                    writer,
-                    turn.parent_id,
-                ),
-            )
+            _rows.write_turn(self._db, conversation, turn, position=position, leaf=leaf, now=now, writer=writer)
 
     def show_branch(self, conversation: Conversation) -> None:
         """Remember the branch `conversation` shows now (its path's last turn), so that it
@@ -347,39 +265,21 @@ class History:
     @_locked
     def list_conversations(self, limit: int = 200, offset: int = 0) -> list[ConversationSummary]:
         """Newest first (by the last save), deleted ones left out."""
-        rows = self._db.execute(
-            """SELECT c.id, c.title, c.updated_at, (SELECT COUNT(*) FROM turns t WHERE t.conversation_id = c.id)
-               FROM conversations c WHERE c.deleted_at IS NULL
-               ORDER BY c.updated_at DESC LIMIT ? OFFSET ?""",
-            (limit, offset),
-        )
-        return [ConversationSummary(*row) for row in rows]
+        return _listing.conversations(self._db, limit, offset)
 
     @_locked
     def summary(self, conversation_id: str) -> ConversationSummary | None:
         """One conversation's line in the sidebar (None if unknown or deleted)."""
-        row = self._db.execute(
-            """SELECT c.id, c.title, c.updated_at, (SELECT COUNT(*) FROM turns t WHERE t.conversation_id = c.id)
-               FROM conversations c WHERE c.id = ? AND c.deleted_at IS NULL""",
-            (conversation_id,),
-        ).fetchone()
-        return ConversationSummary(*row) if row else None
+        return _listing.summary(self._db, conversation_id)
 
     @_locked
     def latest_id(self) -> str | None:
-        row = self._db.execute(
-            "SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 1"
-        ).fetchone()
-        return row[0] if row else None
+        return _listing.latest_id(self._db)
 
     @_locked
     def ids_starting_with(self, prefix: str, limit: int = 10) -> list[str]:
         """Ids of (not deleted) conversations that start with `prefix`, at most `limit`."""
-        rows = self._db.execute(
-            "SELECT id FROM conversations WHERE id >= ? AND id < ? AND deleted_at IS NULL ORDER BY id LIMIT ?",
-            (prefix, prefix + "\U0010ffff", limit),
-        )
-        return [row[0] for row in rows]
+        return _listing.ids_starting_with(self._db, prefix, limit)
 
     @_locked
     def search(self, text: str, include_thinking: bool = False, limit: int = 50) -> list[SearchHit]:
@@ -391,43 +291,13 @@ class History:
     @_locked
     def load_turn_position(self, turn_id: str) -> tuple[str, int] | None:
         """(conversation id, position) of a turn, to open its conversation at it."""
-        row = self._db.execute("SELECT conversation_id, position FROM turns WHERE id = ?", (turn_id,)).fetchone()
-        return (row[0], row[1]) if row else None
+        return _listing.turn_position(self._db, turn_id)
 
     @_locked
     def load(self, conversation_id: str) -> Conversation | None:
-        row = self._db.execute(
-            "SELECT id, title, model, created_at, current_leaf FROM conversations WHERE id = ?", (conversation_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        conversation = Conversation(id=row[0], title=row[1], model=row[2], created_at=row[3])
-        rows = self._db.execute(
-            """SELECT id, user_text, model, thinking, answer, code_json, steps_json, usage_json, status,
-                      finish_reason, error_json, request_id, sent_at, first_token_at, finished_at,
-                      connection, protocol, parent_id, writer, saved_at
-               FROM turns WHERE conversation_id = ? ORDER BY position""",
-            (conversation_id,),
-        )
-        conversation.versions = [self._truthful(_turn_from_row(r[:-2]), r[-2], r[-1]) for r in rows]
-        # The branch it was left on; without one (or if that turn is gone), the newest turn's.
-        leaf = row[4] if any(t.id == row[4] for t in conversation.versions) else None
-        if leaf is None and conversation.versions:
-            leaf = conversation.versions[-1].id
-        if leaf is not None:
-            conversation.show_path_to(leaf)
-        _outputs.attach(self._db, conversation)
-        return conversation
-
-    def _truthful(self, turn: Turn, writer: object, saved_at: object) -> Turn:
-        """A turn still marked streaming whose writer is gone reads as what it is: interrupted
-        (a reader that does not recover, or cannot write, must not show a dead reply as live)."""
-        if turn.status is TurnStatus.STREAMING and not is_alive(self._live_dir, str(writer or ""),
-                                                                tidy=not self.read_only):
-            turn.status = TurnStatus.INTERRUPTED
-            if turn.finished_at is None and isinstance(saved_at, int | float):
-                turn.finished_at = float(saved_at)
-        return turn
+        """The conversation, every branch of it, shown on the branch it was left on. A turn
+        still marked streaming whose writer is gone reads as interrupted (desktop/store/rows.py)."""
+        return _rows.load(self._db, conversation_id, self._live_dir, tidy=not self.read_only)
 
     # -- outputs of code run locally or imported (desktop/store/outputs.py) -------------------
 
@@ -444,95 +314,3 @@ class History:
         with self._transaction():
             return _outputs.delete(self._db, turn_id, call_index)
 
-
-def _turn_from_row(row: tuple[object, ...]) -> Turn:
-    (tid, user, model, thinking, answer, code_json, steps_json, usage_json, status,
-     finish_reason, error_json, request_id, sent_at, first_token_at, finished_at, connection, protocol, parent_id) = row
-    error = ServiceError.from_dict(json.loads(str(error_json))) if error_json else None
-    return Turn.restore(
-        thinking=str(thinking),
-        answer=str(answer),
-        id=tid,
-        user=user,
-        model=model,
-        code=list(json.loads(str(code_json))),
-        steps=[Step.from_dict(s) for s in json.loads(str(steps_json))],
-        usage=Usage.from_dict(json.loads(str(usage_json))),
-        status=TurnStatus(str(status)),
-        finish_reason=finish_reason,
-        error=error,
-        request_id=request_id,
-        sent_at=sent_at,
-        first_token_at=first_token_at,
-        finished_at=finished_at,
-        connection=str(connection),
-        protocol=str(protocol),
-        parent_id=str(parent_id) if parent_id else None,
-    )
-
-
-def check_profile(folder: Path) -> None:
-    """HistoryUnavailable if the profile folder (or a folder above it) is a file."""
-    for place in (folder, *folder.parents):
-        if place.exists():
-            if not place.is_dir():
-                raise HistoryUnavailable(f"the profile {folder} cannot be used: {place} is a file, not a folder")
-            return
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write. A WAL database in a read-only folder opens read-only only
-    while its -shm file exists (a crash leaves it); after a clean close there is no WAL content
-    left, so it is opened as immutable."""
-    if not path.is_file():
-        raise HistoryUnavailable(f"there is no history at {path} yet")
-    uri = f"file:{path.resolve().as_posix()}"
-    try:
-        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
-        db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-        return db
-    except sqlite3.DatabaseError as exc:
-        wal = path.with_name(path.name + "-wal")
-        if "not a database" in str(exc) or (wal.exists() and wal.stat().st_size > 0):
-            raise HistoryUnavailable(_unreadable(path, exc)) from None
-    try:
-        db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
-        db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-        return db
-    except sqlite3.DatabaseError as exc:
-        raise HistoryUnavailable(_unreadable(path, exc)) from None
-
-
-def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> str:
-    if "not a database" in str(exc):
-        return f"{path} is not a SQLite database (another program's file?); dashchat leaves it as it is"
-    return f"cannot read the history {path}: {exc}"
-
-
-def _check_ours(db: sqlite3.Connection, path: Path) -> None:
-    """Refuse, before anything is written, a database that is not dashchat's: one with tables
-    of its own but no migrations table (another program's file named like ours)."""
-    try:
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise HistoryUnavailable(_unreadable(path, exc)) from None
-    if tables and "schema_migrations" not in tables:
-        shown = ", ".join(sorted(tables)[:5])
-        raise HistoryUnavailable(f"{path} is a database of another program (tables: {shown}), not a dashchat "
-                                 "history; dashchat leaves it as it is. Move it away or use another --profile.")
-
-
-def _unused(path: Path) -> Path:
-    """`path`, or `path` with -2, -3… before its suffix if that name is taken: a backup never
-    overwrites an earlier one."""
-    candidate, n = path, 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-    return candidate
-
-
-def _writable(path: Path) -> bool:
-    import os
-
-    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
