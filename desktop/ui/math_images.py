@@ -26,6 +26,7 @@ import hashlib
 import math
 import queue
 import re
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -57,6 +58,7 @@ SCALE = 1.2  # math a little larger than the text, as TeX's fonts look beside a 
 # Drawing a typeset formula into a QImage takes ~0.3 ms: prepare_shown() draws at most this many
 # new ones per call (the rest wait a turn of the event loop, as formulas not typeset yet do).
 DRAWN_PER_CALL = 16
+SWITCH_INTERVAL = 0.0005  # s: the GIL's switch interval while the typesetter works (see _run)
 DISPLAY_MARGIN = 10.0  # px above and below a display formula (a paragraph has 6)
 BUDGET = 1.5  # seconds of typesetting per prepare(); formulas past it show as source this time
 _LIGHT_TEXT = QColor("#1f2328")
@@ -247,6 +249,11 @@ class Typesetter(QObject):
             return bool(self._asked)
 
     def _run(self) -> None:
+        # While this thread works, the UI thread would wait up to the switch interval (5 ms) for
+        # the GIL after each Qt call that lets go of it, a stall of 50-200 ms in a rendering
+        # step: the interval is short while there is work (imports, then formulas).
+        relaxed = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
         math_tex.warm()
         math_tex.code_lines("```\n```\n")  # the Markdown parser split() uses for code blocks
         self.warm.set()
@@ -261,7 +268,10 @@ class Typesetter(QObject):
                 except RuntimeError:  # the application is gone
                     return
                 ready, since = [], time.monotonic()
+            if self._requests.empty():
+                sys.setswitchinterval(relaxed)
             key = self._requests.get()
+            sys.setswitchinterval(SWITCH_INTERVAL)
             _svg(*key)
             with self._lock:
                 self._asked.discard(key)
