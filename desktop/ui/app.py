@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # First, before PySide6: what the window needs that is pure Python (the policy: startup.py).
 from . import startup
@@ -22,7 +23,6 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..cli.exits import (
@@ -44,11 +44,16 @@ from . import i18n
 from .main_window import MainWindow
 from .theme import apply_scheme
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
 # PNGs (no image plugin needed, so frozen bundles show it too), from packaging/make_icons.py.
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     for png in sorted(ICON_DIR.glob("dashchat-*.png")):
         # With its size given, a file is read when the platform asks for that size; without, Qt
@@ -133,7 +138,6 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("dashchat")
     app.setOrganizationName("dashchat")
-    app.setWindowIcon(app_icon())
     app.setDesktopFileName("io.github.dashchat")  # Wayland takes the icon from this .desktop file
     # The loop, not Qt, decides when to stop: closing the window mid-stream must first let
     # the stream task unwind (LAB.md §3).
@@ -150,8 +154,8 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
     stop_signals = None
     try:
         # The picture first: the window is built and painted on Qt's own loop. What it needs only
-        # once it is used (asyncio and the qasync loop, the log file, the HTTP client, the
-        # keyring, a question from the command line) comes after its first frame.
+        # once it is used (asyncio and the qasync loop, the icon, the log file, the HTTP client,
+        # the keyring, a question from the command line) comes after its first frame.
         session = ChatSession(config, history)
         window = MainWindow(session, export=export)
         window.unattended = quit_after
@@ -175,6 +179,7 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
         from .qt_loop import EventLoop
 
         async def main() -> None:
+            app.setWindowIcon(app_icon())
             closed = asyncio.Event()
             window.closed.connect(closed.set)
             app.aboutToQuit.connect(closed.set)

@@ -7,7 +7,6 @@ and the packages to install, in one line, and the window exits with 2 instead. N
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -64,6 +63,8 @@ def _bundled_dirs() -> list[Path]:
 def _loadable(soname: str) -> bool:
     if any((folder / soname).exists() for folder in _bundled_dirs()):
         return True
+    import ctypes  # only where the check runs (Linux under X11)
+
     try:
         ctypes.CDLL(soname)
     except OSError:

@@ -13,8 +13,9 @@ guards it, not figures in comments.
    (the sidebar's row painter, dialogs, the Markdown view) are imported where they are used.
 
 3. After the first frame (ui/app.py runs Qt's loop until it is painted, `paint_first`):
-   - on the loop's first turn: asyncio and the qasync loop, the log file, the HTTP client
-     (`session.prepare`), the key lookup (`check_key_on_start`), Run locally (`LocalRuns`);
+   - on the loop's first turn: asyncio and the qasync loop, the window icon (QIcon's type
+     costs ~2 ms to build), the log file, the HTTP client (`session.prepare`), the key lookup
+     (`check_key_on_start`), Run locally (`LocalRuns`);
    - on idle: the Markdown view and Pygments' Python lexer (`warm_up` below, shortly after
      the pane shows), the rest of a long conversation being opened (conversation_builder);
    - on use: Settings, Export, Import, the shortcuts dialog, the welcome dialog.
@@ -25,6 +26,7 @@ Nothing here imports Qt.
 from __future__ import annotations
 
 import importlib
+import os
 
 # Pure Python, needed before the first frame (or by what runs right after it), imported ahead of
 # PySide6. The session brings the model, the protocol's types and the history store with it.
@@ -32,9 +34,8 @@ BEFORE_QT = (
     "desktop.session",
     "desktop.settings",
     "desktop.cli.exits",
-    "desktop.ui.display_check",  # ctypes: the X11 libraries are checked before Qt starts
-    "signal",
-    "socket",  # the stop signals' wake-up pipe (ui/signals.py)
+    "desktop.ui.display_check",  # the X11 libraries are checked before Qt starts (ctypes, under X11 only)
+    "signal",  # the stop signals (ui/signals.py; their wake-up pipe needs no socket module but on Windows)
 )
 
 
@@ -42,6 +43,10 @@ def import_before_qt() -> None:
     """Import BEFORE_QT (a no-op for those already imported)."""
     for name in BEFORE_QT:
         importlib.import_module(name)
+    from .display_check import uses_xcb
+
+    if uses_xcb(os.environ):
+        importlib.import_module("ctypes")  # the X11 check loads the libraries with it
 
 
 # The Markdown view (and with it the block scanner and the code theme) is imported with the first

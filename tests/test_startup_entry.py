@@ -1,0 +1,56 @@
+"""The real entry point (`dashchat --profile DIR`) up to the window's first paint, in a fresh
+interpreter: what startup.py (and cli/main.py's window_args) keep off that path stays off it, and
+what they move after the first frame still happens."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+_ENTRY = r"""
+import argparse, json, sys
+built = []
+_init = argparse.ArgumentParser.__init__
+
+def counting_init(self, *args, **kwargs):
+    built.append(kwargs.get("prog") or (args[0] if args else None))
+    _init(self, *args, **kwargs)
+
+argparse.ArgumentParser.__init__ = counting_init
+from desktop.ui import app
+from desktop.cli.main import main
+
+_paint_first = app.paint_first
+seen = {}
+
+def paint_first(window, timeout_ms=500):
+    _paint_first(window, timeout_ms)
+    seen.update(parsers=list(built), visible=window.isVisible(),
+                loaded=sorted(m for m in ("socket", "ctypes") if m in sys.modules))
+    window.close()
+
+app.paint_first = paint_first
+code = main(sys.argv[1:])
+seen.update(code=code, icon=not app.QApplication.instance().windowIcon().isNull())
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the stop signals' wake-up pipe is a socket on Windows")
+def test_the_window_paints_before_it_builds_a_parser_or_loads_sockets(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, "-c", _ENTRY, "--profile", str(tmp_path / "profile")], env=env,
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["visible"] is True
+    assert seen["parsers"] == []  # `--profile DIR` is read without argparse's parsers
+    assert seen["loaded"] == []  # no socket module (the stop signals use a pipe), no ctypes (not under X11)
+    assert seen["code"] == 0
+    assert seen["icon"] is True  # the window icon, set once the first frame is painted
