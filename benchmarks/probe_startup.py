@@ -195,11 +195,12 @@ def dashchat(profile: str) -> None:
     # PySide6 is loaded, its import hook reads the source of every module imported after it
     # (shibokensupport.feature, PYSIDE-2029), so what is imported before Qt and what after is
     # part of the figure. QMainWindow.show is wrapped, to start watching as the bare probe does,
-    # when dashchat itself imports QtWidgets.
-    import importlib.abc
+    # when dashchat itself imports QtWidgets. The finder is a plain class: subclassing
+    # importlib.abc.MetaPathFinder would import importlib.resources, tempfile, shutil and more
+    # (~8 ms) that neither dashchat nor the skeleton loads. (importlib.util comes with site.)
     import importlib.util
 
-    class WrapShowOnImport(importlib.abc.MetaPathFinder):
+    class WrapShowOnImport:
         def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
             if name != "PySide6.QtWidgets":
                 return None
