@@ -1,0 +1,368 @@
+"""The Answer view's rendering steps: the scanner's finished blocks queued and rendered (in parts
+for a long block), the open block re-rendered per append, blocks waiting for a link definition
+or a formula rendered again in place, all on a time budget per turn of the event loop
+(markdown_view.MarkdownView mixes Steps in)."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, SignalInstance
+from PySide6.QtGui import QTextCursor
+
+from .markdown_blocks import (
+    SEGMENT_CHARS,
+    TABLE_ROWS,
+    Block,
+    BlockScanner,
+    Segment,
+    bracket_labels,
+    fence_code,
+    link_definitions,
+    segments,
+)
+from .markdown_code import CodeBoxes, warm_lexer
+from .markdown_fragments import Fragments
+
+_LINK_MARKS = ("[", "://", "www.", "@", "<")  # what a link (or GFM's bare autolink) needs
+_FENCE_START = re.compile(r" {0,3}(?:`{3,}[^`]*|~{3,}.*|`{1,2}|~{1,2})")  # a line that may open a fence
+_BLOCK_START = re.compile(r" {0,3}(?:[-+*>#`~|\[]|\d{1,9}[.)])")  # may begin a block of another kind
+
+
+# Rendering works in steps of about _BUDGET_S each; what is left waits for the next turn of the
+# event loop, so that a flood of text never holds the loop for long. An update with at most
+# _MIN_CHARS of source to render is always shown at once, in one step.
+_BUDGET_S = 0.008
+_MIN_CHARS = 8192
+
+
+class _Budget:
+    def __init__(self, limited: bool, cursor: QTextCursor) -> None:
+        self.start = time.perf_counter()
+        self.limited = limited
+        self.cursor = cursor  # holds the step's edit block
+        self.chars = 0  # source rendered in this step
+        self._counted = 0
+
+    def spent(self) -> bool:
+        """Whether the step should end now (never before it has rendered something)."""
+        if not self.limited or not self.chars:
+            return False
+        if self.chars != self._counted:
+            # Qt lays the new text out when the edit block ends, often a larger cost than the
+            # insertion's: count it in, by ending the block now and laying out what it changed.
+            self._counted = self.chars
+            document = self.cursor.document()
+            self.cursor.endEditBlock()
+            document.documentLayout().documentSize()
+            self.cursor.beginEditBlock()
+        return time.perf_counter() - self.start > _BUDGET_S
+
+
+@dataclass
+class _Pending:
+    """A finished block using labels no definition has been seen for yet."""
+
+    start: int  # where it begins in the document
+    end: int  # where its last block ends
+    source: str
+    labels: set[str]
+    joins: tuple[bool, bool] = (False, False)  # see MarkdownView._parse
+
+
+class Steps(Fragments, CodeBoxes):
+    """Rendering the source into the document, a step at a time."""
+
+    _source: str
+    _finished: bool
+    _scanner: BlockScanner
+    _pending: list[_Pending]
+    _queue: list[Block]
+    _behind: bool
+    _segs_from: int
+    _segs: list[tuple[int, int, str]]
+    _tail_waiting: set[str]
+    _follow: bool
+    _steps: QTimer
+    caught_up: SignalInstance
+
+    if TYPE_CHECKING:
+        def _scroll_to(self, value: int) -> None: ...  # markdown_view.MarkdownView
+
+    def _feed(self, final: bool) -> None:
+        finished = self._scanner.feed(self._source, final)
+        if finished:
+            defined = self._learn_definitions(finished)
+            self._queue.extend(finished)
+            if defined and self._pending:
+                cursor = QTextCursor(self.document())
+                cursor.beginEditBlock()
+                try:
+                    self._resolve(defined)
+                finally:
+                    cursor.endEditBlock()
+        self._behind = True
+        self._step()
+
+    def _step(self, budget: bool = True) -> None:
+        """Render queued finished blocks, then the open one, for about _BUDGET_S; schedule the
+        next step if something is left."""
+        self._steps.stop()
+        bar = self.verticalScrollBar()
+        follow = self._follow
+        # What is left to render, roughly: from the first block not shown as final to the end.
+        left = len(self._source) - (self._queue[0].start if self._queue else self._scanner.tail)
+        if self._segs:
+            left -= self._segs[-1][1] - self._segs_from
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one layout pass and one size change for the whole step
+        work = _Budget(budget and left > _MIN_CHARS, cursor)
+        try:
+            while self._queue and not work.spent():
+                self._render_queued(work)
+            done = not self._queue and self._render_tail(work)
+            if done and self._finished and self._has_filler:
+                self._drop_filler()  # nothing follows the last block: no gap below it
+        finally:
+            cursor.endEditBlock()
+        if self._code_touched:  # its box is painted by us, partly outside Qt's update rects
+            self._code_touched = False
+            self.viewport().update()
+        if follow:
+            self._follow = True
+            self._scroll_to(bar.maximum())
+        if not done:
+            self._steps.start()
+        elif self._behind:
+            self._behind = False
+            self.caught_up.emit()
+
+    def _learn_definitions(self, blocks: list[Block]) -> set[str]:
+        """Collect the link reference definitions of newly finished blocks; return the labels
+        defined for the first time."""
+        defined: set[str] = set()
+        for block in blocks:
+            if block.fence is None:
+                for label, definition in link_definitions(self._source[block.start : block.end]):
+                    if label not in self._definitions:
+                        self._definitions[label] = definition
+                        defined.add(label)
+        return defined
+
+    def _render_queued(self, work: _Budget) -> None:
+        """Render (more of) the first queued finished block; unqueue it once it is all shown."""
+        block = self._queue[0]
+        last = block.end >= len(self._source) and self._finished  # no tail after it
+        if block.fence is not None:
+            self._drop_segments()
+            self._remove_tail()
+            fence = block.fence
+            self._has_filler = False
+            self._insert_code(fence_code(self._source, fence), fence.lang, fence.content_start, highlight=True)
+            work.chars += block.end - block.start
+            self._queue.pop(0)
+            if not last:
+                self._tail_pos = self._open_pos = self._end_with_filler()
+            return
+        source = self._source[block.start : block.end]
+        parts = segments(source, final=True)
+        shown = self._keep_segments(block.start, parts)
+        self._remove_tail()
+        for part in parts[shown:]:
+            if work.spent():
+                return
+            self._render_segment(block.start, part, joined_next=part is not parts[-1])
+            work.chars += part.end - part.start
+            if part is not parts[-1] or not last:
+                self._open_pos = self._end_with_filler()
+        self._queue.pop(0)
+        self._segs_from, self._segs = -1, []
+        self._tail_pos = self._open_pos
+
+    def _keep_segments(self, start: int, parts: list[Segment]) -> int:
+        """How many of `parts` (of a block at `start`) are shown already; the segments shown
+        after those are removed."""
+        if self._segs_from != start:
+            self._drop_segments()
+            self._segs_from = start
+            return 0
+        keep = 0
+        for shown, part in zip(self._segs, parts, strict=False):
+            if shown != (start + part.start, start + part.end, part.prefix):
+                break
+            keep += 1
+        if keep < len(self._segs):
+            # Not the block it looked like while open (a later line made it something else):
+            # show it again from the first segment that differs.
+            self._drop_segments()
+            self._segs_from = start
+            return 0
+        return keep
+
+    def _drop_segments(self) -> None:
+        """Remove the open block's segments shown so far (and its rest)."""
+        if self._segs:
+            self._tail_key = ("dropped",)
+            self._open_pos = self._tail_pos
+            self._remove_tail()
+            self._pending = [p for p in self._pending if p.start < self._tail_pos]
+            self._has_filler = True
+        self._segs_from, self._segs = -1, []
+        self._open_pos = self._tail_pos
+
+    def _render_segment(self, block_start: int, part: Segment, joined_next: bool) -> None:
+        """Render one part of a block into the filler at the end, as a finished block. Parts of
+        a paragraph meet without the space between paragraphs (`joins`)."""
+        source = part.prefix + self._source[block_start + part.start : block_start + part.end]
+        joins = (part.start > 0 and not part.prefix, joined_next and not part.prefix)
+        self._segs.append((block_start + part.start, block_start + part.end, part.prefix))
+        self._has_filler = False
+        start = self._open_pos
+        self._placed = False
+        self._insert_markdown(source, joins)
+        end = self.document().characterCount() - 1
+        if not self._placed:
+            self._has_filler = True  # it shows nothing (only link reference definitions)
+            return
+        unresolved = (bracket_labels(source) - self._definitions.keys()) | self._parse_waiting
+        if unresolved:
+            self._pending.append(_Pending(start, end, source, unresolved, joins))
+
+    def _resolve(self, defined: set[str]) -> None:
+        """Render again, in place, the finished blocks that use a label just defined."""
+        doc = self.document()
+        shift = 0
+        tail, tail_shift = self._tail_pos, None
+        moved: list[tuple[int, int]] = []  # (where a block re-rendered ended, how much it grew)
+        waiting: list[_Pending] = []
+        for pending in self._pending:
+            if tail_shift is None and pending.start >= tail:
+                tail_shift = shift  # a segment of the open block: after the tail's start
+            old_end = pending.end
+            pending.start += shift
+            pending.end += shift
+            if pending.labels & defined:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(pending.start)
+                cursor.setPosition(pending.end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+                self._make_filler(cursor)  # as if the block were about to be rendered first
+                size = doc.characterCount()
+                self._place(self._parse(pending.source, pending.joins), pending.start)
+                end = pending.start + doc.characterCount() - size
+                moved.append((old_end, end - pending.end))
+                shift += end - pending.end
+                pending.end = end
+                pending.labels -= defined
+                pending.labels |= self._parse_waiting  # formulas the typesetter had not seen yet
+            if pending.labels:
+                waiting.append(pending)
+        self._pending = waiting
+        self._tail_pos += shift if tail_shift is None else tail_shift
+        self._open_pos += shift
+        if moved:
+            self._code_starts = [c + sum(d for end, d in moved if end <= c) for c in self._code_starts]
+
+    def _render_tail(self, work: _Budget) -> bool:
+        """Render the open block; False if the budget ran out first."""
+        scan = self._scanner
+        if self._segs_from not in (-1, scan.tail):
+            self._drop_segments()
+        if scan.kind == "fence" and scan.fence is not None:
+            self._drop_segments()
+            fence = scan.fence
+            warm_lexer(fence.lang)  # highlighted when it closes: a slow stream gets it ready
+            # Hold back a final newline: it would show as an empty last line until more arrives.
+            # (Right after the opening line there is no code yet, not even that newline.)
+            shown = max(0, len(self._source) - fence.content_start - self._source.endswith("\n"))
+            key = self._tail_key
+            if key is not None and key[0] == "code" and key[1] == fence.content_start:
+                # An open fence only ever grows at its end: append the new text, no re-render.
+                if shown > key[2]:
+                    cursor = QTextCursor(self.document())
+                    cursor.movePosition(QTextCursor.MoveOperation.End)
+                    grown_from = cursor.position()
+                    start = fence.content_start
+                    cursor.insertText(self._source[start + key[2] : start + shown], self._code_plain)
+                    self._shape_code(self._open_pos, grown_from, fence.content_start, fence.lang)
+                self._tail_key = ("code", fence.content_start, shown)
+                work.chars += shown - key[2]
+                return True
+            self._remove_tail()
+            code = self._source[fence.content_start : fence.content_start + shown]
+            self._insert_code(code, fence.lang, fence.content_start, highlight=False)
+            self._tail_key = ("code", fence.content_start, shown)
+            work.chars += shown
+            return True
+        text = self._source[scan.tail :]
+        if not self._finished:
+            # A last line that may be opening a fence would show as an empty code line of
+            # Qt's own until its newline arrives, then turn into a code box: show it then.
+            last = text[text.rfind("\n") + 1 :]
+            if _FENCE_START.fullmatch(last):
+                text = text[: len(text) - len(last)]
+        if not self._finished and scan.fence is None:
+            # A long paragraph or table is shown in segments: those that are final already are
+            # rendered once, as finished blocks; only the last one is rendered again.
+            parts = self._open_segments(text)
+            sealed, open_part = parts[:-1], parts[-1]
+            shown = self._keep_segments(scan.tail, sealed) if sealed or self._segs else 0
+            for part in sealed[shown:]:
+                if work.spent():
+                    return False
+                self._remove_tail()
+                self._render_segment(scan.tail, part, joined_next=True)
+                work.chars += part.end - part.start
+                self._open_pos = self._end_with_filler()
+            head = open_part.prefix  # the rest of a long table: its rows, behind its header
+        else:
+            head = ""
+        rest = self._segs[-1][1] - scan.tail if self._segs else 0
+        text = text[rest:]
+        if self._tail_key == ("md", rest, text):
+            return True
+        self._remove_tail()
+        self._tail_waiting = set()
+        if text.strip():
+            self._insert_markdown(head + text, joins=(rest > 0 and not head, False))
+            self._tail_waiting = self._parse_waiting
+            work.chars += len(text)
+            if any(mark in text for mark in _LINK_MARKS):
+                self._unlink(self._open_pos)  # a link still arriving may lack the end of its URL
+        self._tail_key = ("md", rest, text)
+        return True
+
+    @staticmethod
+    def _open_segments(text: str) -> list[Segment]:
+        """The segments of the open block: those final whatever comes next, then the open one."""
+        blank = text.find("\n\n")
+        if blank >= 0:
+            text = text[: blank + 1]  # a blank line ends a paragraph or a table
+        elif "\n" in text and _BLOCK_START.match(text, text.rfind("\n") + 1):
+            text = text[: text.rfind("\n") + 1]  # a last line that may begin another block
+        if len(text) <= SEGMENT_CHARS and text.count("\n") <= TABLE_ROWS:
+            return [Segment(0, len(text))]
+        return segments(text, final=False)
+
+    def _on_typeset(self, labels: list[str]) -> None:
+        """Formulas are typeset: render again the blocks that showed them as source."""
+        ready = self._waiting.intersection(labels)
+        if not ready:
+            return
+        self._waiting -= ready
+        if any(p.labels & ready for p in self._pending):
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()
+            try:
+                self._resolve(ready)
+            finally:
+                cursor.endEditBlock()
+            self.viewport().update()
+        if self._tail_waiting & ready and self._tail_key is not None and self._tail_key[0] == "md":
+            self._tail_key = ("math",)  # shown again by the next step
+            if not self._steps.isActive():
+                self._step()
+
