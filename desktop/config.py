@@ -54,6 +54,10 @@ def default_profile() -> Path:
 
 @dataclass(frozen=True)
 class Config:
+    """What one run uses: where its profile lives and what the next request is sent with.
+    (Each dataclass has a docstring: one without gets a generated one, from inspect.signature,
+    as its module is imported, a cost paid before the window's first frame.)"""
+
     profile: Path = field(default_factory=default_profile)
     base_url: str = DEFAULT_BASE_URL
     options: GenerationOptions = field(default_factory=GenerationOptions)

@@ -50,6 +50,8 @@ class KeyringProblem(Exception):
 
 @dataclass(frozen=True)
 class KeyLookup:
+    """The key a request would use, where it came from, and what went wrong reading the keyring."""
+
     key: ApiKey | None
     source: KeySource
     problem: KeyringProblem | None = None  # set when the keyring was asked and failed

@@ -32,6 +32,8 @@ class UnknownConnection(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
+    """The non-secret settings, as stored in the profile's settings.ini."""
+
     connections: tuple[Connection, ...] = (Connection(),)
     active: str = DEFAULT_CONNECTION  # the id of the connection the next request uses
     thinking_budget: int | None = None
