@@ -197,7 +197,8 @@ def dashchat(profile: str) -> None:
     # part of the figure. QMainWindow.show is wrapped, to start watching as the bare probe does,
     # when dashchat itself imports QtWidgets. The finder is a plain class: subclassing
     # importlib.abc.MetaPathFinder would import importlib.resources, tempfile, shutil and more
-    # (~8 ms) that neither dashchat nor the skeleton loads. (importlib.util comes with site.)
+    # (~5 M instructions, 1-2 ms) that neither dashchat nor the skeleton loads. (importlib.util
+    # comes with site.)
     import importlib.util
 
     class WrapShowOnImport:
