@@ -25,6 +25,8 @@ from .store.history import History
 # The window is built and painted before it loads asyncio and httpx (which comes in with
 # .protocol.client, .protocol.check and .demo): each is imported where it is first needed.
 if TYPE_CHECKING:
+    import threading
+
     import httpx
 
     from .demo import DemoTransport
@@ -88,6 +90,7 @@ class ChatSession:
         # Made on first use (or by prepare()): importing httpcore and loading the CA bundle take
         # ~30 ms, which the window spends after its first paint rather than before.
         self._client: httpx.AsyncClient | None = None
+        self._warming: threading.Thread | None = None  # the first request's imports (prepare)
         self._streams = 0
         self._retired: list[httpx.AsyncClient] = []  # replaced while a stream still used them
         self.conversation = Conversation(model=config.options.model)
@@ -124,7 +127,20 @@ class ChatSession:
 
             transport = self.demo if self.demo is not None else self._transport
             self._client = make_client(self.config.timeouts, transport, self.config.proxy)
+            if transport is None and self._warming is None:
+                from .protocol.transport import warm_imports
+
+                self._warming = warm_imports()
         return self._client
+
+    async def _warmed(self) -> None:
+        """Wait, without blocking the loop, for prepare()'s imports to end: a module must not be
+        imported by the loop's thread while the worker is importing it."""
+        if self._warming is not None and self._warming.is_alive():
+            import asyncio
+
+            while self._warming.is_alive():
+                await asyncio.sleep(0.005)
 
     async def apply_config(self, config: Config) -> None:
         """Settings changed: the next request uses them; a reply streaming now is not disturbed."""
@@ -266,6 +282,7 @@ class ChatSession:
             except SetupError as exc:  # SSL_CERT_FILE or SSL_CERT_DIR is unusable
                 self._apply(turn, Failed(exc.error), view)
                 return turn
+            await self._warmed()
             lookup = await self.lookup_key()
             if lookup.source is KeySource.ENVIRONMENT and self._withheld_from() is not None:
                 lookup = KeyLookup(None, KeySource.NONE)  # never DASHSCOPE_API_KEY to another host

@@ -9,12 +9,36 @@ that request fails.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import ssl
+import threading
 
 import httpx
 
 from .errors import ErrorKind, ServiceError
 from .proxy import Proxy, ProxyConfigError, ProxyRoutes
+
+# What the first request imports, beyond httpx itself: the connection pool (httpcore, h11),
+# the asyncio backend anyio loads by name on first use, the SOCKS support. In the window, doing
+# that on the event loop paused it for 0.1-0.3 s at the start of the first answer (PySide6's
+# import hook reads each module's source as well); `warm_imports` does it on a worker thread.
+FIRST_REQUEST = ("httpcore", "h11", "anyio", "anyio._backends._asyncio", "anyio.streams.tls", "sniffio",
+                 "socksio", "certifi")
+
+
+def warm_imports() -> threading.Thread:
+    """Import FIRST_REQUEST on a daemon thread, started now. The caller waits for it (without
+    blocking its loop) before a request, so that no module is imported by two threads at once."""
+
+    def run() -> None:
+        for name in FIRST_REQUEST:
+            with contextlib.suppress(ImportError):  # an optional part (socksio) may be missing
+                importlib.import_module(name)
+
+    thread = threading.Thread(target=run, name="dashchat-warm-imports", daemon=True)
+    thread.start()
+    return thread
 
 
 class RoutingTransport(httpx.AsyncBaseTransport):

@@ -15,7 +15,10 @@ guards it, not figures in comments.
 3. After the first frame (ui/app.py runs Qt's loop until it is painted, `paint_first`):
    - on the loop's first turn: asyncio and the qasync loop, the window icon (QIcon's type
      costs ~2 ms to build), the log file, the HTTP client (`session.prepare`), the key lookup
-     (`check_key_on_start`), Run locally (`LocalRuns`);
+     (`check_key_on_start`), Run locally (`LocalRuns`); `session.prepare` also starts a worker
+     thread importing what the first request needs (desktop/protocol/transport.py
+     FIRST_REQUEST: httpcore, anyio's backend, h11…), which that request waits for without
+     blocking the loop, so the first answer does not start with a pause;
    - on idle: the Markdown view and Pygments' Python lexer (`warm_up` below, shortly after
      the pane shows), the rest of a long conversation being opened (conversation_builder);
    - on use: Settings, Export, Import, the shortcuts dialog, the welcome dialog.

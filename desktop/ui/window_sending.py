@@ -100,11 +100,11 @@ class SendingMixin(WindowBase):
         return turn
 
     def _after_turn(self, turn: Turn) -> None:
-        # Imported here, not with the module: the window's first paint does not wait for them.
-        from ..export import ExportError, export_to
-        from ..protocol.hints import hint_for, retryable
-
+        # What this needs is imported where it is needed (a failure's hints, an --export), not
+        # with the module nor after every turn: each import on the loop is a pause of the window.
         if turn.status is TurnStatus.ERROR and turn.error is not None:
+            from ..protocol.hints import hint_for, retryable
+
             error = turn.error
             about_key = error.kind is ErrorKind.CONFIG or error.code == "InvalidApiKey" or error.http_status == 401
             hint = hint_for(error, self.session.base_url, turn.protocol)
@@ -121,6 +121,8 @@ class SendingMixin(WindowBase):
         elif turn.status is TurnStatus.COMPLETE:
             self.notice_bar.hide()  # an earlier failure's bar does not outlive a success
         if self.export_path is not None:
+            from ..export import ExportError, export_to
+
             try:
                 export_to(self.export_path, self.session.conversation)
             except (ExportError, OSError) as exc:
