@@ -6,7 +6,10 @@
 plus window-followup.png after a second (two-call) question, settings.png, and the first-start
 welcome (welcome.png) when no key is available. With --matrix: the window mid-stream in every
 language and both themes (window-<lang>-<theme>.png). With --compatible: an OpenAI-compatible
-connection mid-stream, in the silence while the interpreter runs, and done.
+connection mid-stream, in the silence while the interpreter runs, and done. With --tour: a rich
+stored answer (math, a table, a list, long code; rich-<theme>.png), a regenerated reply paged to
+its first version (branches.png), search hits in the sidebar (search.png), and the window at
+900x600 in English and Chinese (window-900-<lang>.png).
 """
 
 from __future__ import annotations
@@ -126,6 +129,83 @@ async def matrix(out: Path, app: QApplication) -> None:
     apply_scheme(app, "")
 
 
+RICH_QUESTION = "Which savings offer is better after 10 years, and show me the code?"
+RICH_ANSWER = r"""With **compound interest** the balance after $t$ years is
+
+$$A = P\left(1 + \frac{r}{n}\right)^{nt}$$
+
+where $P = 1000$ is the principal, $r$ the yearly rate and $n = 12$ periods a year. Opening
+either account costs $5.
+
+| offer | rate $r$ | $A$ after 10 years |
+|---|---|---|
+| Bank A | 0.05 | 1647.01 |
+| Bank B | 0.045 | 1566.50 |
+
+1. Bank A ends **80.51** higher.
+2. The gap grows like $e^{(r_A - r_B)t}$.
+
+```python
+def balance(principal: float, rate: float, years: int, periods: int = 12) -> float:
+    # compound interest, `periods` compoundings a year
+    return principal * (1 + rate / periods) ** (periods * years)
+
+
+for name, rate in {"Bank A": 0.05, "Bank B": 0.045}.items():
+    print(f"{name}: {balance(1000, rate, 10):.2f}")
+```
+"""
+
+
+def rich_profile(profile: Path) -> Config:
+    """The demo, with one stored conversation whose answer has math, a table, a list and code."""
+    from desktop.model.conversation import Conversation
+    from desktop.protocol.events import AnswerDelta, CodeCall, Finished, ThinkingDelta, Usage, UsageUpdate
+
+    conversation = Conversation(title="Savings offers")
+    turn = conversation.start_turn(RICH_QUESTION)
+    turn.mark_sent()
+    turn.apply(ThinkingDelta("I will compute both balances with the compound interest formula."))
+    turn.apply(CodeCall(0, "1000 * (1 + 0.05 / 12) ** 120, 1000 * (1 + 0.045 / 12) ** 120"))
+    turn.apply(AnswerDelta(RICH_ANSWER))
+    turn.apply(UsageUpdate(Usage(812, 406, 120, 1218, 1)))
+    turn.apply(Finished("stop"))
+    config = Config(profile=profile, demo=True)
+    history = History(config.history_path)
+    history.save_turn(conversation, turn)
+    history.close()
+    return config
+
+
+async def tour(out: Path, app: QApplication) -> None:
+    translators = i18n.install(app, "en")  # noqa: F841
+    for theme in ("light", "dark"):
+        apply_scheme(app, theme)
+        async with shown_window(rich_profile) as window:
+            window.open_conversation(window.session.history.list_conversations()[0].id)
+            await asyncio.sleep(1.5)  # the lexer, the formulas typeset on their worker
+            window.grab().save(str(out / f"rich-{theme}.png"))
+    apply_scheme(app, "light")
+    async with shown_window(demo) as window:
+        await window.submit(window.input.toPlainText())
+        await window.regenerate(0)
+        window.show_version(0, 0)
+        await asyncio.sleep(0.5)
+        window.grab().save(str(out / "branches.png"))
+        window.sidebar.search.setText("power")
+        await asyncio.sleep(1.0)
+        window.grab().save(str(out / "search.png"))
+    for lang in ("en", "zh_CN"):
+        translators = i18n.install(app, lang)
+        async with shown_window(demo) as window:
+            window.resize(900, 600)
+            await window.submit(window.input.toPlainText())
+            await asyncio.sleep(0.5)
+            window.grab().save(str(out / f"window-900-{lang}.png"))
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     out.mkdir(parents=True, exist_ok=True)
@@ -133,6 +213,8 @@ def main() -> None:
     with asyncio.Runner(loop_factory=lambda: EventLoop(app)) as runner:
         if "--matrix" in sys.argv:
             runner.run(matrix(out, app))
+        elif "--tour" in sys.argv:
+            runner.run(tour(out, app))
         elif "--compatible" in sys.argv:
             runner.run(compatible(out, app))
         else:

@@ -90,7 +90,10 @@ def _paint_hit(painter: QPainter, rect: QRect, metrics: QFontMetrics, lead: str,
     box = QRect(x, rect.top(), match_width, rect.height())
     painter.fillRect(box.adjusted(-1, 0, 1, 0), colour(palette, "match_bg"))
     painter.setPen(colour(palette, "match_fg"))
-    painter.drawText(box, flags, metrics.elidedText(match, Qt.TextElideMode.ElideRight, match_width))
+    # Whole when it fits: elidedText cuts a text given exactly its own advance ("pow…").
+    whole = metrics.horizontalAdvance(match) <= match_width
+    painter.drawText(box, flags, match if whole else metrics.elidedText(match, Qt.TextElideMode.ElideRight,
+                                                                          match_width))
     x += match_width
     painter.setPen(text_colour)
     painter.drawText(QRect(x, rect.top(), max(0, right - x), rect.height()), flags,
