@@ -16,6 +16,7 @@ import threading
 
 import httpx
 
+from .codes import Code
 from .errors import ErrorKind, ServiceError
 from .proxy import Proxy, ProxyConfigError, ProxyRoutes
 
@@ -57,7 +58,7 @@ class RoutingTransport(httpx.AsyncBaseTransport):
                                       ssl_context=self._ssl if proxy.scheme == "https" else None)
                 except ValueError as exc:  # a host name httpx reads otherwise than urllib does
                     raise ProxyConfigError(ServiceError(
-                        "InvalidProxy", f"The proxy in {proxy.source} ({proxy.shown}) cannot be used: {exc}.",
+                        Code.INVALID_PROXY, f"The proxy in {proxy.source} ({proxy.shown}) cannot be used: {exc}.",
                         None, None, ErrorKind.CONFIG)) from None
             pool = httpx.AsyncHTTPTransport(verify=self._ssl, trust_env=False, proxy=via)
             self._pools[proxy] = pool
