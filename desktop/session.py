@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     import httpx
 
     from .demo import DemoTransport
-    from .protocol.check import CheckResult
+    from .protocol import CheckResult
 
 
 class TurnView(Protocol):
@@ -123,12 +123,12 @@ class ChatSession:
         """The HTTP client, made now if it is not yet: the window calls this once it is painted,
         so that the first question does not wait for it."""
         if self._client is None:
-            from .protocol.client import make_client
+            from .protocol import make_client
 
             transport = self.demo if self.demo is not None else self._transport
             self._client = make_client(self.config.timeouts, transport, self.config.proxy)
             if transport is None and self._warming is None:
-                from .protocol.transport import warm_imports
+                from .protocol import warm_imports
 
                 self._warming = warm_imports()
         return self._client
@@ -158,8 +158,7 @@ class ChatSession:
     async def check(self, key: ApiKey | None, config: Config) -> CheckResult:
         """One cheap request with `key` and `config` (which need not be saved yet); `key` None
         only where the connection needs none."""
-        from .protocol.check import CheckResult, check_connection
-        from .protocol.client import make_client
+        from .protocol import CheckResult, check_connection, make_client
 
         try:
             client = make_client(config.timeouts, self._transport, config.proxy)
@@ -289,7 +288,7 @@ class ChatSession:
             if lookup.key is None and config.key_required:
                 self._apply(turn, Failed(missing_key_error(lookup.problem, self._withheld_from())), view)
                 return turn
-            from .protocol.registry import spec_of  # the protocol's stream (and httpx) load on first use
+            from .protocol import spec_of  # the protocol's stream (and httpx) load on first use
 
             stream = spec_of(config.protocol).stream(client, self.base_url, lookup.key, messages, config.options)
             async with contextlib.aclosing(stream):

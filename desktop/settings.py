@@ -15,8 +15,12 @@ from typing import TYPE_CHECKING
 from .config import CUSTOM, DEFAULT_CONNECTION, PROTOCOLS, Config, Connection
 from .ini import read_plain_ini
 from .model.pricing import PriceTable
-from .protocol import REGION_LABELS  # the regions a profile may name (desktop/protocol/regions.py)
-from .protocol.request import DEFAULT_MODEL, GenerationOptions, Timeouts
+from .protocol import (
+    DEFAULT_MODEL,
+    REGION_LABELS,  # the regions a profile may name (desktop/protocol/regions.py)
+    GenerationOptions,
+    Timeouts,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -244,7 +248,7 @@ def _read_connection(q: PlainIni | QSettings, connection_id: str) -> Connection:
 def proxy_problem(proxy: str) -> str | None:
     """Why a proxy typed in Settings cannot be used, or None: read exactly as the environment's
     proxies are (no scheme means http://; socks5:// and socks5h:// are welcome)."""
-    from .protocol.proxy import proxy_problem as problem
+    from .protocol import proxy_problem as problem
 
     return problem(proxy)
 

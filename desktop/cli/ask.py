@@ -18,8 +18,7 @@ from typing import TextIO
 
 from ..config import Config
 from ..model.turn import Turn, TurnStatus
-from ..protocol.errors import ErrorKind
-from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
+from ..protocol import AnswerDelta, CodeCall, ErrorKind, Event, ThinkingDelta
 from ..session import ChatSession
 from ..store.history import History, HistoryUnavailable, StorageError
 from .exits import (

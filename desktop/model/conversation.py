@@ -12,7 +12,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
-from ..protocol.request import DEFAULT_MODEL, Message
+from ..protocol import DEFAULT_MODEL, Message
 from .turn import Turn, TurnStatus
 
 TITLE_LENGTH = 80

@@ -8,19 +8,20 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from ..protocol.errors import ServiceError
-from ..protocol.events import (
+from ..protocol import (
+    COMPATIBLE,
+    NATIVE,
     AnswerDelta,
     CodeCall,
     Event,
     Failed,
     Finished,
     RequestStarted,
+    ServiceError,
     ThinkingDelta,
     Usage,
     UsageUpdate,
 )
-from ..protocol.request import COMPATIBLE, NATIVE
 from .output import Output
 
 

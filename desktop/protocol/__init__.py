@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .registry import COMPATIBLE, DEFAULT_MODEL, NATIVE, PROTOCOLS, ProtocolSpec, spec_of
     from .request import GenerationOptions, Message, Timeouts, is_dashscope
     from .secret import ApiKey, redact_userinfo, register_secret, registered_secrets
+    from .transport import warm_imports
 
 _HOMES = {
     "check": ("CheckResult", "check_connection"),
@@ -50,6 +51,7 @@ _HOMES = {
     "registry": ("COMPATIBLE", "DEFAULT_MODEL", "NATIVE", "PROTOCOLS", "ProtocolSpec", "spec_of"),
     "request": ("GenerationOptions", "Message", "Timeouts", "is_dashscope"),
     "secret": ("ApiKey", "redact_userinfo", "register_secret", "registered_secrets"),
+    "transport": ("warm_imports",),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -99,6 +101,7 @@ __all__ = [
     "spec_of",
     "stream_compatible",
     "stream_native",
+    "warm_imports",
 ]
 
 

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from ..model.conversation import Conversation
 from ..model.turn import Step, Turn, TurnStatus
-from ..protocol.errors import ServiceError
-from ..protocol.events import Usage
+from ..protocol import ServiceError, Usage
 from . import outputs as _outputs
 from .liveness import is_alive
 

@@ -36,7 +36,7 @@ from ..cli.exits import (
 )
 from ..config import Config
 from ..model.turn import Turn, TurnStatus
-from ..protocol.errors import ErrorKind
+from ..protocol import ErrorKind
 from ..session import ChatSession
 from ..settings import SettingsStore
 from ..store.history import History, HistoryUnavailable, StorageError

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ..model.conversation import Conversation, ConversationOptions
 from ..model.pricing import Estimate, PriceTable, cost_of, format_amount, turn_cost
 from ..model.turn import Turn
-from ..protocol.request import DEFAULT_MODEL
+from ..protocol import DEFAULT_MODEL
 from ..settings import Settings
 from .status import ElidedLabel
 

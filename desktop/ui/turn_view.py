@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from ..model.turn import Turn
-from ..protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
+from ..protocol import AnswerDelta, CodeCall, Event, ThinkingDelta
 from .turn_painter import TurnPainter, phase_of
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import Qt
 
 from ..model.turn import Turn, TurnStatus
-from ..protocol.errors import ErrorKind
+from ..protocol import ErrorKind
 from .question_box import html_escape as _html
 from .window_base import WindowBase
 
@@ -103,7 +103,7 @@ class SendingMixin(WindowBase):
         # What this needs is imported where it is needed (a failure's hints, an --export), not
         # with the module nor after every turn: each import on the loop is a pause of the window.
         if turn.status is TurnStatus.ERROR and turn.error is not None:
-            from ..protocol.hints import hint_for, retryable
+            from ..protocol import hint_for, retryable
 
             error = turn.error
             about_key = error.kind is ErrorKind.CONFIG or error.code == "InvalidApiKey" or error.http_status == 401
