@@ -202,3 +202,36 @@ def test_ask_on_a_terminal_shows_text_before_the_reply_ends(server: ServerHandle
         os.close(leader)
         assert process.stderr is not None
         process.stderr.close()
+
+
+@pytest.mark.parametrize("protocol", ["native", "compatible"])
+def test_one_client_serves_more_requests_than_its_pool_holds(server: ServerHandle, protocol: str) -> None:
+    """The final frame comes before the HTTP body ends, so the reader is still reading when the
+    stream is done: stopping it must hand the connection back. Cancelling it mid-read left each
+    connection counted in httpx's pool (100 by default): the 101st request of a window waited
+    for a free one and failed with PoolTimeout. 120 requests on one client, each complete."""
+    from desktop.protocol.events import Finished
+
+    stream = stream_native if protocol == "native" else stream_compatible
+    base = server.base("power_21") if protocol == "native" else server.base("compatible_power_21")
+
+    async def ask_many() -> list[str]:
+        client = make_client(Timeouts(connect=5.0, idle=10.0))
+        client.timeout = httpx.Timeout(5.0, pool=2.0)  # a leak fails in seconds, not 30 s
+        ends = []
+        try:
+            for _ in range(120):
+                end = "none"
+                async for event in stream(client, base, ApiKey(KEY), [{"role": "user", "content": "q"}],
+                                          GenerationOptions()):
+                    if isinstance(event, Finished):
+                        end = "finished"
+                    elif isinstance(event, Failed):
+                        end = event.error.code
+                ends.append(end)
+        finally:
+            await client.aclose()
+        return ends
+
+    ends = asyncio.run(ask_many())
+    assert ends == ["finished"] * 120, [e for e in ends if e != "finished"][:3]

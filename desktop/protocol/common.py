@@ -141,6 +141,9 @@ def _log_outcome(terminal: Finished | Failed | None, request_id: str | None, dur
         log.info("request stopped by the caller: request_id=%s duration=%.2fs", request_id or "-", duration)
 
 
+_READER_GRACE = 1.0  # seconds for the reader to end once its response is closed
+
+
 async def received_batches(response: httpx.Response) -> AsyncGenerator[bytes, None]:
     """The body in batches: each one everything that arrived since the previous batch was taken.
 
@@ -189,10 +192,19 @@ async def received_batches(response: httpx.Response) -> AsyncGenerator[bytes, No
                 return
     finally:
         if not reader.done():
-            reader.cancel()
-            # Not `await reader`: that would raise the reader's CancelledError here; a
-            # cancellation of this task still interrupts the wait.
-            await asyncio.wait((reader,))
+            # The caller stopped before the body ended (the final frame came first, or Stop):
+            # close the response, which ends the reader's pending read, and let the reader end.
+            # Cancelling the reader in the middle of a read instead left its connection counted
+            # in httpcore's pool for good: after 100 requests every new one waited for a free
+            # connection and failed with PoolTimeout (tests/test_stream_batches.py).
+            with contextlib.suppress(Exception):
+                await response.aclose()
+            done, _ = await asyncio.wait((reader,), timeout=_READER_GRACE)
+            if not done:
+                reader.cancel()
+                # Not `await reader`: that would raise the reader's CancelledError here; a
+                # cancellation of this task still interrupts the wait.
+                await asyncio.wait((reader,))
 
 
 def header_request_id(response: httpx.Response) -> str | None:
