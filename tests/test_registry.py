@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from desktop.cli.main import build_parser
@@ -95,6 +95,7 @@ def test_the_region_table_feeds_profiles_and_hints() -> None:
 def test_every_table_label_is_translated(qapp: QApplication) -> None:
     """The settings' combo boxes translate the tables' labels: each must be in the catalogues."""
     labels = [spec_of(p).label for p in PROTOCOLS] + list(REGION_LABELS.values())
+    saved = QLocale()  # install() sets the default locale too: later tests must not inherit Japanese
     translators = i18n.install(qapp, "ja")
     try:
         for label in labels:
@@ -102,3 +103,4 @@ def test_every_table_label_is_translated(qapp: QApplication) -> None:
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+        QLocale.setDefault(saved)

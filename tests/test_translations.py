@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import i18n
@@ -105,6 +106,7 @@ def test_a_language_chosen_in_the_settings_wins() -> None:
 
 @pytest.mark.parametrize("lang", ["zh_CN", "zh_TW", "ja", "id"])
 def test_the_window_speaks_the_chosen_language(window_factory, qapp: QApplication, lang: str) -> None:  # type: ignore[no-untyped-def]
+    saved = QLocale()  # install() sets the default locale too: later tests must not inherit it
     translators = i18n.install(qapp, lang)
     try:
         assert translators, f"no translation loaded for {lang}"
@@ -116,6 +118,7 @@ def test_the_window_speaks_the_chosen_language(window_factory, qapp: QApplicatio
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+        QLocale.setDefault(saved)
 
 
 def test_english_plurals(window_factory, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
