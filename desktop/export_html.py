@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import math_tex
 from .export_markdown import data_uri, local_time, status_line, step_label, thinking_passages, version_note
-from .export_transcript import outputs_by_call
+from .export_transcript import answer_outputs_by_block, outputs_by_call
 from .model.conversation import Conversation
 from .model.output import Output, OutputKind
 from .model.turn import StepKind
@@ -185,12 +185,12 @@ def _answer_html(text: str) -> str:
     return f'<div class="answer">{markdown_html(text)}</div>'
 
 
-def _output_html(output: Output, index: int) -> str:
+def _output_html(output: Output, label: str) -> str:
     if output.kind is OutputKind.IMAGE:
         if not output.data:
             return f'<p class="meta">{html.escape(output.text)}</p>'
         # A data: URI only (the page's policy allows no other image source).
-        return f'<img class="output" alt="output of code #{index}" src="{data_uri(output)}">'
+        return f'<img class="output" alt="{html.escape(label, quote=True)}" src="{data_uri(output)}">'
     css = {OutputKind.ERROR: "output error"}.get(output.kind, "output")
     if output.kind is OutputKind.STREAM and output.name == "stderr":
         css = "output stderr"
@@ -224,9 +224,13 @@ def to_html(conversation: Conversation, thinking: bool = True) -> str:
                         + _highlighted(code, "python"))
             if calls[index - 1]:
                 body.append(f"<h3>Output #{index} (run locally)</h3>")
-                body += [_output_html(output, index) for output in calls[index - 1]]
+                body += [_output_html(output, f"output of code #{index}") for output in calls[index - 1]]
         body.append("<h3>Answer</h3>")
         body.append(_answer_html(turn.answer) if turn.answer else "<p><em>(no answer)</em></p>")
+        for block, outputs in answer_outputs_by_block(turn):
+            body.append(f'<h4 id="turn-{number}-block-{block}">Output of the answer\'s code block {block} '
+                        "(run locally)</h4>")
+            body += [_output_html(output, f"output of the answer's code block {block}") for output in outputs]
         if turn.error is not None:
             err = turn.error
             status = f"HTTP {err.http_status}" if err.http_status is not None else "no HTTP status"

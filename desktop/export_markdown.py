@@ -10,7 +10,7 @@ import html
 import re
 from datetime import datetime
 
-from .export_transcript import outputs_by_call
+from .export_transcript import answer_outputs_by_block, outputs_by_call
 from .model.conversation import Conversation
 from .model.output import Output, OutputKind
 from .model.turn import Step, StepKind, Turn
@@ -125,6 +125,9 @@ def to_markdown(conversation: Conversation, thinking: bool = True) -> str:
                 out += ["", f"#### Output #{index} (run locally)"]
                 out += _outputs_markdown(calls[index - 1], f"output of code #{index}")
         out += ["", "### Answer", "", turn.answer or "*(no answer)*"]
+        for block, outputs in answer_outputs_by_block(turn):
+            out += ["", f"#### Output of the answer's code block {block} (run locally)"]
+            out += _outputs_markdown(outputs, f"output of the answer's code block {block}")
         if turn.error is not None:
             e = turn.error
             status = f"HTTP {e.http_status}" if e.http_status is not None else "no HTTP status"

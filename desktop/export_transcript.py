@@ -28,6 +28,12 @@ def outputs_by_call(turn: Turn) -> list[list[Output]]:
     return [list(turn.outputs.get(index, [])) for index in range(count)]
 
 
+def answer_outputs_by_block(turn: Turn) -> list[tuple[int, list[Output]]]:
+    """The outputs of the answer's Python blocks run locally, as (block number from 1, outputs),
+    in block order; blocks not run are left out."""
+    return [(ordinal + 1, list(outputs)) for ordinal, outputs in sorted(turn.answer_outputs.items()) if outputs]
+
+
 def turn_to_dict(turn: Turn) -> dict[str, object]:
     error = None
     if turn.error is not None:
@@ -44,6 +50,10 @@ def turn_to_dict(turn: Turn) -> dict[str, object]:
         # "code"; an empty list for a call never run. Images as base64 ("data").
         "outputs": [[o.to_dict() for o in outputs] for outputs in outputs_by_call(turn)],
         "answer": turn.answer,
+        # What the answer's own Python blocks printed when run locally: the block's number
+        # among the answer's fenced code blocks (from 1) and its outputs; only blocks run.
+        "answer_outputs": [{"block": number, "outputs": [o.to_dict() for o in outputs]}
+                           for number, outputs in answer_outputs_by_block(turn)],
         "status": turn.status.value,
         "error": error,
         "request_id": turn.request_id,

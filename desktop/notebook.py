@@ -4,8 +4,10 @@ not needed to write one (the tests validate the result with it). Pure: no Qt.
 Each turn becomes, in the order it happened (its steps): the question as a Markdown cell; the
 thinking, if wanted, as Markdown cells collapsed by default; each executed code call as a code
 cell, with the outputs of running it locally when there are any (streams, the last
-expression's value, the exception, figures as image/png); the answer as Markdown. Execution
-counts restart at 1 for each turn, as each turn ran in an interpreter of its own.
+expression's value, the exception, figures as image/png); the answer as Markdown, followed by
+each of its own Python blocks that was run locally, as a code cell with its outputs (metadata
+dashchat.answer_block: the block's number among the answer's fenced blocks). Execution counts
+restart at 1 for each turn, as each turn ran in an interpreter of its own.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import base64
 import json
 import re
 
+from .model.answer_code import answer_blocks
 from .model.conversation import Conversation
 from .model.output import Output, OutputKind
 from .model.turn import StepKind, Turn
@@ -118,6 +121,14 @@ def _turn_cells(number: int, turn: Turn, thinking: bool) -> list[dict[str, objec
     flush_answer()
     if answers == 0:
         cells.append(_markdown(_cell_id(turn, "a0"), "### Answer\n\n*(no answer)*"))
+    # The answer's own Python blocks that were run locally, right after the answer, with what they printed.
+    blocks = {block.ordinal: block.code for block in answer_blocks(turn.answer)}
+    for ordinal, outputs in sorted(turn.answer_outputs.items()):
+        if outputs and ordinal in blocks:
+            runs += 1
+            cells.append({"cell_type": "code", "id": _cell_id(turn, f"b{ordinal}"), "execution_count": runs,
+                          "metadata": {"dashchat": {"answer_block": ordinal + 1, "ran_locally": True}},
+                          "source": _lines(blocks[ordinal]), "outputs": notebook_outputs(outputs, runs)})
     if turn.error is not None:
         e = turn.error
         status = f"HTTP {e.http_status}" if e.http_status is not None else "no HTTP status"

@@ -195,10 +195,10 @@ def test_a_0001_database_migrates_keeps_a_backup_and_its_old_turns_become_search
     db = history._db  # noqa: SLF001
     assert [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")] == [
         "0001_conversations_and_turns", "0002_search", "0003_connection", "0004_writer", "0005_outputs",
-        "0006_branches", "0007_conversation_options"]
+        "0006_branches", "0007_conversation_options", "0008_output_origin"]
     assert [name for name, _ in MIGRATIONS] == ["0001_conversations_and_turns", "0002_search", "0003_connection",
                                                 "0004_writer", "0005_outputs", "0006_branches",
-                                                "0007_conversation_options"]
+                                                "0007_conversation_options", "0008_output_origin"]
     assert _columns(db, "turns") == [
         "seq", "id", "conversation_id", "position", "status", "model", "finish_reason", "request_id", "sent_at",
         "first_token_at", "finished_at", "saved_at", "usage_json", "error_json", "code_json", "steps_json",
@@ -213,7 +213,8 @@ def test_a_0001_database_migrates_keeps_a_backup_and_its_old_turns_become_search
         ("table", "turns_search"),
         *(("table", f"turns_search_{shadow}") for shadow in ("data", "idx", "docsize", "config")),
         ("trigger", "turns_search_insert"), ("trigger", "turns_search_update"), ("trigger", "turns_search_delete"),
-        # 0005_outputs (tests/test_runner.py checks what it holds)
+        # 0005_outputs (tests/test_runner.py checks what it holds), rebuilt by 0008_output_origin
+        # (tests/test_answer_code.py)
         ("table", "outputs"), ("view", "outputs_indexed"), ("table", "outputs_search"),
         *(("table", f"outputs_search_{shadow}") for shadow in ("data", "idx", "docsize", "config")),
         ("trigger", "outputs_search_insert"), ("trigger", "outputs_search_update"),

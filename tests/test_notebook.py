@@ -152,3 +152,28 @@ def test_history_export_writes_a_notebook_with_the_stored_outputs(
     nbformat.validate(notebook)
     first_code = next(c for c in notebook.cells if c.cell_type == "code")
     assert first_code.outputs[0].data["text/plain"] == POWER_21
+
+
+def test_the_answers_python_blocks_run_locally_follow_the_answer_as_code_cells(tmp_path: Path) -> None:
+    from desktop.model.answer_code import run_through
+
+    conversation = Conversation(title="answer blocks")
+    turn = conversation.start_turn("Show me how")
+    turn.apply(CodeCall(0, "1 + 1"))
+    turn.apply(AnswerDelta("Like this:\n\n```python\nx = 123**21\nprint(x)\n```\n\n```bash\nls\n```\n\n"
+                           "```py\nx % 1000\n```\n\n```python\nnot_run = True\n```\n"))
+    turn.apply(Finished("stop"))
+    cells = run_through(turn.answer, 2)
+    turn.answer_outputs = run_cells_sync([b.code for b in cells], indices=[b.ordinal for b in cells]).outputs
+    export_to(tmp_path / "c.ipynb", conversation)
+    notebook = json.loads((tmp_path / "c.ipynb").read_text(encoding="utf-8"))
+    nbformat.validate(notebook)
+    kinds = [(c["cell_type"], c["metadata"].get("dashchat", {})) for c in notebook["cells"]]
+    answer = next(i for i, c in enumerate(notebook["cells"]) if "".join(c["source"]).startswith("### Answer"))
+    assert kinds[answer + 1:] == [("code", {"answer_block": 1, "ran_locally": True}),
+                                  ("code", {"answer_block": 3, "ran_locally": True})]
+    first, third = notebook["cells"][answer + 1:]
+    assert "".join(first["source"]) == "x = 123**21\nprint(x)"
+    assert first["outputs"] == [{"output_type": "stream", "name": "stdout", "text": [POWER_21 + "\n"]}]
+    assert third["outputs"][0]["data"]["text/plain"] == [str(int(POWER_21) % 1000)]
+    assert [c["execution_count"] for c in (first, third)] == [1, 2]  # the call was not run

@@ -143,6 +143,7 @@ def _turn(item: dict[str, Any], where: str, conversation_id: str, number: int) -
                 outputs[index] = [Output.from_dict(o) for o in call]
         except ValueError as exc:
             raise ImportFailure(f"{where}: code call {index + 1}: {exc}") from None
+    answer_outputs = _answer_outputs(item.get("answer_outputs") or [], where)
     turn_id = item.get("id")
     turn = Turn.restore(
         thinking=_text(item, "thinking", where),
@@ -164,4 +165,25 @@ def _turn(item: dict[str, Any], where: str, conversation_id: str, number: int) -
         protocol=_text(item, "protocol", where) or "native",
     )
     turn.outputs = outputs
+    turn.answer_outputs = answer_outputs
     return turn
+
+
+def _answer_outputs(given: object, where: str) -> dict[int, list[Output]]:
+    """"answer_outputs": [{"block": number from 1, "outputs": [...]}] by block ordinal."""
+    if not isinstance(given, list):
+        raise ImportFailure(f"{where}: 'answer_outputs' must be a list")
+    found: dict[int, list[Output]] = {}
+    for entry in given:
+        block = entry.get("block") if isinstance(entry, dict) else None
+        items = entry.get("outputs") if isinstance(entry, dict) else None
+        if (not isinstance(block, int) or isinstance(block, bool) or block < 1 or not isinstance(items, list)
+                or not all(isinstance(o, dict) for o in items)):
+            raise ImportFailure(f"{where}: each of 'answer_outputs' must be an object with a 'block' number "
+                                "(from 1) and a list of 'outputs'")
+        try:
+            if items:
+                found[block - 1] = [Output.from_dict(o) for o in items]
+        except ValueError as exc:
+            raise ImportFailure(f"{where}: the answer's code block {block}: {exc}") from None
+    return found

@@ -130,6 +130,9 @@ class Turn:
     # What each code call printed or showed when run locally (or in an imported export), by
     # the call's index; the service itself never returns it (model/output.py).
     outputs: dict[int, list[Output]] = field(default_factory=dict)
+    # What the answer's own Python blocks printed or showed when run locally, by the block's
+    # ordinal among the answer's fenced blocks (model/answer_code.py); kept apart from `outputs`.
+    answer_outputs: dict[int, list[Output]] = field(default_factory=dict)
     # The turn before this one on its branch (None: the first question). Versions of a turn
     # (regenerated, or its question edited) share a parent (model/conversation.py).
     parent_id: str | None = None

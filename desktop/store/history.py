@@ -301,16 +301,16 @@ class History:
 
     # -- outputs of code run locally or imported (desktop/store/outputs.py) -------------------
 
-    def save_outputs(self, turn_id: str, outputs: Mapping[int, Sequence[Output]]) -> None:
-        """Replace the stored outputs of each call given (by call index), all or nothing."""
+    def save_outputs(self, turn_id: str, outputs: Mapping[int, Sequence[Output]], origin: str = _outputs.CALL) -> None:
+        """Replace the stored outputs of each call given (by call index), all or nothing; with
+        `origin` "answer", of the answer's Python blocks (by block ordinal)."""
         with self._transaction():
-            _outputs.write(self._db, turn_id, outputs)
+            _outputs.write(self._db, turn_id, outputs, origin=origin)
 
     @_locked
-    def load_outputs(self, turn_id: str) -> dict[int, list[Output]]:
-        return _outputs.load(self._db, [turn_id]).get(turn_id, {})
+    def load_outputs(self, turn_id: str, origin: str = _outputs.CALL) -> dict[int, list[Output]]:
+        return _outputs.load(self._db, [turn_id], origin).get(turn_id, {})
 
-    def clear_outputs(self, turn_id: str, call_index: int | None = None) -> int:
+    def clear_outputs(self, turn_id: str, call_index: int | None = None, origin: str = _outputs.CALL) -> int:
         with self._transaction():
-            return _outputs.delete(self._db, turn_id, call_index)
-
+            return _outputs.delete(self._db, turn_id, call_index, origin)

@@ -57,6 +57,7 @@ def store(history: History, items: list[Imported]) -> ImportReport:
                     continue
                 _insert_turn(db, conversation, turn, position, now)
                 report.outputs_added += _outputs.write(db, turn.id, turn.outputs, now)
+                report.outputs_added += _outputs.write(db, turn.id, turn.answer_outputs, now, _outputs.ANSWER)
                 position += 1
                 added += 1
             report.turns_added += added

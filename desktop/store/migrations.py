@@ -245,6 +245,54 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        # Outputs of an answer's own Python blocks run locally (model/answer_code.py), beside
+        # those of the executed code calls: `origin` says which ('call' or 'answer'), and
+        # `call_index` is then the block's ordinal among the answer's fenced blocks. The table is
+        # rebuilt for its unique key (a call and a block of the same index each have a seq 0);
+        # rows keep their id, so the search index (which refers to ids) stays as it was, and
+        # every existing row is a call's. The view and triggers go with the old table and are
+        # made again, unchanged.
+        "0008_output_origin",
+        f"""
+        DROP VIEW outputs_indexed;
+        CREATE TABLE outputs_0008 (
+            id INTEGER PRIMARY KEY,
+            turn_id TEXT NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+            origin TEXT NOT NULL DEFAULT 'call' CHECK (origin IN ('call', 'answer')),
+            call_index INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            mime TEXT NOT NULL DEFAULT '',
+            truncated INTEGER NOT NULL DEFAULT 0,
+            size INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            traceback_json TEXT NOT NULL DEFAULT '[]',
+            data BLOB,
+            text TEXT NOT NULL DEFAULT '',
+            UNIQUE (turn_id, origin, call_index, seq)
+        );
+        INSERT INTO outputs_0008 (id, turn_id, origin, call_index, seq, kind, name, mime, truncated, size,
+                created_at, traceback_json, data, text)
+            SELECT id, turn_id, 'call', call_index, seq, kind, name, mime, truncated, size, created_at,
+                traceback_json, data, text
+            FROM outputs ORDER BY id;
+        DROP TABLE outputs;
+        ALTER TABLE outputs_0008 RENAME TO outputs;
+        CREATE VIEW outputs_indexed (id, text) AS SELECT id, {_output_indexed("outputs")} FROM outputs;
+        CREATE TRIGGER outputs_search_insert AFTER INSERT ON outputs BEGIN
+            INSERT INTO outputs_search (rowid, text) VALUES (new.id, {_output_indexed("new")});
+        END;
+        CREATE TRIGGER outputs_search_delete AFTER DELETE ON outputs BEGIN
+            INSERT INTO outputs_search (outputs_search, rowid, text) VALUES ('delete', old.id, {_output_indexed("old")});
+        END;
+        CREATE TRIGGER outputs_search_update AFTER UPDATE OF kind, name, text ON outputs BEGIN
+            INSERT INTO outputs_search (outputs_search, rowid, text) VALUES ('delete', old.id, {_output_indexed("old")});
+            INSERT INTO outputs_search (rowid, text) VALUES (new.id, {_output_indexed("new")});
+        END;
+        """,
+    ),
 ]
 
 

@@ -1,4 +1,6 @@
-"""The outputs of executed code calls in the history (table `outputs`, migration 0005_outputs).
+"""The outputs of executed code calls in the history (table `outputs`, migration 0005_outputs),
+and of an answer's own Python blocks run locally (`origin` 'answer', migration 0008_output_origin:
+`call_index` is then the block's ordinal among the answer's fenced blocks).
 
 Functions over the history's sqlite connection, so that History (desktop/store/history.py)
 only delegates to them, in its own transactions (`History.save_outputs`, `load_outputs`,
@@ -17,22 +19,34 @@ from collections.abc import Mapping, Sequence
 from ..model.conversation import Conversation
 from ..model.output import Output, OutputKind
 
+CALL = "call"  # outputs of the turn's executed code calls, by call index
+ANSWER = "answer"  # outputs of the answer's Python blocks, by block ordinal
+ORIGINS = (CALL, ANSWER)
+
 _CHUNK = 500  # turn ids per query (SQLite's bound-parameter limit is 999 on old builds)
 
 
+def _origin(origin: str) -> str:
+    if origin not in ORIGINS:
+        raise ValueError(f"unknown origin of outputs: {origin!r}")
+    return origin
+
+
 def write(db: sqlite3.Connection, turn_id: str, outputs: Mapping[int, Sequence[Output]],
-          now: float | None = None) -> int:
-    """Replace the stored outputs of each call in `outputs` (an empty list clears that call).
-    Runs inside the caller's transaction. Returns how many rows were written."""
+          now: float | None = None, origin: str = CALL) -> int:
+    """Replace the stored outputs of each call (or answer block, by `origin`) in `outputs` (an
+    empty list clears it). Runs inside the caller's transaction. Returns how many rows were written."""
     now = time.time() if now is None else now
+    origin = _origin(origin)
     written = 0
     for call_index, items in outputs.items():
-        db.execute("DELETE FROM outputs WHERE turn_id = ? AND call_index = ?", (turn_id, call_index))
+        db.execute("DELETE FROM outputs WHERE turn_id = ? AND origin = ? AND call_index = ?",
+                   (turn_id, origin, call_index))
         for seq, output in enumerate(items):
             db.execute(
-                """INSERT INTO outputs (turn_id, call_index, seq, kind, name, mime, truncated, size, created_at,
-                       traceback_json, data, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (turn_id, int(call_index), seq, output.kind.value, output.name, output.mime, int(output.truncated),
+                """INSERT INTO outputs (turn_id, origin, call_index, seq, kind, name, mime, truncated, size,
+                       created_at, traceback_json, data, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (turn_id, origin, int(call_index), seq, output.kind.value, output.name, output.mime, int(output.truncated),
                  output.size, now, json.dumps(list(output.traceback), ensure_ascii=False),
                  output.data or None, output.text),
             )
@@ -40,28 +54,31 @@ def write(db: sqlite3.Connection, turn_id: str, outputs: Mapping[int, Sequence[O
     return written
 
 
-def delete(db: sqlite3.Connection, turn_id: str, call_index: int | None = None) -> int:
-    """Remove a turn's stored outputs (of one call, or all), inside the caller's transaction.
-    Returns how many rows went."""
+def delete(db: sqlite3.Connection, turn_id: str, call_index: int | None = None, origin: str = CALL) -> int:
+    """Remove a turn's stored outputs of one call (or answer block, by `origin`), or of all its
+    calls (blocks), inside the caller's transaction. Returns how many rows went."""
+    origin = _origin(origin)
     if call_index is None:
-        cursor = db.execute("DELETE FROM outputs WHERE turn_id = ?", (turn_id,))
+        cursor = db.execute("DELETE FROM outputs WHERE turn_id = ? AND origin = ?", (turn_id, origin))
     else:
-        cursor = db.execute("DELETE FROM outputs WHERE turn_id = ? AND call_index = ?", (turn_id, call_index))
+        cursor = db.execute("DELETE FROM outputs WHERE turn_id = ? AND origin = ? AND call_index = ?",
+                            (turn_id, origin, call_index))
     return cursor.rowcount
 
 
-def load(db: sqlite3.Connection, turn_ids: Sequence[str]) -> dict[str, dict[int, list[Output]]]:
-    """The stored outputs of these turns: {turn id: {call index: [outputs in order]}}; turns
-    without any are left out."""
+def load(db: sqlite3.Connection, turn_ids: Sequence[str], origin: str = CALL) -> dict[str, dict[int, list[Output]]]:
+    """The stored outputs of these turns' calls (or answer blocks, by `origin`): {turn id:
+    {call index: [outputs in order]}}; turns without any are left out."""
+    origin = _origin(origin)
     result: dict[str, dict[int, list[Output]]] = {}
     ids = list(dict.fromkeys(turn_ids))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
         rows = db.execute(
             f"""SELECT turn_id, call_index, kind, name, mime, truncated, size, traceback_json, data, text
-                FROM outputs WHERE turn_id IN ({", ".join("?" * len(chunk))})
+                FROM outputs WHERE origin = ? AND turn_id IN ({", ".join("?" * len(chunk))})
                 ORDER BY turn_id, call_index, seq""",
-            chunk,
+            [origin, *chunk],
         )
         for turn_id, call_index, kind, name, mime, truncated, size, traceback_json, data, text in rows:
             try:
@@ -76,8 +93,11 @@ def load(db: sqlite3.Connection, turn_ids: Sequence[str]) -> dict[str, dict[int,
 
 
 def attach(db: sqlite3.Connection, conversation: Conversation) -> None:
-    """Set each turn's `outputs` from the history (a turn with none gets an empty dict)."""
+    """Set each turn's `outputs` and `answer_outputs` from the history (a turn with none gets an
+    empty dict)."""
     turns = conversation.every_version()  # not only the branch shown
-    stored = load(db, [turn.id for turn in turns])
+    ids = [turn.id for turn in turns]
+    calls, answers = load(db, ids), load(db, ids, ANSWER)
     for turn in turns:
-        turn.outputs = stored.get(turn.id, {})
+        turn.outputs = calls.get(turn.id, {})
+        turn.answer_outputs = answers.get(turn.id, {})
