@@ -1,8 +1,10 @@
-"""Per-block Copy buttons over an answer's fenced code blocks (answer_pane.TurnCard uses them)."""
+"""Per-block Copy buttons over an answer's fenced code blocks (answer_pane.TurnCard uses them),
+and beside the Copy button of each Python block a Run button (Stop while it runs) once the card
+has its answer-block outputs (answer_runs.AnswerOutputs, which says what the buttons may do)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -12,6 +14,17 @@ from .panes import COPIED_MS, confirm_copy
 
 if TYPE_CHECKING:
     from .markdown_view import MarkdownView
+
+
+class RunArea(Protocol):
+    """What the Run buttons ask of the card's answer-block outputs (answer_runs.AnswerOutputs)."""
+
+    @property
+    def number(self) -> int: ...  # the card's turn number
+
+    def run_state(self, ordinal: int) -> tuple[bool, bool]: ...  # (running, may be pressed)
+
+    def pressed(self, ordinal: int) -> None: ...
 
 
 class CodeCopyButtons(QObject):
@@ -24,6 +37,8 @@ class CodeCopyButtons(QObject):
         super().__init__(view)
         self._view = view
         self.buttons: list[QToolButton] = []
+        self.run_buttons: dict[int, QToolButton] = {}  # by block ordinal: the Python blocks'
+        self._languages: list[str] | None = None  # each block's, from the Markdown source
         self._pending = False
         view.document().documentLayout().documentSizeChanged.connect(self.schedule)
         view.installEventFilter(self)
@@ -38,6 +53,12 @@ class CodeCopyButtons(QObject):
         if not self._pending:
             self._pending = True
             QTimer.singleShot(0, self, self.place)
+
+    def refresh(self) -> None:
+        """The Run buttons again: the answer ended (its blocks' languages are final), or a
+        local run started or ended."""
+        self._languages = None
+        self.schedule()
 
     def boxes(self) -> list[QRectF]:
         # The view knows where its code blocks start: no walk over every block of a long answer.
@@ -75,6 +96,72 @@ class CodeCopyButtons(QObject):
             if button.isHidden():
                 button.show()
                 button.raise_()
+        self._place_runs()
+
+    def _area(self) -> RunArea | None:
+        card = self._view.parentWidget()
+        if card is None:
+            return None
+        from PySide6.QtWidgets import QWidget
+
+        area = card.findChild(QWidget, "answerOutputs", Qt.FindChildOption.FindDirectChildrenOnly)
+        return cast("RunArea", area) if area is not None else None
+
+    def _place_runs(self) -> None:
+        area = self._area() if self.buttons else None
+        if area is None:
+            for button in self.run_buttons.values():
+                button.hide()
+            return
+        if self._languages is None or len(self._languages) != len(self.buttons):
+            from ..model.answer_code import answer_blocks
+
+            self._languages = [block.language if block.is_python else "" for block in
+                               answer_blocks(self._view.markdown())]
+        for ordinal in [n for n in self.run_buttons if n >= len(self.buttons)]:
+            self.run_buttons.pop(ordinal).deleteLater()
+        for ordinal, copy_button in enumerate(self.buttons):
+            python = ordinal < len(self._languages) and bool(self._languages[ordinal])
+            existing = self.run_buttons.get(ordinal)
+            if not python:
+                if existing is not None:
+                    existing.hide()
+                continue
+            button = existing if existing is not None else self._run_button(ordinal)
+            running, enabled = area.run_state(ordinal)
+            text = self.tr("Stop") if running else self.tr("Run")
+            if button.text() != text:
+                button.setText(text)
+                button.setAccessibleName((self.tr("Stop code block {number} of answer {answer}") if running else
+                                          self.tr("Run code block {number} of answer {answer}")).format(
+                    number=ordinal + 1, answer=area.number))
+            button.setEnabled(enabled)
+            size = button.sizeHint()
+            if size != button.size():
+                button.resize(size)
+            place = QPoint(max(0, copy_button.x() - button.width() - 4), copy_button.y())
+            if place != button.pos():
+                button.move(place)
+            if button.isHidden():
+                button.show()
+                button.raise_()
+
+    def _run_button(self, ordinal: int) -> QToolButton:
+        button = QToolButton(self._view.viewport())
+        button.setObjectName("runAnswerBlock")
+        button.setToolTip(self.tr(
+            "Run this block on this computer, after the answer's Python blocks before it: in order, in one "
+            "process, so they share variables. What each prints shows under the answer"))
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.clicked.connect(lambda _checked=False: self._pressed(ordinal))
+        self.run_buttons[ordinal] = button
+        return button
+
+    def _pressed(self, ordinal: int) -> None:
+        area = self._area()
+        if area is not None:
+            area.pressed(ordinal)
 
     def copy(self, index: int) -> None:
         blocks = self._view.code_blocks()

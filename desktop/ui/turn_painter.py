@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 
 from ..model.turn import SILENCE_STEP_SECONDS, StepKind, Turn
+from .answer_runs import AnswerRunHub, attach, refresh
 
 if TYPE_CHECKING:
     from .answer_pane import AnswerPane, TurnCard
@@ -56,6 +57,7 @@ class TurnPainter:
         # reaching the widgets inside it, so the cards' text and the code blocks get theirs here.
         self.font_zoom = 0
         self.card_font = QFont()  # no size of its own while not zoomed: the inherited font
+        self.answer_runs = AnswerRunHub()  # the answers' Run buttons and the window's LocalRuns
 
     # -- a turn's place ---------------------------------------------------------------------
 
@@ -75,6 +77,7 @@ class TurnPainter:
         to its end (as for a new turn) rather than where it is."""
         card = self.answer_pane.add_turn(turn, number, follow=follow)
         card.set_versions(*versions)
+        attach(card, self.answer_runs)  # the answer's Python blocks run locally: their outputs under it
         if self.font_zoom:
             self.zoom_card(card)
         return card
@@ -159,4 +162,5 @@ class TurnPainter:
         self.code_pane.show_silence(None)
         if card is not None:
             card.finish()
+            refresh(card)  # its Python blocks may be run now
         self.status.show_turn(turn)

@@ -1,0 +1,209 @@
+"""Run locally on the answer's own Python blocks (issue #17), in the window: a Run button beside
+the Copy button of each Python block (none on a shell block), the blocks up to it run in order in
+the real runner, sharing state, their outputs under the answer, kept across a restart, found by
+search, exported, and cleared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QToolButton
+
+from desktop.keys import KEY_ENV
+from desktop.model.conversation import Conversation
+from desktop.model.turn import TurnStatus
+from desktop.protocol.events import AnswerDelta, CodeCall, Finished
+from desktop.ui.answer_pane import TurnCard
+from desktop.ui.answer_runs import AnswerOutputs, outputs_of, refresh
+from desktop.ui.main_window import MainWindow
+from tests.support.fixtures import ServerHandle
+from tests.test_window_run_locally import finish, press_run
+
+KEY = "sk-window-answer-run-key-17"
+POWER = "77269364466549865653073473388030061522211723"
+ANSWER = ("Here is the computation.\n\n```bash\necho not python\n```\n\n```python\nbase = 123\nprint(base**21)\n```\n\n"
+          "And a second block uses the first's variable:\n\n```py\nanswer = base // 3 + 1\nprint('zebra', answer)\n```\n")
+PLOT = ("\n\n```python\nimport matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+        "plt.figure(figsize=(8, 4))\nplt.plot([1, 4, 9, 16])\nplt.show()\n```\n")
+
+
+@pytest.fixture
+def window(window_factory, server: ServerHandle) -> MainWindow:  # type: ignore[no-untyped-def]
+    return window_factory(server.base("power_21"), environ={KEY_ENV: KEY})
+
+
+def stored_answer(window: MainWindow, answer: str, title: str = "answer code") -> Conversation:
+    conversation = Conversation(title=title)
+    turn = conversation.start_turn("Show me the code for 123 to the power of 21")
+    turn.mark_sent()
+    turn.apply(CodeCall(0, "123**21"))
+    turn.apply(AnswerDelta(answer))
+    turn.apply(Finished("stop"))
+    window.session.history.save_turn(conversation, turn)
+    window.open_conversation(conversation.id)
+    return conversation
+
+
+def run_buttons(qtbot, card: TurnCard, count: int) -> dict[int, QToolButton]:  # type: ignore[no-untyped-def]
+    """The card's Run buttons by block ordinal, once placed (after the answer is laid out)."""
+    qtbot.waitUntil(lambda: sum(not b.isHidden() for b in card.block_copy.run_buttons.values()) == count)
+    return {n: b for n, b in card.block_copy.run_buttons.items() if not b.isHidden()}
+
+
+def area(card: TurnCard) -> AnswerOutputs:
+    found = outputs_of(card)
+    assert found is not None
+    return found
+
+
+def press(qtbot, window: MainWindow, button: QToolButton, confirm: bool = True) -> bool:  # type: ignore[no-untyped-def]
+    """Press an answer block's Run; confirm the box if it comes. Whether it came."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    box = window.local_runs.confirm_box
+    if box is None:
+        return False
+    assert "as you" in box.text()
+    box.checkBox().setChecked(True)
+    run = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole)
+    qtbot.mouseClick(run if confirm else box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    return True
+
+
+def test_python_blocks_run_in_order_under_the_answer_and_survive_a_restart(  # type: ignore[no-untyped-def]
+        window, qloop, qtbot, tmp_path: Path) -> None:
+    conversation = stored_answer(window, ANSWER)
+    [card] = window.answer_pane.cards
+    buttons = run_buttons(qtbot, card, 2)
+    assert sorted(buttons) == [1, 2]  # the bash block (0) has none
+    assert [b.accessibleName() for b in buttons.values()] == ["Run code block 2 of answer 1",
+                                                              "Run code block 3 of answer 1"]
+    assert all(b.focusPolicy() == Qt.FocusPolicy.StrongFocus and b.isEnabled() for b in buttons.values())
+    assert "share variables" in buttons[1].toolTip()
+    # Beside its block's Copy button, on the same line.
+    copy = card.block_copy.buttons[1]
+    assert buttons[1].y() == copy.y() and buttons[1].geometry().right() < copy.x()
+    assert not area(card).isVisibleTo(card)
+
+    assert press(qtbot, window, buttons[2])
+    finish(qloop, window)
+    views = area(card).views()
+    assert sorted(views) == [1, 2]  # block 2 ran first: block 3 saw its state
+    assert POWER in views[1].text() and "zebra 42" in views[2].text()
+    assert area(card).isVisibleTo(card)
+    assert area(card).title(1).text() == "Output of code block 2"  # type: ignore[union-attr]
+    assert area(card).title(2).text() == "Output of code block 3"  # type: ignore[union-attr]
+    assert "Ran locally" in views[2].state.text()
+    # The calls' outputs are not touched: the executed code's block shows nothing.
+    [block] = window.code_pane.blocks
+    assert not block.outputs.text()
+    turn = window.session.conversation.turns[0]
+    assert turn.outputs == {} and sorted(turn.answer_outputs) == [1, 2]
+    assert buttons[1].isEnabled()  # and not "Stop" any more
+    assert buttons[1].text() == "Run"
+
+    # Found by search, as the calls' outputs are.
+    assert [h.field for h in window.session.history.search("zebra 42")] == ["output"]
+
+    # Kept: another connection to the history file (the next start) reads them, and reopening
+    # the conversation shows them under the answer again.
+    from desktop.store.history import History
+
+    later = History(window.session.config.history_path)
+    stored = later.load(conversation.id)
+    later.close()
+    assert stored is not None and stored.turns[0].answer_outputs == turn.answer_outputs
+    window.new_conversation()
+    assert not window.answer_pane.cards
+    window.open_conversation(conversation.id)
+    [card] = window.answer_pane.cards
+    qtbot.waitUntil(lambda: area(card).isVisibleTo(card))
+    views = area(card).views()
+    assert POWER in views[1].text() and "zebra 42" in views[2].text()
+    again = window
+
+    # Exported with the turn: Markdown, HTML, notebook (valid).
+    nbformat = pytest.importorskip("nbformat")
+    from desktop.export import export_to
+
+    loaded = again.session.history.load(conversation.id)
+    assert loaded is not None
+    for name in ("c.md", "c.html", "c.ipynb"):
+        export_to(tmp_path / name, loaded)
+    assert "#### Output of the answer's code block 3 (run locally)" in (tmp_path / "c.md").read_text(encoding="utf-8")
+    assert f"{POWER}\n</pre>" in (tmp_path / "c.html").read_text(encoding="utf-8")
+    notebook = json.loads((tmp_path / "c.ipynb").read_text(encoding="utf-8"))
+    nbformat.validate(notebook)
+    assert [c["metadata"]["dashchat"]["answer_block"] for c in notebook["cells"]
+            if "answer_block" in c["metadata"].get("dashchat", {})] == [2, 3]
+
+    # Clear outputs: off the screen and out of the history; the other block's stay.
+    qtbot.waitUntil(views[2].clear_button.isVisible)
+    qtbot.mouseClick(views[2].clear_button, Qt.MouseButton.LeftButton)
+    assert sorted(area(card).views()) == [1]
+    assert sorted(again.session.history.load_outputs(loaded.turns[0].id, origin="answer")) == [1]
+    assert again.session.history.search("zebra 42") == []
+
+
+def test_a_plot_in_an_answer_block_shows_as_an_image(window, qloop, qtbot) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("matplotlib", reason="matplotlib is not installed in this Python (pip install matplotlib)")
+    stored_answer(window, ANSWER + PLOT)
+    [card] = window.answer_pane.cards
+    buttons = run_buttons(qtbot, card, 3)
+    assert press(qtbot, window, buttons[3])
+    finish(qloop, window)
+    [image] = area(card).views()[3].images()
+    qtbot.waitUntil(lambda: image.width() > 0 and not image.pixmap().isNull())
+    assert image.pixmap().width() <= max(image.width(), 1) and image.accessibleName().startswith("Figure")
+
+
+def test_stop_one_run_at_a_time_and_the_confirmation_shared_with_the_calls(  # type: ignore[no-untyped-def]
+        window, qloop, qtbot) -> None:
+    from tests.test_window_run_locally import until
+
+    stored_answer(window, "Loop:\n\n```python\nprint('looping', flush=True)\nwhile True:\n    pass\n```\n")
+    [card] = window.answer_pane.cards
+    [button] = run_buttons(qtbot, card, 1).values()
+    # Cancelled: nothing runs.
+    assert press(qtbot, window, button, confirm=False)
+    assert window.local_runs.task is None
+    assert press(qtbot, window, button)
+    view = area(card).views()[0]
+    until(qloop, lambda: "looping" in view.text())
+    # While it runs: the block's button reads Stop, the executed code's Run waits.
+    qtbot.waitUntil(lambda: button.text() == "Stop")
+    assert button.accessibleName() == "Stop code block 1 of answer 1"
+    [block] = window.code_pane.blocks
+    assert not block.run_button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    result = finish(qloop, window)
+    assert result.cells[0].status.value == "stopped" and view.state.text() == "Stopped"
+    qtbot.waitUntil(lambda: button.text() == "Run")
+    assert block.run_button.isEnabled()
+    # The same conversation does not ask again, for the calls either.
+    assert not press_run(qtbot, window, block)
+    finish(qloop, window)
+    assert POWER in block.outputs.text()
+
+
+def test_no_run_while_the_turn_streams(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    stored_answer(window, ANSWER)
+    [card] = window.answer_pane.cards
+    buttons = run_buttons(qtbot, card, 2)
+    card.turn.status = TurnStatus.STREAMING
+    refresh(card)
+    qtbot.waitUntil(lambda: not buttons[1].isEnabled())
+    window.local_runs.request_answer(card, 1)  # even if asked
+    assert window.local_runs.confirm_box is None and window.local_runs.task is None
+    assert "Wait for the reply to finish" in window.status.state.text()
+    card.turn.status = TurnStatus.COMPLETE
+    refresh(card)
+    qtbot.waitUntil(buttons[1].isEnabled)
+
+
+def test_a_streamed_answer_gets_run_buttons_when_it_ends(window, qloop, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qloop.run_until_complete(window.submit("What is 123 to the power of 21?"))
+    [card] = window.answer_pane.cards
+    assert outputs_of(card) is not None and not card.block_copy.run_buttons  # no Python block in it
