@@ -223,3 +223,57 @@ def test_a_transcript_with_malformed_answer_outputs_is_refused(tmp_path: Path) -
     (tmp_path / "bad.json").write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ImportFailure, match="answer_outputs"):
         read_path(tmp_path / "bad.json")
+
+
+# -- dashchat history run --answer ------------------------------------------------------------
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from desktop.cli.main import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_history_run_answer_prints_keeps_the_blocks_outputs_apart_and_exits_by_what_they_did(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    answer = ("```python\nbase = 123\nprint(base**21)\n```\n\n```bash\necho hi\n```\n\n"
+              "```py\nprint('again', base // 3)\n```\n\n```python\n1 / 0\n```\n")
+    conversation = _answered(answer)
+    conversation.start_turn("And without code?").apply(AnswerDelta("No code here."))
+    conversation.turns[1].apply(Finished("stop"))
+    history = History(profile / "history.sqlite3")
+    for turn in conversation.turns:
+        history.save_turn(conversation, turn)
+    history.close()
+
+    # The last turn whose answer has a Python block, all its Python blocks: the last raises.
+    code, out, err = _cli(capsys, "history", "run", "--last", "--answer", "--profile", str(profile))
+    assert code == 1, err
+    assert "Running turn 1 of answer blocks (3 Python blocks of its answer" in err
+    assert f"Answer's code block #1{'=' * 20}\nbase = 123\nprint(base**21)\n" in out
+    assert f"Output of code block #1{'=' * 20}\n{POWER_21}\n" in out
+    assert "again 41\n" in out and "ZeroDivisionError" in err and "#2" not in out
+    assert "2 ok, 1 error in" in out
+    history = History(profile / "history.sqlite3")
+    stored = history.load(conversation.id)
+    assert stored is not None
+    assert stored.turns[0].outputs == {}  # the executed code's outputs are not the answer's
+    assert stored.turns[0].answer_outputs[0] == [Output.stream("stdout", POWER_21 + "\n")]
+    assert sorted(stored.turns[0].answer_outputs) == [0, 2, 3]
+    history.close()
+
+    # --block N: up to code block N (every fenced block counts): the error is not reached.
+    code, out, _ = _cli(capsys, "history", "run", "--last", "--turn", "1", "--block", "3", "--profile", str(profile))
+    assert code == 0 and "again 41" in out and "1 / 0" not in out
+
+    for argv, message in (
+            (["--answer", "--turn", "2"], "the answer of turn 2 has no Python code block"),
+            (["--block", "2"], "code block 2 of turn 1's answer is not a Python block (it has 4 code blocks; "
+                               "Python: 1, 3, 4)"),
+            (["--block", "9"], "is not a Python block"),
+            (["--answer", "--call", "1"], "give one of them")):
+        code, out, err = _cli(capsys, "history", "run", "--last", *argv, "--profile", str(profile))
+        assert code == 2 and message in err, (argv, err)

@@ -62,7 +62,8 @@ def add_arguments(history: argparse.ArgumentParser) -> None:
         help="write a conversation to PATH: .md, .json (transcript), .html or .ipynb (notebook)",
         description="Write a conversation to PATH, in the format its extension names: .md (Markdown), "
         ".json (the dashchat.transcript/2 transcript), .html (self-contained, printable) or .ipynb (a "
-        "Jupyter notebook: the executed code as code cells, with their outputs when run locally).")
+        "Jupyter notebook: the executed code as code cells, with their outputs when run locally, and the "
+        "answer's Python blocks that were run locally after the answer).")
     export.add_argument("conversation", nargs="?", metavar="ID",
                         help=f"the conversation's id, or its first {MIN_PREFIX} or more characters")
     export.add_argument("path", type=Path, metavar="PATH", help="the file to write")

@@ -1,12 +1,14 @@
 """`dashchat history run` and `dashchat history import`: the two `history` actions that write
 to the history (desktop/cli/history.py holds the readers, and the helpers shared with them).
 
-    dashchat history run (ID | --last) [--turn N] [--call N] [--timeout S] [--python PATH]
-                         [--allow-network] [--memory MB] [--images DIR] [--jupyter]
+    dashchat history run (ID | --last) [--turn N] [--call N | --answer [--block N]] [--timeout S]
+                         [--python PATH] [--allow-network] [--memory MB] [--images DIR] [--jupyter]
     dashchat history import FILE...
 
-`run` exits 0 when the code ran cleanly, 1 when it raised (or hit the time limit, or its process
-died), 2 for a usage error (no such turn, a turn without code, a Python that cannot start).
+`run` runs a turn's executed code calls, or with --answer the Python blocks of its answer
+(```python fences; their outputs are kept apart from the calls'). It exits 0 when the code ran
+cleanly, 1 when it raised (or hit the time limit, or its process died), 2 for a usage error (no
+such turn, a turn without code, a Python that cannot start).
 `import` exits 0 when the files were read (even if they added nothing new), 1 when a file is
 damaged or not an export (then nothing is added), 2 when a file does not exist.
 """
@@ -35,8 +37,8 @@ def add_arguments(actions: argparse._SubParsersAction[_IntermixedParser]) -> lis
     from .history import MIN_PREFIX, _count
 
     run = actions.add_parser(
-        "run", usage="%(prog)s [-h] (ID | --last) [--turn N] [--call N] [--timeout S] [--python PATH] "
-        "[--allow-network] [--memory MB] [--images DIR] [--jupyter] [--profile DIR]",
+        "run", usage="%(prog)s [-h] (ID | --last) [--turn N] [--call N | --answer [--block N]] [--timeout S] "
+        "[--python PATH] [--allow-network] [--memory MB] [--images DIR] [--jupyter] [--profile DIR]",
         help="run a turn's executed code here, print its outputs and keep them",
         description="Run the code the service's interpreter executed for a turn, on this computer, in a "
         "separate Python process: in a fresh temporary folder (removed after), with a time limit, a memory "
@@ -44,7 +46,9 @@ def add_arguments(actions: argparse._SubParsersAction[_IntermixedParser]) -> lis
         "--allow-network (refused from Python's sockets: best effort, not a sandbox; the code can still read "
         "and write your files). The calls of a turn share state, in order, as in the service. Prints what "
         "each call printed, its last expression's value, its error, its figures; keeps them in the history "
-        "(shown, searched and exported with the turn). Exit status 1 if the code raised.")
+        "(shown, searched and exported with the turn). With --answer, the Python code blocks the answer itself "
+        "shows (```python fences) are run instead, in order, sharing state; their outputs are kept apart from the "
+        "calls' and shown under the answer. Exit status 1 if the code raised.")
     run.add_argument("conversation", nargs="?", metavar="ID",
                      help=f"the conversation's id, or its first {MIN_PREFIX} or more characters")
     run.add_argument("--last", action="store_true", help="the conversation updated last")
@@ -53,6 +57,12 @@ def add_arguments(actions: argparse._SubParsersAction[_IntermixedParser]) -> lis
     run.add_argument("--call", type=_count, metavar="N",
                      help="run calls 1 to N only (default: all); the earlier ones run first, as the "
                      "calls share state")
+    run.add_argument("--answer", action="store_true",
+                     help="run the Python code blocks of the turn's answer (```python fences) instead of its "
+                     "executed code (default turn: the last whose answer has one)")
+    run.add_argument("--block", type=_count, metavar="N",
+                     help="with --answer: run the answer's Python blocks up to its code block N (counting every "
+                     "fenced block of the answer, as the window's titles do); default: all")
     run.add_argument("--timeout", type=_seconds, default=30.0, metavar="S",
                      help="stop the code after S seconds, with everything it started (default: 30)")
     run.add_argument("--python", metavar="PATH",
@@ -129,17 +139,29 @@ def _run(path: Path, args: argparse.Namespace) -> int:
         conversation = history.load(conversation_id) if history else None
     if conversation is None:
         raise _Failure(f"no conversation {conversation_id}", EXIT_FAILED)
-    turn, number = _pick_turn(conversation.turns, args.turn)
-    count = len(turn.code) if args.call is None else args.call
-    if count > len(turn.code):
-        raise _Failure(f"turn {number} executed {len(turn.code)} code call{'s' * (len(turn.code) != 1)}, "
-                       f"not {count}", EXIT_USAGE)
+    if args.block is not None:
+        args.answer = True  # --block N speaks of the answer's blocks
+    if args.answer and args.call is not None:
+        raise _Failure("--call runs the executed code, --answer the answer's code blocks: give one of them",
+                       EXIT_USAGE)
+    if args.answer:
+        turn, number = _pick_answer_turn(conversation.turns, args.turn)
+        cells = _answer_cells(turn, number, args.block)
+        what = f"{len(cells)} Python block{'s' * (len(cells) != 1)} of its answer"
+    else:
+        turn, number = _pick_turn(conversation.turns, args.turn)
+        count = len(turn.code) if args.call is None else args.call
+        if count > len(turn.code):
+            raise _Failure(f"turn {number} executed {len(turn.code)} code call{'s' * (len(turn.code) != 1)}, "
+                           f"not {count}", EXIT_USAGE)
+        cells = list(enumerate(turn.code[:count]))
+        what = f"{count} code call{'s' * (count != 1)}"
     options = RunOptions(python=args.python, timeout=args.timeout, memory_mb=args.memory,
                          allow_network=args.allow_network)
-    print(f"Running turn {number} of {conversation.title or '(untitled)'} ({count} code call"
-          f"{'s' * (count != 1)}, {args.timeout:g} s limit, network {'on' if args.allow_network else 'off'})",
-          file=sys.stderr, flush=True)
-    printer = _Printer(turn.code, args.images)
+    print(f"Running turn {number} of {conversation.title or '(untitled)'} ({what}, {args.timeout:g} s limit, "
+          f"network {'on' if args.allow_network else 'off'})", file=sys.stderr, flush=True)
+    printer = _Printer(cells, args.images, answer=args.answer)
+    codes, indices = [code for _, code in cells], [index for index, _ in cells]
     if args.jupyter:
         from ..runner.jupyter import available
 
@@ -152,9 +174,9 @@ def _run(path: Path, args: argparse.Namespace) -> int:
 
             from ..runner.jupyter import run_cells_jupyter
 
-            result = asyncio.run(run_cells_jupyter(turn.code[:count], options, on_output=printer.output))
+            result = asyncio.run(run_cells_jupyter(codes, options, on_output=printer.output, indices=indices))
         else:
-            result = run_cells_sync(turn.code[:count], options, on_output=printer.output)
+            result = run_cells_sync(codes, options, on_output=printer.output, indices=indices)
     except RunnerError as exc:
         raise _Failure(str(exc), EXIT_USAGE) from None
     except KeyboardInterrupt:
@@ -163,7 +185,7 @@ def _run(path: Path, args: argparse.Namespace) -> int:
     printer.finish(result)
     try:
         with closing(_writable(path)) as history:
-            history.save_outputs(turn.id, result.outputs)
+            history.save_outputs(turn.id, result.outputs, origin="answer" if args.answer else "call")
     except StorageError as exc:
         raise _Failure(f"the outputs were printed but not saved: {exc}", EXIT_FAILED) from None
     return EXIT_FAILED if result.raised else EXIT_OK
@@ -186,33 +208,73 @@ def _pick_turn(turns: list[Turn], wanted: int | None) -> tuple[Turn, int]:
     raise _Failure("no turn of this conversation executed code: nothing to run", EXIT_USAGE)
 
 
-class _Printer:
-    """Prints each call's code and then its outputs as they arrive (streams as printed)."""
+def _pick_answer_turn(turns: list[Turn], wanted: int | None) -> tuple[Turn, int]:
+    from ..model.answer_code import python_blocks
+    from .history import _Failure
 
-    def __init__(self, code: list[str], images: Path | None) -> None:
-        self.code = code
+    if wanted is not None:
+        if wanted > len(turns):
+            raise _Failure(f"the conversation has {len(turns)} turn{'s' * (len(turns) != 1)}, not {wanted}",
+                           EXIT_USAGE)
+        return turns[wanted - 1], wanted
+    for number in range(len(turns), 0, -1):
+        if python_blocks(turns[number - 1].answer):
+            return turns[number - 1], number
+    raise _Failure("no answer of this conversation has a Python code block: nothing to run", EXIT_USAGE)
+
+
+def _answer_cells(turn: Turn, number: int, block: int | None) -> list[tuple[int, str]]:
+    """(ordinal, code) of the answer's Python blocks to run: all, or up to code block `block`."""
+    from ..model.answer_code import answer_blocks, python_blocks, run_through
+    from .history import _Failure
+
+    blocks = python_blocks(turn.answer)
+    if not blocks:
+        raise _Failure(f"the answer of turn {number} has no Python code block: nothing to run", EXIT_USAGE)
+    if block is None:
+        return [(b.ordinal, b.code) for b in blocks]
+    chosen = run_through(turn.answer, block - 1)
+    if not chosen:
+        count = len(answer_blocks(turn.answer))
+        python = ", ".join(str(b.number) for b in blocks)
+        raise _Failure(f"code block {block} of turn {number}'s answer is not a Python block (it has {count} code "
+                       f"block{'s' * (count != 1)}; Python: {python})", EXIT_USAGE)
+    return [(b.ordinal, b.code) for b in chosen]
+
+
+class _Printer:
+    """Prints each cell's code and then its outputs as they arrive (streams as printed): the
+    executed code calls, or the answer's Python blocks (`answer`)."""
+
+    def __init__(self, cells: list[tuple[int, str]], images: Path | None, answer: bool = False) -> None:
+        self.code = dict(cells)
+        self.order = [index for index, _ in cells]  # the cells' indices, in the order they run
         self.images = images
+        self.answer = answer
         self.current: int | None = None
-        self.next = 0  # the first call whose code is not printed yet
+        self.next = 0  # the position (in `order`) of the first cell whose code is not printed yet
         self.image_count = 0
         self.ends_with_newline = True
 
     def _header(self, index: int) -> None:
         self._newline()
-        if index > 0:
+        if self.order.index(index) > 0:
             sys.stdout.write("\n")
         code = self.code[index]
-        sys.stdout.write(f"{RULE}Executed code #{index + 1}{RULE}\n{code}{'' if code.endswith(chr(10)) else chr(10)}")
-        sys.stdout.write(f"{RULE}Output #{index + 1}{RULE}\n")
+        title, output = ((f"Answer's code block #{index + 1}", f"Output of code block #{index + 1}") if self.answer
+                         else (f"Executed code #{index + 1}", f"Output #{index + 1}"))
+        sys.stdout.write(f"{RULE}{title}{RULE}\n{code}{'' if code.endswith(chr(10)) else chr(10)}")
+        sys.stdout.write(f"{RULE}{output}{RULE}\n")
 
     def _enter(self, index: int) -> None:
         if self.current == index:
             return
-        for earlier in range(self.next, index):  # calls run in order: these printed nothing
+        position = self.order.index(index)
+        for earlier in self.order[self.next:position]:  # cells run in order: these printed nothing
             self._header(earlier)
             sys.stdout.write("(no output)\n")
         self._header(index)
-        self.current, self.next = index, index + 1
+        self.current, self.next = index, position + 1
 
     def _newline(self) -> None:
         if not self.ends_with_newline:
@@ -250,7 +312,7 @@ class _Printer:
         if self.images is None:
             return f"[{output.mime or 'image/png'}, {len(output.data)} bytes]"
         self.image_count += 1
-        target = self.images / f"call{index + 1}-figure{self.image_count}.png"
+        target = self.images / f"{'block' if self.answer else 'call'}{index + 1}-figure{self.image_count}.png"
         try:
             self.images.mkdir(parents=True, exist_ok=True)
             target.write_bytes(output.data)
@@ -263,7 +325,7 @@ class _Printer:
 
         ran = [cell.index for cell in result.cells if cell.status is not CellStatus.SKIPPED]
         for index in ran:
-            if index >= self.next:
+            if self.order.index(index) >= self.next:
                 self._enter(index)
                 sys.stdout.write("(no output)\n")
         self._newline()
