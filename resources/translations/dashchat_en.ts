@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AnswerOutputs</name>
+    <message>
+        <source>Output of code block {number}</source>
+        <translation>Output of code block {number}</translation>
+    </message>
+    <message>
+        <source>Output of code block {number} of answer {answer}</source>
+        <translation>Output of code block {number} of answer {answer}</translation>
+    </message>
+</context>
+<context>
     <name>AnswerPane</name>
     <message>
         <source>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</source>
@@ -75,6 +86,26 @@
     <message>
         <source>Copy code block {number}</source>
         <translation>Copy code block {number}</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Stop code block {number} of answer {answer}</source>
+        <translation>Stop code block {number} of answer {answer}</translation>
+    </message>
+    <message>
+        <source>Run code block {number} of answer {answer}</source>
+        <translation>Run code block {number} of answer {answer}</translation>
+    </message>
+    <message>
+        <source>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</source>
+        <translation>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</translation>
     </message>
 </context>
 <context>

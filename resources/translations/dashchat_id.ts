@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
+    <name>AnswerOutputs</name>
+    <message>
+        <source>Output of code block {number}</source>
+        <translation>Keluaran blok kode {number}</translation>
+    </message>
+    <message>
+        <source>Output of code block {number} of answer {answer}</source>
+        <translation>Keluaran blok kode {number} dari jawaban {answer}</translation>
+    </message>
+</context>
+<context>
     <name>AnswerPane</name>
     <message>
         <source>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</source>
@@ -75,6 +86,26 @@
     <message>
         <source>Copy code block {number}</source>
         <translation>Salin blok kode {number}</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Jalankan</translation>
+    </message>
+    <message>
+        <source>Stop code block {number} of answer {answer}</source>
+        <translation>Hentikan blok kode {number} dari jawaban {answer}</translation>
+    </message>
+    <message>
+        <source>Run code block {number} of answer {answer}</source>
+        <translation>Jalankan blok kode {number} dari jawaban {answer}</translation>
+    </message>
+    <message>
+        <source>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</source>
+        <translation>Jalankan blok ini di komputer ini, setelah blok Python jawaban sebelumnya: berurutan, dalam satu proses, sehingga variabelnya dipakai bersama. Keluaran tiap blok tampil di bawah jawaban</translation>
     </message>
 </context>
 <context>

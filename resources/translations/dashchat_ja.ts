@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AnswerOutputs</name>
+    <message>
+        <source>Output of code block {number}</source>
+        <translation>コードブロック {number} の出力</translation>
+    </message>
+    <message>
+        <source>Output of code block {number} of answer {answer}</source>
+        <translation>回答 {answer} のコードブロック {number} の出力</translation>
+    </message>
+</context>
+<context>
     <name>AnswerPane</name>
     <message>
         <source>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</source>
@@ -75,6 +86,26 @@
     <message>
         <source>Copy code block {number}</source>
         <translation>コードブロック {number} をコピー</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Stop code block {number} of answer {answer}</source>
+        <translation>回答 {answer} のコードブロック {number} を停止</translation>
+    </message>
+    <message>
+        <source>Run code block {number} of answer {answer}</source>
+        <translation>回答 {answer} のコードブロック {number} を実行</translation>
+    </message>
+    <message>
+        <source>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</source>
+        <translation>このブロックをこのコンピューターで実行します。回答内でこれより前の Python ブロックを順に同じプロセスで実行するため、変数は共有されます。各ブロックの出力は回答の下に表示されます</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AnswerOutputs</name>
+    <message>
+        <source>Output of code block {number}</source>
+        <translation>代码块 {number} 的输出</translation>
+    </message>
+    <message>
+        <source>Output of code block {number} of answer {answer}</source>
+        <translation>回答 {answer} 中代码块 {number} 的输出</translation>
+    </message>
+</context>
+<context>
     <name>AnswerPane</name>
     <message>
         <source>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</source>
@@ -75,6 +86,26 @@
     <message>
         <source>Copy code block {number}</source>
         <translation>复制代码块 {number}</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Stop code block {number} of answer {answer}</source>
+        <translation>停止回答 {answer} 中的代码块 {number}</translation>
+    </message>
+    <message>
+        <source>Run code block {number} of answer {answer}</source>
+        <translation>运行回答 {answer} 中的代码块 {number}</translation>
+    </message>
+    <message>
+        <source>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</source>
+        <translation>在本机运行此代码块：先按顺序运行回答中它之前的 Python 代码块，同在一个进程中，因此它们共享变量。每个代码块的输出显示在回答下方</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AnswerOutputs</name>
+    <message>
+        <source>Output of code block {number}</source>
+        <translation>程式碼區塊 {number} 的輸出</translation>
+    </message>
+    <message>
+        <source>Output of code block {number} of answer {answer}</source>
+        <translation>回答 {answer} 中程式碼區塊 {number} 的輸出</translation>
+    </message>
+</context>
+<context>
     <name>AnswerPane</name>
     <message>
         <source>Ask a question below. Qwen thinks, runs Python in its sandbox, and answers here.</source>
@@ -75,6 +86,26 @@
     <message>
         <source>Copy code block {number}</source>
         <translation>複製程式碼區塊 {number}</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>執行</translation>
+    </message>
+    <message>
+        <source>Stop code block {number} of answer {answer}</source>
+        <translation>停止回答 {answer} 中的程式碼區塊 {number}</translation>
+    </message>
+    <message>
+        <source>Run code block {number} of answer {answer}</source>
+        <translation>執行回答 {answer} 中的程式碼區塊 {number}</translation>
+    </message>
+    <message>
+        <source>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</source>
+        <translation>在本機執行此程式碼區塊：先依序執行回答中它之前的 Python 程式碼區塊，同在一個行程中，因此它們共用變數。每個區塊的輸出顯示在回答下方</translation>
     </message>
 </context>
 <context>
