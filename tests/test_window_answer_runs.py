@@ -207,3 +207,19 @@ def test_a_streamed_answer_gets_run_buttons_when_it_ends(window, qloop, qtbot) -
     qloop.run_until_complete(window.submit("What is 123 to the power of 21?"))
     [card] = window.answer_pane.cards
     assert outputs_of(card) is not None and not card.block_copy.run_buttons  # no Python block in it
+
+
+def test_a_theme_change_keeps_the_run_buttons_and_the_outputs(window, qloop, qtbot) -> None:  # type: ignore[no-untyped-def]
+    stored_answer(window, ANSWER)
+    [card] = window.answer_pane.cards
+    assert press(qtbot, window, run_buttons(qtbot, card, 2)[1])
+    finish(qloop, window)
+    old = card.answer
+    card.apply_theme()  # the answer view is made again in the new colours
+    assert card.answer is not old
+    buttons = run_buttons(qtbot, card, 2)
+    assert sorted(buttons) == [1, 2] and all(b.parent() is card.answer.viewport() for b in buttons.values())
+    assert POWER in area(card).views()[1].text()
+    assert not press(qtbot, window, buttons[2])  # confirmed once for this conversation
+    finish(qloop, window)
+    assert "zebra 42" in area(card).views()[2].text()

@@ -119,7 +119,10 @@ class AnswerOutputs(QWidget):
         from .outputs_view import OutputsView
 
         title = QLabel(self.tr("Output of code block {number}").format(number=ordinal + 1))
-        title.setObjectName("answerOutputTitle")
+        title.setObjectName("roleLabel")  # styled as the card's other headings ("1. You", the model)
+        from .style import scaled_font
+
+        title.setFont(scaled_font(title, 0.9))
         view = OutputsView()
         view.setAccessibleName(self.tr("Output of code block {number} of answer {answer}").format(
             number=ordinal + 1, answer=self.card.number))
