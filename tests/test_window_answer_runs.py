@@ -182,9 +182,13 @@ def test_stop_one_run_at_a_time_and_the_confirmation_shared_with_the_calls(  # t
     assert result.cells[0].status.value == "stopped" and view.state.text() == "Stopped"
     qtbot.waitUntil(lambda: button.text() == "Run")
     assert block.run_button.isEnabled()
-    # The same conversation does not ask again, for the calls either.
+    # The same conversation does not ask again, for the calls either; while they run, the
+    # answer's Run waits.
     assert not press_run(qtbot, window, block)
+    card.block_copy.place()
+    assert window.painter.answer_runs.busy and not button.isEnabled() and button.text() == "Run"
     finish(qloop, window)
+    qtbot.waitUntil(button.isEnabled)
     assert POWER in block.outputs.text()
 
 
@@ -203,10 +207,34 @@ def test_no_run_while_the_turn_streams(window, qtbot) -> None:  # type: ignore[n
     qtbot.waitUntil(buttons[1].isEnabled)
 
 
-def test_a_streamed_answer_gets_run_buttons_when_it_ends(window, qloop, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qloop.run_until_complete(window.submit("What is 123 to the power of 21?"))
+def test_a_streamed_answer_gets_run_buttons_that_wait_for_its_end(  # type: ignore[no-untyped-def]
+        window, server, qloop, qtbot) -> None:
+    import asyncio
+
+    from tests.test_differential import FrameSpec, StreamSpec, build_native
+
+    built = build_native(StreamSpec(frames=(FrameSpec(answer="Run this:\n\n```python\nprint(6 * 7)\n```\n\n"),
+                                            FrameSpec(answer="And that is all."))))
+    second = built.data.index(b"id:2")
+    server.queue_next(built.data, [second], pause=1.5)  # the first frame, then a pause mid-stream
+
+    async def while_it_streams() -> QToolButton:
+        # All in one run of the loop: the reply's task is stepped only while the loop runs.
+        task = asyncio.ensure_future(window.submit("Show me code I can run"))
+        while not (window.answer_pane.cards and window.answer_pane.cards[0].block_copy.run_buttons):
+            assert not task.done(), "the reply ended before its Run button showed"
+            await asyncio.sleep(0.02)
+        [button] = window.answer_pane.cards[0].block_copy.run_buttons.values()
+        assert window.answer_pane.cards[0].turn.status is TurnStatus.STREAMING and not button.isEnabled()
+        await task
+        return button
+
+    button = qloop.run_until_complete(while_it_streams())
     [card] = window.answer_pane.cards
-    assert outputs_of(card) is not None and not card.block_copy.run_buttons  # no Python block in it
+    qtbot.waitUntil(button.isEnabled)
+    assert press(qtbot, window, button)
+    finish(qloop, window)
+    assert "42" in area(card).views()[0].text()
 
 
 def test_a_theme_change_keeps_the_run_buttons_and_the_outputs(window, qloop, qtbot) -> None:  # type: ignore[no-untyped-def]
