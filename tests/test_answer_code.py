@@ -73,6 +73,7 @@ def test_blocks_of_a_realistic_answer() -> None:
     assert blocks[4].code == "y = x // 5"  # the list item's indentation taken off
     assert blocks[5].code == "y"  # unclosed at the end: runs to the end, as the view shows it
     assert [b.number for b in python_blocks(ANSWER)] == [2, 4, 5, 6]
+    assert [b.boxed for b in blocks] == [True, True, True, True, False, True]  # the list's is drawn with it
     assert [b.ordinal for b in run_through(ANSWER, 4)] == [1, 3, 4]
     assert run_through(ANSWER, 0) == [] and run_through(ANSWER, 2) == []  # bash, markdown: not run
     assert answer_blocks("no code at all, not even `inline`") == []
@@ -82,8 +83,10 @@ def test_the_ordinals_are_the_views_code_blocks(qapp) -> None:
     from desktop.ui.markdown_view import MarkdownView
 
     view = MarkdownView()
+    view.resize(600, 400)
     view.set_markdown(ANSWER)
     assert view.code_blocks() == [b.code for b in answer_blocks(ANSWER)]
+    assert len(view.code_boxes()) == sum(b.boxed for b in answer_blocks(ANSWER))
 
 
 def test_the_python_blocks_run_in_order_sharing_state() -> None:

@@ -251,3 +251,22 @@ def test_a_theme_change_keeps_the_run_buttons_and_the_outputs(window, qloop, qtb
     assert not press(qtbot, window, buttons[2])  # confirmed once for this conversation
     finish(qloop, window)
     assert "zebra 42" in area(card).views()[2].text()
+
+
+def test_a_block_inside_a_list_has_no_buttons_and_the_others_keep_their_numbers(  # type: ignore[no-untyped-def]
+        window, qloop, qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    stored_answer(window, "Steps:\n\n1. Set it up:\n\n   ```python\n   base = 120\n   ```\n\n"
+                          "2. Then run:\n\n```python\nprint('total', base + 3)\n```\n")
+    [card] = window.answer_pane.cards
+    buttons = run_buttons(qtbot, card, 1)
+    assert list(buttons) == [1]  # block 2; block 1 is drawn inside the list, without a box
+    [copy] = card.block_copy.buttons
+    assert copy.accessibleName() == "Copy code block 2"
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "print('total', base + 3)"
+    assert buttons[1].accessibleName() == "Run code block 2 of answer 1"
+    assert press(qtbot, window, buttons[1])
+    finish(qloop, window)
+    assert "total 123" in area(card).views()[1].text()  # the list's block ran first

@@ -2,9 +2,11 @@
 answer's Python blocks can be run locally, like the executed code). Pure: no Qt.
 
 The blocks are found by the answer view's own scanner (desktop/ui/markdown_blocks.py, Qt-free),
-so block k here is block k of the view: the one its k-th Copy button copies. A fence nested in a
-list item counts, as the view shows it as code; indented code does not (it has no info string).
-An unclosed fence at the end runs to the end of the answer, as the view shows it.
+so block k here is block k of the view (`MarkdownView.code_blocks()`). A fence nested in a list
+item counts, as the view shows it as code, but it is drawn with the list, not as a box of its
+own: it has no Copy (nor Run) button, and `boxed` says which blocks have one (the view's
+`code_boxes()`, in order). Indented code does not count (it has no info string). An unclosed
+fence at the end runs to the end of the answer, as the view shows it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class AnswerBlock:
     ordinal: int  # among all the answer's fenced blocks, from 0 (the Copy button's index)
     language: str  # the info string's first word, lower case ("" without one)
     code: str  # without its fences
+    boxed: bool = True  # drawn as a box of its own (top level), with its Copy and Run buttons
 
     @property
     def is_python(self) -> bool:
@@ -38,8 +41,8 @@ def answer_blocks(markdown: str) -> list[AnswerBlock]:
     if "```" not in markdown and "~~~" not in markdown:
         return []
     scanner = BlockScanner()
-    scanner.feed(markdown, final=True)
-    return [AnswerBlock(ordinal, fence.lang, fence_code(markdown, fence))
+    top_level = {id(block.fence) for block in scanner.feed(markdown, final=True) if block.fence is not None}
+    return [AnswerBlock(ordinal, fence.lang, fence_code(markdown, fence), id(fence) in top_level)
             for ordinal, fence in enumerate(scanner.fences)]
 
 

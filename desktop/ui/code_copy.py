@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QToolButton
 from .panes import COPIED_MS, confirm_copy
 
 if TYPE_CHECKING:
+    from ..model.answer_code import AnswerBlock
     from .markdown_view import MarkdownView
 
 
@@ -31,14 +32,16 @@ class CodeCopyButtons(QObject):
     """A Copy button on the top right of each fenced code block of an answer view, copying that
     block without its fences. The blocks are found in the view's document (each line of a block
     carries its block's id, markdown_view._CODE_ID); the buttons follow them as the answer grows
-    and the card is resized."""
+    and the card is resized. A fence inside a list item is drawn with the list, without a box:
+    button i is then not block i, and which block each box is comes from the Markdown source
+    (model/answer_code.py), read again only when the number of boxes changes."""
 
     def __init__(self, view: MarkdownView) -> None:
         super().__init__(view)
         self._view = view
         self.buttons: list[QToolButton] = []
         self.run_buttons: dict[int, QToolButton] = {}  # by block ordinal: the Python blocks'
-        self._languages: list[str] | None = None  # each block's, from the Markdown source
+        self._boxed: list[AnswerBlock] | None = None  # the blocks drawn as boxes, in order (source)
         self._pending = False
         view.document().documentLayout().documentSizeChanged.connect(self.schedule)
         view.installEventFilter(self)
@@ -57,34 +60,51 @@ class CodeCopyButtons(QObject):
     def refresh(self) -> None:
         """The Run buttons again: the answer ended (its blocks' languages are final), or a
         local run started or ended."""
-        self._languages = None
+        self._boxed = None
         self.schedule()
 
     def boxes(self) -> list[QRectF]:
         # The view knows where its code blocks start: no walk over every block of a long answer.
         return self._view.code_boxes()
 
+    def _blocks(self, count: int) -> list[AnswerBlock]:
+        """The answer's boxed blocks, read from its source when the view's box count changed."""
+        if self._boxed is None or len(self._boxed) != count:
+            from ..model.answer_code import answer_blocks
+
+            self._boxed = [block for block in answer_blocks(self._view.markdown()) if block.boxed]
+        return self._boxed
+
+    def ordinal(self, index: int) -> int:
+        """The block ordinal (among all the answer's fenced blocks) of box `index`."""
+        blocks = self._boxed or []
+        return blocks[index].ordinal if index < len(blocks) else index
+
     def place(self) -> None:
         self._pending = False
         view = self._view
         boxes = self.boxes()
+        if boxes:
+            self._blocks(len(boxes))
         while len(self.buttons) < len(boxes):
-            number = len(self.buttons) + 1
+            index = len(self.buttons)
             button = QToolButton(view.viewport())
             button.setObjectName("copyCodeBlock")
             button.setText(self.tr("Copy"))
             button.setToolTip(self.tr("Copy this code block, without its fences"))
-            button.setAccessibleName(self.tr("Copy code block {number}").format(number=number))
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.clicked.connect(lambda _checked=False, n=number - 1: self.copy(n))
+            button.clicked.connect(lambda _checked=False, n=index: self.copy(n))
             self.buttons.append(button)
         while len(self.buttons) > len(boxes):
             self.buttons.pop().deleteLater()
         dx, dy = -view.horizontalScrollBar().value(), -view.verticalScrollBar().value()
         width = view.viewport().width()
-        for button, box in zip(self.buttons, boxes, strict=True):
+        for index, (button, box) in enumerate(zip(self.buttons, boxes, strict=True)):
             # Only a button whose block moved (or whose text changed width) is touched: a streamed
             # chunk grows the last block, and the others stay where they are.
+            name = self.tr("Copy code block {number}").format(number=self.ordinal(index) + 1)
+            if button.accessibleName() != name:
+                button.setAccessibleName(name)
             size = button.sizeHint()
             if size != button.size():
                 button.resize(size)
@@ -113,21 +133,12 @@ class CodeCopyButtons(QObject):
             for button in self.run_buttons.values():
                 button.hide()
             return
-        if self._languages is None or len(self._languages) != len(self.buttons):
-            from ..model.answer_code import answer_blocks
-
-            self._languages = [block.language if block.is_python else "" for block in
-                               answer_blocks(self._view.markdown())]
-        for ordinal in [n for n in self.run_buttons if n >= len(self.buttons)]:
+        python = {self.ordinal(index): copy_button for index, copy_button in enumerate(self.buttons)
+                  if index < len(self._boxed or []) and (self._boxed or [])[index].is_python}
+        for ordinal in [n for n in self.run_buttons if n not in python]:
             self.run_buttons.pop(ordinal).deleteLater()
-        for ordinal, copy_button in enumerate(self.buttons):
-            python = ordinal < len(self._languages) and bool(self._languages[ordinal])
-            existing = self.run_buttons.get(ordinal)
-            if not python:
-                if existing is not None:
-                    existing.hide()
-                continue
-            button = existing if existing is not None else self._run_button(ordinal)
+        for ordinal, copy_button in python.items():
+            button = self.run_buttons.get(ordinal) or self._run_button(ordinal)
             running, enabled = area.run_state(ordinal)
             text = self.tr("Stop") if running else self.tr("Run")
             if button.text() != text:
@@ -164,9 +175,11 @@ class CodeCopyButtons(QObject):
             area.pressed(ordinal)
 
     def copy(self, index: int) -> None:
+        """Copy the block of box `index`."""
         blocks = self._view.code_blocks()
-        if index < len(blocks):
-            QGuiApplication.clipboard().setText(blocks[index])
+        ordinal = self.ordinal(index)
+        if ordinal < len(blocks):
+            QGuiApplication.clipboard().setText(blocks[ordinal])
             if index < len(self.buttons):
                 confirm_copy(self.buttons[index])
                 # Its text changed width: keep it inside the box now and once it reads Copy again.
