@@ -81,7 +81,7 @@ class AnswerOutputs(QWidget):
         self.hide()
 
     def _hub_changed(self) -> None:
-        refresh(self.card)
+        self.card.block_copy.schedule()  # the buttons' state only: the blocks are as they were
 
     @property
     def number(self) -> int:
