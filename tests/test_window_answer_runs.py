@@ -59,9 +59,16 @@ def area(card: TurnCard) -> AnswerOutputs:
     return found
 
 
-def press(qtbot, window: MainWindow, button: QToolButton, confirm: bool = True) -> bool:  # type: ignore[no-untyped-def]
-    """Press an answer block's Run; confirm the box if it comes. Whether it came."""
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+def press(qtbot, window: MainWindow, button: QToolButton, confirm: bool = True,  # type: ignore[no-untyped-def]
+          keyboard: bool = False) -> bool:
+    """Press an answer block's Run (a click, or Space with the focus on it); confirm the box if
+    it comes. Whether it came."""
+    if keyboard:
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        assert button.hasFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+    else:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     box = window.local_runs.confirm_box
     if box is None:
         return False
@@ -152,7 +159,7 @@ def test_a_plot_in_an_answer_block_shows_as_an_image(window, qloop, qtbot) -> No
     stored_answer(window, ANSWER + PLOT)
     [card] = window.answer_pane.cards
     buttons = run_buttons(qtbot, card, 3)
-    assert press(qtbot, window, buttons[3])
+    assert press(qtbot, window, buttons[3], keyboard=True)
     finish(qloop, window)
     [image] = area(card).views()[3].images()
     qtbot.waitUntil(lambda: image.width() > 0 and not image.pixmap().isNull())
