@@ -288,12 +288,12 @@ def window_child(args: argparse.Namespace) -> None:
     from desktop.config import Config
     from desktop.session import ChatSession
     from desktop.store.history import History
-    from desktop.ui.app import _quiet_offscreen_warnings
+    from desktop.ui.app import prepare_qt
     from desktop.ui.main_window import MainWindow
     from desktop.ui.qt_loop import EventLoop
     from tests.support.bigstream import answer_text
 
-    _quiet_offscreen_warnings()
+    prepare_qt()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     progress = None

@@ -17,6 +17,8 @@ from tests.support.runs import DEV_EXAMPLES, PROFILE
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The offscreen platform warns on every window about a feature it lacks; silence only that.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+# As the app sets it before it paints (desktop/ui/app.py prepare_qt): fills on the caller's thread.
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 pytest_plugins = ["tests.support.fixtures", "tests.support.windows", "tests.support.secret_service"]
 

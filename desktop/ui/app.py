@@ -4,6 +4,7 @@ frame and what after: startup.py."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,6 +79,20 @@ def exit_code_for(turn: Turn | None) -> int:
     return EXIT_FAILED
 
 
+def prepare_qt() -> None:
+    """What the process sets before Qt draws anything (the window, and the benchmark's window).
+
+    QT_NO_GUI_THREADPOOL: Qt's raster engine hands every fill of a large enough area (a widget's
+    background, a text selection, a code box) to a pool of threads and waits for them, and on a
+    machine with few cores the hand-off (a thread woken, a latch waited on) costs more than the
+    fill: while a long answer streamed, 20-30% of the window's paint time here went to those
+    waits (py-spy, 2 cores). Qt reads the variable once, when the pool is first wanted.
+
+    Then the offscreen platform's warnings: see _quiet_offscreen_warnings."""
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+    _quiet_offscreen_warnings()
+
+
 def _quiet_offscreen_warnings() -> None:
     """The offscreen platform (CI, `--quit` in scripts) warns on every window about a feature
     it lacks; pass every other message on as Qt would print it."""
@@ -133,7 +148,7 @@ def run_window(config: Config, ask: str | None = None, quit_after: bool = False,
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
-    _quiet_offscreen_warnings()
+    prepare_qt()
     existing = QApplication.instance()  # a QCoreApplication, as Qt types it
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("dashchat")
