@@ -89,8 +89,16 @@ class Steps(Fragments, CodeBoxes):
     _steps: QTimer
     caught_up: SignalInstance
 
+    # True inside a step: the document's size changes several times in one (_Budget.spent lays
+    # out what each part added), and what follows a size change (a fitted view's parents laid
+    # out again) waits for _stepped, once per step.
+    _stepping = False
+
     if TYPE_CHECKING:
         def _scroll_to(self, value: int) -> None: ...  # markdown_view.MarkdownView
+
+    def _stepped(self) -> None:
+        """After each step, once its edit block is closed (FittedMarkdownView fits itself)."""
 
     def _feed(self, final: bool) -> None:
         finished = self._scanner.feed(self._source, final)
@@ -120,6 +128,7 @@ class Steps(Fragments, CodeBoxes):
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()  # one layout pass and one size change for the whole step
         work = _Budget(budget and left > _MIN_CHARS, cursor)
+        self._stepping = True
         try:
             while self._queue and not work.spent():
                 self._render_queued(work)
@@ -127,7 +136,9 @@ class Steps(Fragments, CodeBoxes):
             if done and self._finished and self._has_filler:
                 self._drop_filler()  # nothing follows the last block: no gap below it
         finally:
+            self._stepping = False
             cursor.endEditBlock()
+        self._stepped()
         if self._code_touched:  # its box is painted by us, partly outside Qt's update rects
             self._code_touched = False
             self.viewport().update()

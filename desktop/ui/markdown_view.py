@@ -260,6 +260,7 @@ class FittedMarkdownView(MarkdownView):
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         # The text wraps at a width of its own (see _wrap_width), not the widget's.
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self._fit_due = False
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
@@ -291,11 +292,20 @@ class FittedMarkdownView(MarkdownView):
         return max(width, 40)
 
     def _fit(self, *_: object) -> None:
+        if self._stepping:
+            # In the middle of a rendering step: once, at its end (_stepped), not per part.
+            self._fit_due = True
+            return
         margins = self.contentsMargins()
         height = max(int(self.document().size().height()) + margins.top() + margins.bottom() + 2, 24)
         if height != self.height():
             self.setFixedHeight(height)
             self._lay_out_parents()
+
+    def _stepped(self) -> None:
+        if self._fit_due:
+            self._fit_due = False
+            self._fit()
 
     def _lay_out_parents(self) -> None:
         """Lay the parents out now rather than at the next turn of the event loop: in between,
