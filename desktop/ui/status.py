@@ -28,6 +28,8 @@ class ElidedLabel(QLabel):
         super().__init__(text, parent)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._own_tip = ""
+        self._measured: tuple[str, str] | None = None
+        self._advance = 0
         self._sync_tip()
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
@@ -52,7 +54,13 @@ class ElidedLabel(QLabel):
         return QSize(min(hint.width(), MIN_FIELD_WIDTH), hint.height())
 
     def is_elided(self) -> bool:
-        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+        # Asked at every paint, and the bar repaints whenever a field changes: the text's width
+        # is measured once per text and font, not shaped again each time.
+        key = (self.text(), self.font().key())
+        if key != self._measured:
+            self._measured = key
+            self._advance = self.fontMetrics().horizontalAdvance(key[0])
+        return self._advance > self.contentsRect().width()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         if not self.is_elided():

@@ -148,7 +148,8 @@ class TurnPainter:
     # -- progress ---------------------------------------------------------------------------
 
     def show_progress(self, turn: Turn, card: TurnCard | None) -> None:
-        self.status.show_turn(turn)
+        # The status bar follows the turn on the live view's clock (five times a second), not on
+        # every flush: a changed field lays the bar out and repaints all of its fields.
         if card is not None:
             card.show_phase(phase_of(turn))
 
