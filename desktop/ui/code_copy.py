@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QToolButton
 
+from ..model.answer_code import PYTHON_LANGUAGES
 from .panes import COPIED_MS, confirm_copy
 
 if TYPE_CHECKING:
-    from ..model.answer_code import AnswerBlock
     from .markdown_view import MarkdownView
 
 
@@ -33,15 +33,15 @@ class CodeCopyButtons(QObject):
     block without its fences. The blocks are found in the view's document (each line of a block
     carries its block's id, markdown_view._CODE_ID); the buttons follow them as the answer grows
     and the card is resized. A fence inside a list item is drawn with the list, without a box:
-    button i is then not block i, and which block each box is comes from the Markdown source
-    (model/answer_code.py), read again only when the number of boxes changes."""
+    button i is then not block i, and which block each box is the view says
+    (`MarkdownView.code_box_blocks()`, asked again only when the number of boxes changes)."""
 
     def __init__(self, view: MarkdownView) -> None:
         super().__init__(view)
         self._view = view
         self.buttons: list[QToolButton] = []
         self.run_buttons: dict[int, QToolButton] = {}  # by block ordinal: the Python blocks'
-        self._boxed: list[AnswerBlock] | None = None  # the blocks drawn as boxes, in order (source)
+        self._boxed: list[tuple[int, bool]] | None = None  # the blocks drawn as boxes, in order
         self._pending = False
         view.document().documentLayout().documentSizeChanged.connect(self.schedule)
         view.installEventFilter(self)
@@ -67,18 +67,18 @@ class CodeCopyButtons(QObject):
         # The view knows where its code blocks start: no walk over every block of a long answer.
         return self._view.code_boxes()
 
-    def _blocks(self, count: int) -> list[AnswerBlock]:
-        """The answer's boxed blocks, read from its source when the view's box count changed."""
+    def _blocks(self, count: int) -> list[tuple[int, bool]]:
+        """(ordinal, is Python) of the answer's boxed blocks, asked of the view (which knows them
+        from its scan, without reading the source again) when its box count changed."""
         if self._boxed is None or len(self._boxed) != count:
-            from ..model.answer_code import answer_blocks
-
-            self._boxed = [block for block in answer_blocks(self._view.markdown()) if block.boxed]
+            self._boxed = [(ordinal, language in PYTHON_LANGUAGES)
+                           for ordinal, language in self._view.code_box_blocks()]
         return self._boxed
 
     def ordinal(self, index: int) -> int:
         """The block ordinal (among all the answer's fenced blocks) of box `index`."""
         blocks = self._boxed or []
-        return blocks[index].ordinal if index < len(blocks) else index
+        return blocks[index][0] if index < len(blocks) else index
 
     def place(self) -> None:
         self._pending = False
@@ -134,7 +134,7 @@ class CodeCopyButtons(QObject):
                 button.hide()
             return
         python = {self.ordinal(index): copy_button for index, copy_button in enumerate(self.buttons)
-                  if index < len(self._boxed or []) and (self._boxed or [])[index].is_python}
+                  if index < len(self._boxed or []) and (self._boxed or [])[index][1]}
         for ordinal in [n for n in self.run_buttons if n not in python]:
             self.run_buttons.pop(ordinal).deleteLater()
         for ordinal, copy_button in python.items():

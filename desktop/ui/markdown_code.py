@@ -82,17 +82,26 @@ class CodeBoxes(_ViewBase):
     _column_key: str
     _column: float
 
+    def _box_starts(self) -> list[int]:
+        starts = list(self._code_starts)
+        if self._tail_key is not None and self._tail_key[0] == "code":
+            starts.append(self._open_pos)  # the open fence
+        return starts
+
+    def code_box_ids(self) -> list[int]:
+        """The id of each box of code_boxes(), in order: its fence's content_start in the source."""
+        doc = self.document()
+        ids = (doc.findBlock(start).blockFormat().property(_CODE_ID) for start in self._box_starts())
+        return [code_id for code_id in ids if code_id is not None]
+
     def code_boxes(self) -> list[QRectF]:
         """The rectangles (document coordinates) of the code blocks shown as boxes, in order:
         what a walk over every block of the document finds, in time proportional to the lines
         of code only (a Copy button per box follows them as the answer grows)."""
         doc = self.document()
         layout = doc.documentLayout()
-        starts = list(self._code_starts)
-        if self._tail_key is not None and self._tail_key[0] == "code":
-            starts.append(self._open_pos)  # the open fence
         boxes: list[QRectF] = []
-        for start in starts:
+        for start in self._box_starts():
             block = doc.findBlock(start)
             code_id = block.blockFormat().property(_CODE_ID)
             if code_id is None:

@@ -127,6 +127,20 @@ class MarkdownView(Steps, QTextBrowser):
     def code_blocks(self) -> list[str]:
         return [fence_code(self._source, f) for f in self._scanner.fences]
 
+    def code_box_blocks(self) -> list[tuple[int, str]]:
+        """For each box of code_boxes(), in order: its block's ordinal among all the answer's
+        fenced blocks (an index into code_blocks(); a fence nested in a list has no box of its
+        own) and its language, from what the view has scanned: the source is not read again."""
+        fences = self._scanner.fences
+        for ordinal in range(len(self._fence_ordinals), len(fences)):
+            self._fence_ordinals[fences[ordinal].content_start] = ordinal
+        found: list[tuple[int, str]] = []
+        for code_id in self.code_box_ids():
+            ordinal = self._fence_ordinals.get(code_id)
+            if ordinal is not None:
+                found.append((ordinal, fences[ordinal].lang))
+        return found
+
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002, N802 - Qt's signature
         return None  # never fetch what the model points at (the document does not ask either)
@@ -207,6 +221,7 @@ class MarkdownView(Steps, QTextBrowser):
         self._segs: list[tuple[int, int, str]] = []
         self._open_pos = 0
         self._code_starts: list[int] = []  # where each finished code box begins (code_boxes)
+        self._fence_ordinals: dict[int, int] = {}  # a fence's content_start (its box's id): its ordinal
         # Math: the text colour formulas were drawn in ("" while none was shown), the labels of
         # formulas waiting for the typesetter (math_images.waiting_label) in the last block
         # parsed, in the tail, and all asked for (a finished block waiting is in _pending).
