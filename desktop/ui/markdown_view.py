@@ -136,9 +136,9 @@ class MarkdownView(Steps, QTextBrowser):
             self._fence_ordinals[fences[ordinal].content_start] = ordinal
         found: list[tuple[int, str]] = []
         for code_id in self.code_box_ids():
-            ordinal = self._fence_ordinals.get(code_id)
-            if ordinal is not None:
-                found.append((ordinal, fences[ordinal].lang))
+            index = self._fence_ordinals.get(code_id)
+            if index is not None:
+                found.append((index, fences[index].lang))
         return found
 
 
