@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -165,6 +166,16 @@ class Turn:
     @property
     def received_anything(self) -> bool:
         return bool(self._thinking or self._answer or self.code)
+
+    def snapshot(self) -> Turn:
+        """The turn as it is now, for a writer on another thread while this one goes on
+        changing (desktop/session_saving.py): its lists and steps copied, its texts joined."""
+        twin = copy.copy(self)
+        twin.code = list(self.code)
+        twin.steps = [replace(step) for step in self.steps]
+        twin._thinking = _Text(str(self._thinking))
+        twin._answer = _Text(str(self._answer))
+        return twin
 
     # -- building -------------------------------------------------------------------------
 

@@ -205,15 +205,20 @@ class History:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def save_turn(self, conversation: Conversation, turn: Turn) -> None:
+    def save_turn(self, conversation: Conversation, turn: Turn, *, position: int | None = None,
+                  leaf: str | None = None) -> None:
         """Write the turn as it is now (called in batches while streaming, and at its end).
 
         The search index is not touched while the turn streams (see migrations.py), so a save
         costs the same however the index grows. A stored title (set by `rename`) is kept.
+        `position` and `leaf` (the turn's place among the conversation's versions, the branch it
+        shows) are given by a caller writing a snapshot of the turn (Turn.snapshot) on another
+        thread; otherwise they are read from `conversation`.
         """
         now = time.time()
-        position = conversation.position_of(turn)
-        leaf = conversation.turns[-1].id if conversation.turns else None
+        if position is None:
+            position = conversation.position_of(turn)
+            leaf = conversation.turns[-1].id if conversation.turns else None
         writer = self._writer_token() if turn.status is TurnStatus.STREAMING else None
         with self._transaction():
             _rows.write_turn(self._db, conversation, turn, position=position, leaf=leaf, now=now, writer=writer)
