@@ -1,0 +1,37 @@
+"""The first answer's card, rehearsed while the window is idle.
+
+The first card a process builds pays for what PySide6 makes on first use: the Python enum types of
+the Qt classes it touches (PySide6 builds each one the first time it is used: about 60 for a card,
+~0.1 s in all on the development machine), the wrapper types of the style sheet's private
+classes, the fonts of the answer's code. Paid when the first reply starts, that was a 50-100 ms
+stall at its beginning (benchmarks/bench_stream.py's shapes, each a fresh process). The Answer
+pane calls `warm_up` once, shortly after it is first shown (startup.py's policy: on idle): the
+Markdown view and Python's lexer as before, then, on a turn of the loop of its own, one card built
+with a short answer, never shown, and thrown away.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from . import startup
+from .startup import WARM_UP_DELAY_MS as WARM_UP_DELAY_MS  # when the Answer pane calls warm_up
+
+# A little of each kind the first reply is likely to hold: a paragraph with inline marks, a list,
+# a code block (highlighted when its fence closes).
+SAMPLE = "A **short** answer with `code`:\n\n- one\n- two\n\n```python\nprint(123 ** 21)\n```\n"
+
+
+def warm_up() -> None:
+    startup.warm_up()
+    QTimer.singleShot(0, rehearse)
+
+
+def rehearse() -> None:
+    from ..model.turn import Turn
+    from .answer_pane import TurnCard
+
+    card = TurnCard(1, Turn(""))
+    card.append_answer(SAMPLE)
+    card.answer.catch_up()
+    card.deleteLater()
