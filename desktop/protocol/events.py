@@ -1,21 +1,74 @@
-"""Typed events of one streamed request: what the protocol layer hands to everything above it."""
+"""Typed events of one streamed request: what the protocol layer hands to everything above it.
+
+Each is a frozen record, written out rather than made by @dataclass(frozen=True, slots=True),
+which they were until 2026-12: the window imports this module before its first frame, and
+dataclasses generates each class's methods by compiling source text (an exec per method), ~3 M
+instructions per class, ~27 M for these nine (callgrind). Same behaviour: fields in __slots__
+order, keyword or positional construction, ==, hash, repr, match patterns (__match_args__),
+assignment refused with dataclasses.FrozenInstanceError, copy and pickle."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError
+from typing import Any
 
 from .errors import ServiceError
 
 
-@dataclass(frozen=True, slots=True)
-class Usage:
+class _Record:
+    """Frozen fields, named in the subclass's __slots__ (in order), set by its __init__ through
+    object.__setattr__ as a frozen dataclass does."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            assert isinstance(other, _Record)
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__qualname__}({fields})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return self._values()
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(self.__slots__, state, strict=True):
+            object.__setattr__(self, name, value)
+
+
+class Usage(_Record):
     """Token usage as the service reports it: cumulative over every inference of the request."""
 
-    input_tokens: int = 0
-    output_tokens: int = 0
-    reasoning_tokens: int = 0
-    total_tokens: int = 0
-    code_interpreter_calls: int = 0
+    __slots__ = ("input_tokens", "output_tokens", "reasoning_tokens", "total_tokens", "code_interpreter_calls")
+    __match_args__ = ("input_tokens", "output_tokens", "reasoning_tokens", "total_tokens", "code_interpreter_calls")
+    input_tokens: int
+    output_tokens: int
+    reasoning_tokens: int
+    total_tokens: int
+    code_interpreter_calls: int
+
+    def __init__(self, input_tokens: int = 0, output_tokens: int = 0, reasoning_tokens: int = 0,
+                 total_tokens: int = 0, code_interpreter_calls: int = 0) -> None:
+        object.__setattr__(self, "input_tokens", input_tokens)
+        object.__setattr__(self, "output_tokens", output_tokens)
+        object.__setattr__(self, "reasoning_tokens", reasoning_tokens)
+        object.__setattr__(self, "total_tokens", total_tokens)
+        object.__setattr__(self, "code_interpreter_calls", code_interpreter_calls)
 
     def to_dict(self) -> dict[str, int]:
         return {
@@ -32,52 +85,81 @@ class Usage:
             value = data.get(key, 0)
             return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
-        return cls(*(n(k) for k in cls.__dataclass_fields__))
+        return cls(*(n(k) for k in cls.__slots__))
 
 
-@dataclass(frozen=True, slots=True)
-class RequestStarted:
+class RequestStarted(_Record):
     """The service accepted the request (first frame seen); carries its request id."""
 
+    __slots__ = ("request_id",)
+    __match_args__ = ("request_id",)
     request_id: str
 
+    def __init__(self, request_id: str) -> None:
+        object.__setattr__(self, "request_id", request_id)
 
-@dataclass(frozen=True, slots=True)
-class ThinkingDelta:
+
+class ThinkingDelta(_Record):
+    __slots__ = ("text",)
+    __match_args__ = ("text",)
     text: str
 
+    def __init__(self, text: str) -> None:
+        object.__setattr__(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class AnswerDelta:
+
+class AnswerDelta(_Record):
+    __slots__ = ("text",)
+    __match_args__ = ("text",)
     text: str
 
+    def __init__(self, text: str) -> None:
+        object.__setattr__(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class CodeCall:
+
+class CodeCall(_Record):
     """The interpreter ran (or is about to run) code. `index` counts calls from 0 in call order;
     a call seen again with other code (a `""` placeholder filled in later) updates that index."""
 
+    __slots__ = ("index", "code")
+    __match_args__ = ("index", "code")
     index: int
     code: str
 
+    def __init__(self, index: int, code: str) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "code", code)
 
-@dataclass(frozen=True, slots=True)
-class UsageUpdate:
+
+class UsageUpdate(_Record):
+    __slots__ = ("usage",)
+    __match_args__ = ("usage",)
     usage: Usage
 
+    def __init__(self, usage: Usage) -> None:
+        object.__setattr__(self, "usage", usage)
 
-@dataclass(frozen=True, slots=True)
-class Finished:
+
+class Finished(_Record):
     """The final frame arrived: `reason` is "stop", or "length" when max_tokens cut the answer."""
 
+    __slots__ = ("reason",)
+    __match_args__ = ("reason",)
     reason: str
 
+    def __init__(self, reason: str) -> None:
+        object.__setattr__(self, "reason", reason)
 
-@dataclass(frozen=True, slots=True)
-class Failed:
+
+class Failed(_Record):
     """The request ended in an error; no event follows."""
 
-    error: ServiceError = field()
+    __slots__ = ("error",)
+    __match_args__ = ("error",)
+    error: ServiceError
+
+    def __init__(self, error: ServiceError) -> None:
+        object.__setattr__(self, "error", error)
 
 
 Event = RequestStarted | ThinkingDelta | AnswerDelta | CodeCall | UsageUpdate | Finished | Failed
