@@ -9,10 +9,10 @@ its parent, the turn before it on its path (None for the first question)."""
 from __future__ import annotations
 
 import time
-import uuid
 from dataclasses import dataclass, field
 
 from ..protocol import DEFAULT_MODEL, Message
+from .ids import new_id
 from .turn import Turn, TurnStatus
 
 TITLE_LENGTH = 80
@@ -53,7 +53,7 @@ class ConversationOptions:
 
 @dataclass(eq=False)
 class Conversation:
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=new_id)
     title: str = ""
     created_at: float = field(default_factory=time.time)
     model: str = DEFAULT_MODEL

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import time
-import uuid
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -23,6 +22,7 @@ from ..protocol import (
     Usage,
     UsageUpdate,
 )
+from .ids import new_id
 from .output import Output
 
 
@@ -115,7 +115,7 @@ class _Text:
 class Turn:
     user: str
     model: str = ""
-    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = field(default_factory=new_id)
     code: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     usage: Usage = field(default_factory=Usage)

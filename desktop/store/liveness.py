@@ -13,8 +13,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import string
-import uuid
 from pathlib import Path
+
+from ..model.ids import new_id
 
 SUFFIX = ".lock"
 _TOKEN_CHARS = frozenset(string.hexdigits.lower())
@@ -24,7 +25,7 @@ class WriterLock:
     """This process's mark, held until `close()` or the end of the process."""
 
     def __init__(self, folder: Path) -> None:
-        self.token = uuid.uuid4().hex
+        self.token = new_id()
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / f"{self.token}{SUFFIX}"
         self._db = sqlite3.connect(self.path, isolation_level=None)
