@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..model.conversation import Conversation
 from ..model.output import Output
@@ -39,13 +39,14 @@ from . import listing as _listing
 from . import opening as _opening
 from . import outputs as _outputs
 from . import rows as _rows
-from . import search as _search
 from .faults import HistoryUnavailable, StorageError
 from .listing import ConversationSummary
 from .liveness import WriterLock, is_alive, sweep
 from .migrations import MIGRATIONS
 from .opening import check_profile
-from .search import SearchHit
+
+if TYPE_CHECKING:
+    from .search import SearchHit
 
 __all__ = ["KEEP_DELETED_DAYS", "MIGRATIONS", "ConversationSummary", "History", "HistoryUnavailable", "SearchHit",
            "StorageError", "check_profile"]
@@ -107,7 +108,7 @@ class History:
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA foreign_keys=ON")
                 _opening.migrate(self._db, path, existed, self._transaction)
-            _search.prepare(self._db)
+            _opening.prepare_search(self._db)
             self.recovered = self._recover_interrupted() if recover and not read_only else 0
             self.purged = self.purge_deleted(keep_deleted_days * 86400) if not read_only else 0
             self._db.execute(f"PRAGMA busy_timeout={WRITE_WAIT_MS}")
@@ -291,6 +292,8 @@ class History:
         """Turns whose question or answer (and thinking, if asked) contain `text`, case folded;
         newest turn first, deleted conversations left out. Answers still streaming are
         searchable once they end."""
+        from . import search as _search  # on first use: startup.py
+
         return _search.search(self._db, text, include_thinking, limit)
 
     @_locked
@@ -319,3 +322,12 @@ class History:
     def clear_outputs(self, turn_id: str, call_index: int | None = None, origin: str = _outputs.CALL) -> int:
         with self._transaction():
             return _outputs.delete(self._db, turn_id, call_index, origin)
+
+
+def __getattr__(name: str) -> object:
+    # SearchHit, named in __all__, comes from the search module, imported on first use (PEP 562).
+    if name == "SearchHit":
+        from .search import SearchHit
+
+        return SearchHit
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

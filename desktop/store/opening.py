@@ -50,6 +50,13 @@ def connect(path: Path) -> tuple[sqlite3.Connection, bool]:
     return db, existed
 
 
+def prepare_search(db: sqlite3.Connection) -> None:
+    """Per connection: the search index's term list, for 1-2 character texts (search.py). Here,
+    with the opening, so that the search module (and its SearchHit dataclass) is imported when
+    something is first searched, not before the window's first frame."""
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, turns_search, 'row')")
+
+
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write. A WAL database in a read-only folder opens read-only only
     while its -shm file exists (a crash leaves it); after a clean close there is no WAL content

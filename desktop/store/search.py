@@ -48,11 +48,6 @@ class SearchHit:
         return f"{self.before}«{self.match}»{self.after}"
 
 
-def prepare(db: sqlite3.Connection) -> None:
-    """Per connection: the index's term list, for 1-2 character texts."""
-    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, turns_search, 'row')")
-
-
 # What a candidate row carries: the same text the index holds (no answer while streaming).
 _COLUMNS = """t.conversation_id, c.title, t.id, t.position, c.updated_at, t.user_text,
               CASE WHEN t.status = 'streaming' THEN '' ELSE t.answer END,
