@@ -7,20 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +27,9 @@ from ..model.turn import Turn
 from ..protocol import DEFAULT_MODEL
 from ..settings import Settings
 from .status import ElidedLabel
+
+if TYPE_CHECKING:
+    from .system_prompt import SystemPromptDialog
 
 # The thinking budget's range, as in Settings ▸ General; 0 in the composer = not this
 # conversation's own (the Settings' budget, or the service's default without one).
@@ -44,36 +44,6 @@ def known_models(settings: Settings, prices: PriceTable | None = None) -> list[s
     names = [settings.model, *(c.model for c in settings.connections), DEFAULT_MODEL,
              *(sorted(prices.prices) if prices is not None else ())]
     return list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
-
-
-class SystemPromptDialog(QDialog):
-    """A plain text editor for the conversation's system prompt: OK keeps it, Clear empties it."""
-
-    def __init__(self, prompt: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("systemPromptDialog")
-        self.setWindowTitle(self.tr("System prompt"))
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("systemPromptEditor")
-        self.editor.setPlainText(prompt)
-        self.editor.setTabChangesFocus(True)
-        self.editor.setPlaceholderText(self.tr("Instructions sent before every question of this conversation"))
-        self.editor.setAccessibleName(self.tr("System prompt"))
-        note = QLabel(self.tr("Sent first, as the system message, with each question of this conversation only."))
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.clear_button = buttons.addButton(self.tr("Clear"), QDialogButtonBox.ButtonRole.ResetRole)
-        self.clear_button.clicked.connect(self.editor.clear)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(buttons)
-        self.resize(520, 300)
-
-    def prompt(self) -> str:
-        return self.editor.toPlainText()
 
 
 class Composer(QWidget):
@@ -162,6 +132,8 @@ class Composer(QWidget):
 
     def edit_prompt(self) -> SystemPromptDialog:
         """Open the system prompt editor (window-modal); OK applies what it holds."""
+        from .system_prompt import SystemPromptDialog
+
         dialog = SystemPromptDialog(self._options.system_prompt, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._change(system_prompt=dialog.prompt()))
@@ -287,3 +259,12 @@ def money(estimate: Estimate) -> str:
     """"≈ 0.0107 CNY"; a "+" says some turns could not be counted (no price, or no usage)."""
     # No-break spaces: a wrapped footer keeps "≈ 0.0107 CNY" on one line.
     return f"≈\u00a0{format_amount(estimate.amount)}\u00a0{estimate.currency}{'' if estimate.complete else '+'}"
+
+
+def __getattr__(name: str) -> object:
+    # SystemPromptDialog lives in system_prompt.py, imported when first used (PEP 562).
+    if name == "SystemPromptDialog":
+        from .system_prompt import SystemPromptDialog
+
+        return SystemPromptDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

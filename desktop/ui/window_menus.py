@@ -118,7 +118,7 @@ class MenusMixin(WindowBase):
             self.tr("%n reply(s) cut off by an earlier crash were kept and marked interrupted", "", count))
 
     def show_shortcuts(self) -> None:
-        from .shortcuts import ShortcutsDialog
+        from .shortcuts_dialog import ShortcutsDialog
 
         self.shortcuts_dialog = ShortcutsDialog(self.shortcuts, self)
         self.shortcuts_dialog.open()
