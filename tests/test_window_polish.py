@@ -291,6 +291,23 @@ def test_copy_buttons_say_copied_and_each_answer_block_has_one(window: MainWindo
     assert block.copy_button.text() == "✓ Copied"
 
 
+def test_a_code_blocks_buttons_sit_above_its_code(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A first line as long as the box: the Run and Copy buttons, in the strip above it, cover none of it.
+    long_line = "def balance(principal: float, rate: float, years: int, periods: int = 12) -> float: ..."
+    conversation = stored(window, f"Code:\n\n```python\n{long_line}\nprint(1)\n```\n")
+    window.open_conversation(conversation.id)
+    [card] = window.answer_pane.cards
+    qtbot.waitUntil(lambda: len(card.block_copy.buttons) == 1 and bool(card.block_copy.run_buttons))
+    view = card.answer
+    [box] = view.code_boxes()
+    first_line = view.document().findBlock(view.document().find(long_line[:20]).position())
+    line_top = view.document().documentLayout().blockBoundingRect(first_line).top() - view.verticalScrollBar().value()
+    [run] = card.block_copy.run_buttons.values()
+    for button in (card.block_copy.buttons[0], run):
+        assert button.isVisible() and button.geometry().bottom() < line_top
+        assert button.geometry().top() >= box.top() - view.code_header_height() - 8 - view.verticalScrollBar().value()
+
+
 def test_tab_leaves_the_question_box_and_ctrl_tab_inserts_one(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.activateWindow()
     window.input.setFocus()

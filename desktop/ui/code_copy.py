@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QToolButton
 
 from ..model.answer_code import PYTHON_LANGUAGES
+from .markdown_code import _PAD
 from .panes import COPIED_MS, confirm_copy
 
 if TYPE_CHECKING:
@@ -109,7 +110,9 @@ class CodeCopyButtons(QObject):
             if size != button.size():
                 button.resize(size)
             x = int(min(box.right() + 8, width - 2)) - button.width() + dx
-            y = int(box.top()) - 4 + dy
+            # In the strip above the code (markdown_code._CODE_HEADER), centred in it.
+            header = view.code_header_height()
+            y = int(box.top() - _PAD - header + (header + _PAD - button.height()) / 2) + dy
             place = QPoint(max(0, x), max(0, y))
             if place != button.pos():
                 button.move(place)

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QTimer
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QFontMetricsF,
     QPainter,
     QPen,
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 # every frame in the document on every change, which makes streaming quadratic in their number.
 _CODE_ID = QTextFormat.Property.UserProperty.value + 1
 _PAD = 8  # code box padding, px
+# A code box begins with a strip for its language and its buttons (Run, Copy: code_copy.py), so
+# that they never cover the first line of code. Its height in px is kept on the box's first line.
+_CODE_HEADER = QTextFormat.Property.UserProperty.value + 2
 # A long code line wraps with a hanging indent: its continuation lines start this many columns
 # right of the line's own indentation (capped), behind a painted mark, so that a wrapped line
 # never looks like Python's next indented line.
@@ -164,16 +168,20 @@ class CodeBoxes(_ViewBase):
                 cursor.setPosition(block.position())
                 run = key
                 if key not in formats:
-                    formats[key] = self._code_format(code_id, lang, key, after_code, column)
+                    formats[key] = self._code_format(code_id, lang, key, after_code, column, self.code_header_height())
             else:
                 cursor.setPosition(block.position(), QTextCursor.MoveMode.KeepAnchor)
             block = block.next()
         if run is not None:
             cursor.setBlockFormat(formats[run])
 
+    def code_header_height(self) -> int:
+        """The height of a code box's strip above its code: a tool button's in the view's font."""
+        return QFontMetrics(self.font()).height() + 12
+
     @staticmethod
     def _code_format(
-        code_id: int, lang: str, key: tuple[int, bool, bool], after_code: bool, column: float
+        code_id: int, lang: str, key: tuple[int, bool, bool], after_code: bool, column: float, header: int
     ) -> QTextBlockFormat:
         hang, top, bottom = key
         fmt = QTextBlockFormat()
@@ -188,7 +196,8 @@ class CodeBoxes(_ViewBase):
         if lang:
             fmt.setProperty(QTextFormat.Property.BlockCodeLanguage, lang)
         if top:
-            fmt.setTopMargin(2 * _PAD + 6 if after_code else _PAD + 6)
+            fmt.setTopMargin((2 * _PAD + 6 if after_code else _PAD + 6) + header)
+            fmt.setProperty(_CODE_HEADER, header)
         if bottom:
             fmt.setBottomMargin(_PAD + 6)
         return fmt
@@ -216,6 +225,7 @@ class CodeBoxes(_ViewBase):
             # The hit may be the block after a box whose bottom padding reaches into the area.
             block = block.previous()
         boxes: list[QRectF] = []
+        headers: list[tuple[QRectF, str]] = []  # the strips above boxes that begin here, their language
         wrapped: list[QTextBlock] = []  # code lines Qt wrapped: their continuations get a mark
         box: QRectF | None = None
         box_id = None
@@ -241,6 +251,11 @@ class CodeBoxes(_ViewBase):
                 box, box_id = (QRectF(rect), code_id) if code_id is not None else (None, None)
                 if box is not None and block.previous().blockFormat().property(_CODE_ID) == code_id:
                     box.setTop(top - 2 * _PAD)  # the box began above the painted area
+                elif box is not None:
+                    header = fmt.property(_CODE_HEADER) or 0
+                    box.setTop(box.top() - header)
+                    strip = QRectF(box.left(), box.top() - _PAD, box.width(), header + _PAD)
+                    headers.append((strip, str(fmt.property(QTextFormat.Property.BlockCodeLanguage) or "")))
             if rect.top() > bottom:
                 break
             block = block.next()
@@ -254,6 +269,12 @@ class CodeBoxes(_ViewBase):
         for found in boxes:
             # Square and not antialiased: a rounded antialiased rect costs ~0.2 ms per paint.
             painter.drawRect(found.adjusted(0, -_PAD, -1, _PAD - 1))
+        if any(lang for _, lang in headers):
+            painter.setPen(_QUIET)
+            for strip, lang in headers:
+                if lang:
+                    painter.drawText(strip.adjusted(_PAD, 0, -_PAD, 0),
+                                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), lang)
         if wrapped:
             column = self._code_column()
             font = QFont(self.document().defaultFont())
