@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 
 from .config import DEFAULT_CONNECTION, is_dashscope
 from .protocol import ApiKey, Code
+from .records import Record
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -48,14 +48,22 @@ class KeyringProblem(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class KeyLookup:
+class KeyLookup(Record):
     """The key a request would use, where it came from, and what went wrong reading the keyring."""
 
+    __slots__ = ("key", "source", "problem", "backend")
+    __match_args__ = ("key", "source", "problem", "backend")
     key: ApiKey | None
     source: KeySource
-    problem: KeyringProblem | None = None  # set when the keyring was asked and failed
-    backend: str = ""
+    problem: KeyringProblem | None  # set when the keyring was asked and failed
+    backend: str
+
+    def __init__(self, key: ApiKey | None, source: KeySource, problem: KeyringProblem | None = None,
+                 backend: str = "") -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "problem", problem)
+        object.__setattr__(self, "backend", backend)
 
     def describe(self) -> str:
         """One line for `dashchat key status` and the settings dialog (never the key)."""

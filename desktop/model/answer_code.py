@@ -11,20 +11,26 @@ fence at the end runs to the end of the answer, as the view shows it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..records import Record
 from ..ui.markdown_blocks import BlockScanner, fence_code
 
 # Info strings (their first word, case-insensitive) that mark a block as Python to run.
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "ipython"})
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerBlock:
+class AnswerBlock(Record):
+    __slots__ = ("ordinal", "language", "code", "boxed")
+    __match_args__ = ("ordinal", "language", "code", "boxed")
     ordinal: int  # among all the answer's fenced blocks, from 0 (the Copy button's index)
     language: str  # the info string's first word, lower case ("" without one)
     code: str  # without its fences
-    boxed: bool = True  # drawn as a box of its own (top level), with its Copy and Run buttons
+    boxed: bool  # drawn as a box of its own (top level), with its Copy and Run buttons
+
+    def __init__(self, ordinal: int, language: str, code: str, boxed: bool = True) -> None:
+        object.__setattr__(self, "ordinal", ordinal)
+        object.__setattr__(self, "language", language)
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "boxed", boxed)
 
     @property
     def is_python(self) -> bool:

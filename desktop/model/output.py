@@ -8,8 +8,9 @@ The kinds follow Jupyter's output types, so a notebook export maps them one to o
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from ..records import Record
 
 # An output is stored whole up to this many bytes (UTF-8 for text); beyond it the text is cut
 # and the output says so (`truncated`, `size` the original length). Views may show less.
@@ -26,16 +27,29 @@ class OutputKind(StrEnum):
     IMAGE = "image"  # data: PNG bytes (mime image/png)
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
+class Output(Record):
+    __slots__ = ("kind", "text", "name", "traceback", "data", "mime", "truncated", "size")
+    __match_args__ = ("kind", "text", "name", "traceback", "data", "mime", "truncated", "size")
+    _NOT_IN_REPR = frozenset({'data'})
     kind: OutputKind
-    text: str = ""
-    name: str = ""
-    traceback: tuple[str, ...] = ()
-    data: bytes = field(default=b"", repr=False)
-    mime: str = ""  # images: "image/png"
-    truncated: bool = False  # cut to MAX_OUTPUT_BYTES (or an image left out): `size` says how big it was
-    size: int = 0  # the original size in bytes (text as UTF-8), when truncated
+    text: str
+    name: str
+    traceback: tuple[str, ...]
+    data: bytes
+    mime: str  # images: "image/png"
+    truncated: bool  # cut to MAX_OUTPUT_BYTES (or an image left out): `size` says how big it was
+    size: int  # the original size in bytes (text as UTF-8), when truncated
+
+    def __init__(self, kind: OutputKind, text: str = "", name: str = "", traceback: tuple[str, ...] = (),
+                 data: bytes = b"", mime: str = "", truncated: bool = False, size: int = 0) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "traceback", traceback)
+        object.__setattr__(self, "data", data)
+        object.__setattr__(self, "mime", mime)
+        object.__setattr__(self, "truncated", truncated)
+        object.__setattr__(self, "size", size)
 
     # -- building ---------------------------------------------------------------------------
 

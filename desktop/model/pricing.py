@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from ..records import Record
 from .conversation import Conversation
 from .turn import Turn
 
@@ -26,12 +26,18 @@ DEFAULT_CURRENCY = "CNY"  # the Beijing region, the one with the code interprete
 PER = 1_000_000  # prices are per million tokens
 
 
-@dataclass(frozen=True, slots=True)
-class Price:
+class Price(Record):
     """One model's price per million tokens."""
 
-    input: float = 0.0
-    output: float = 0.0
+    __slots__ = ("input", "output")
+    __match_args__ = ("input", "output")
+    input: float
+    output: float
+
+    def __init__(self, input: float = 0.0, output: float = 0.0) -> None:
+        object.__setattr__(self, "input", input)
+        object.__setattr__(self, "output", output)
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         for value in (self.input, self.output):
@@ -39,12 +45,17 @@ class Price:
                 raise ValueError(f"a price is a number of at least 0, not {value!r}")
 
 
-@dataclass(frozen=True)
-class PriceTable:
+class PriceTable(Record):
     """Prices by model name, in one currency. Empty by default: the user fills it in."""
 
-    prices: Mapping[str, Price] = field(default_factory=dict)
-    currency: str = DEFAULT_CURRENCY
+    __slots__ = ("prices", "currency")
+    __match_args__ = ("prices", "currency")
+    prices: Mapping[str, Price]
+    currency: str
+
+    def __init__(self, prices: Mapping[str, Price] | None = None, currency: str = DEFAULT_CURRENCY) -> None:
+        object.__setattr__(self, "prices", {} if prices is None else prices)
+        object.__setattr__(self, "currency", currency)
 
     def price_of(self, model: str) -> Price | None:
         return self.prices.get(model.strip())
@@ -83,16 +94,24 @@ def _rows(rows: Mapping[Any, Any]) -> Iterable[tuple[str, Price]]:
             continue
 
 
-@dataclass(frozen=True, slots=True)
-class Estimate:
+class Estimate(Record):
     """An estimated cost. `priced`: the turns it covers; `unpriced`: turns left out because
     their model has no price; `unknown`: turns whose server reported no token usage."""
 
+    __slots__ = ("amount", "currency", "priced", "unpriced", "unknown")
+    __match_args__ = ("amount", "currency", "priced", "unpriced", "unknown")
     amount: float
     currency: str
-    priced: int = 0
-    unpriced: int = 0
-    unknown: int = 0
+    priced: int
+    unpriced: int
+    unknown: int
+
+    def __init__(self, amount: float, currency: str, priced: int = 0, unpriced: int = 0, unknown: int = 0) -> None:
+        object.__setattr__(self, "amount", amount)
+        object.__setattr__(self, "currency", currency)
+        object.__setattr__(self, "priced", priced)
+        object.__setattr__(self, "unpriced", unpriced)
+        object.__setattr__(self, "unknown", unknown)
 
     @property
     def complete(self) -> bool:

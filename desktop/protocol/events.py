@@ -1,57 +1,18 @@
 """Typed events of one streamed request: what the protocol layer hands to everything above it.
 
-Each is a frozen record, written out rather than made by @dataclass(frozen=True, slots=True),
-which they were until 2026-12: the window imports this module before its first frame, and
-dataclasses generates each class's methods by compiling source text (an exec per method), ~3 M
-instructions per class, ~27 M for these nine (callgrind). Same behaviour: fields in __slots__
-order, keyword or positional construction, ==, hash, repr, match patterns (__match_args__),
-assignment refused with dataclasses.FrozenInstanceError, copy and pickle."""
+Each is a frozen Record (desktop/records.py), written out rather than made by
+@dataclass(frozen=True, slots=True) as until 2026-12: the window imports this module before its
+first frame, where the dataclasses cost ~27 M instructions (callgrind). Same behaviour: fields
+in __slots__ order, keyword or positional construction, ==, hash, repr, match patterns
+(__match_args__), assignment refused with FrozenInstanceError, copy and pickle."""
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
-from typing import Any
-
+from ..records import Record
 from .errors import ServiceError
 
 
-class _Record:
-    """Frozen fields, named in the subclass's __slots__ (in order), set by its __init__ through
-    object.__setattr__ as a frozen dataclass does."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            assert isinstance(other, _Record)
-            return self._values() == other._values()
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__qualname__}({fields})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __getstate__(self) -> tuple[Any, ...]:
-        return self._values()
-
-    def __setstate__(self, state: tuple[Any, ...]) -> None:
-        for name, value in zip(self.__slots__, state, strict=True):
-            object.__setattr__(self, name, value)
-
-
-class Usage(_Record):
+class Usage(Record):
     """Token usage as the service reports it: cumulative over every inference of the request."""
 
     __slots__ = ("input_tokens", "output_tokens", "reasoning_tokens", "total_tokens", "code_interpreter_calls")
@@ -88,7 +49,7 @@ class Usage(_Record):
         return cls(*(n(k) for k in cls.__slots__))
 
 
-class RequestStarted(_Record):
+class RequestStarted(Record):
     """The service accepted the request (first frame seen); carries its request id."""
 
     __slots__ = ("request_id",)
@@ -99,7 +60,7 @@ class RequestStarted(_Record):
         object.__setattr__(self, "request_id", request_id)
 
 
-class ThinkingDelta(_Record):
+class ThinkingDelta(Record):
     __slots__ = ("text",)
     __match_args__ = ("text",)
     text: str
@@ -108,7 +69,7 @@ class ThinkingDelta(_Record):
         object.__setattr__(self, "text", text)
 
 
-class AnswerDelta(_Record):
+class AnswerDelta(Record):
     __slots__ = ("text",)
     __match_args__ = ("text",)
     text: str
@@ -117,7 +78,7 @@ class AnswerDelta(_Record):
         object.__setattr__(self, "text", text)
 
 
-class CodeCall(_Record):
+class CodeCall(Record):
     """The interpreter ran (or is about to run) code. `index` counts calls from 0 in call order;
     a call seen again with other code (a `""` placeholder filled in later) updates that index."""
 
@@ -131,7 +92,7 @@ class CodeCall(_Record):
         object.__setattr__(self, "code", code)
 
 
-class UsageUpdate(_Record):
+class UsageUpdate(Record):
     __slots__ = ("usage",)
     __match_args__ = ("usage",)
     usage: Usage
@@ -140,7 +101,7 @@ class UsageUpdate(_Record):
         object.__setattr__(self, "usage", usage)
 
 
-class Finished(_Record):
+class Finished(Record):
     """The final frame arrived: `reason` is "stop", or "length" when max_tokens cut the answer."""
 
     __slots__ = ("reason",)
@@ -151,7 +112,7 @@ class Finished(_Record):
         object.__setattr__(self, "reason", reason)
 
 
-class Failed(_Record):
+class Failed(Record):
     """The request ended in an error; no event follows."""
 
     __slots__ = ("error",)

@@ -4,16 +4,24 @@ interpreter is documented for Beijing only."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..records import Record
 
-@dataclass(frozen=True, slots=True)
-class Region:
+
+class Region(Record):
+    __slots__ = ("id", "url", "label", "name")
+    __match_args__ = ("id", "url", "label", "name")
     id: str  # stored in settings.ini: never renamed
     url: str
     label: str  # Settings ▸ Connection (translated by the window)
     name: str  # in a sentence: "the Singapore region"
+
+    def __init__(self, id: str, url: str, label: str, name: str) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "url", url)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "name", name)
 
 
 BEIJING = Region("beijing", "https://dashscope.aliyuncs.com", "China (Beijing)", "Beijing")

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import AsyncGenerator, Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
+
+from ..records import Record
 
 if TYPE_CHECKING:
     import httpx
@@ -35,8 +36,11 @@ def _load(where: str) -> Any:
     return getattr(importlib.import_module(module, __package__), name)
 
 
-@dataclass(frozen=True, slots=True)
-class ProtocolSpec:
+class ProtocolSpec(Record):
+    __slots__ = ("id", "label", "summary", "default_model", "returns_code", "always_needs_key", "url_of", "streamer",
+                 "check_body_of", "check_reply", "server_hints")
+    __match_args__ = ("id", "label", "summary", "default_model", "returns_code", "always_needs_key", "url_of",
+                      "streamer", "check_body_of", "check_reply", "server_hints")
     id: str  # stored: never renamed
     label: str  # Settings ▸ Connection (translated by the window)
     summary: str  # `dashchat --help`
@@ -49,6 +53,21 @@ class ProtocolSpec:
     check_body_of: str  # (model) -> the body of a one-token request
     check_reply: str  # (data, url) -> (error or None, request id) of the check's 200 answer
     server_hints: str  # (error) -> a hint for a server that is not DashScope's, or None
+
+    def __init__(self, id: str, label: str, summary: str, default_model: str, returns_code: bool,
+                 always_needs_key: bool, url_of: str, streamer: str, check_body_of: str, check_reply: str,
+                 server_hints: str) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "summary", summary)
+        object.__setattr__(self, "default_model", default_model)
+        object.__setattr__(self, "returns_code", returns_code)
+        object.__setattr__(self, "always_needs_key", always_needs_key)
+        object.__setattr__(self, "url_of", url_of)
+        object.__setattr__(self, "streamer", streamer)
+        object.__setattr__(self, "check_body_of", check_body_of)
+        object.__setattr__(self, "check_reply", check_reply)
+        object.__setattr__(self, "server_hints", server_hints)
 
     def url(self, base_url: str) -> str:
         return cast("Callable[[str], str]", _load(self.url_of))(base_url)

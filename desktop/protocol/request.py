@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..records import Record
+
 # The protocols and the regions are tables of their own (registry.py, regions.py); their names
 # stay importable from here for the modules that build requests.
 from .regions import DEFAULT_BASE_URL as DEFAULT_BASE_URL
@@ -35,12 +37,17 @@ def is_dashscope(base_url: str) -> bool:
 Message = dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Timeouts:
-    connect: float = 15.0
+class Timeouts(Record):
+    __slots__ = ("connect", "idle")
+    __match_args__ = ("connect", "idle")
+    connect: float
     # The stream may go quiet while the interpreter runs; the service itself gives up at
     # about 300 s per request, so silence longer than that means the connection is dead.
-    idle: float = 300.0
+    idle: float
+
+    def __init__(self, connect: float = 15.0, idle: float = 300.0) -> None:
+        object.__setattr__(self, "connect", connect)
+        object.__setattr__(self, "idle", idle)
 
 
 @dataclass(frozen=True, slots=True)

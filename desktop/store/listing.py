@@ -9,15 +9,23 @@ Functions over the history's sqlite connection, run under History's lock
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+
+from ..records import Record
 
 
-@dataclass(frozen=True, slots=True)
-class ConversationSummary:
+class ConversationSummary(Record):
+    __slots__ = ("id", "title", "updated_at", "turn_count")
+    __match_args__ = ("id", "title", "updated_at", "turn_count")
     id: str
     title: str
     updated_at: float
     turn_count: int
+
+    def __init__(self, id: str, title: str, updated_at: float, turn_count: int) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "updated_at", updated_at)
+        object.__setattr__(self, "turn_count", turn_count)
 
 
 def conversations(db: sqlite3.Connection, limit: int, offset: int) -> list[ConversationSummary]:

@@ -8,25 +8,36 @@ been unplugged, or at a resolution that shrank, comes back whole on a screen tha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QGuiApplication
+
+from ..records import Record
 
 # A saved place is kept if at least this much of the window's width and its top edge (the
 # title bar, to grab it by) are on one screen.
 MIN_VISIBLE = 120
 
 
-@dataclass(frozen=True)
-class WindowState:
-    geometry: QRect | None = None  # the normal (not maximized) frame position and size
-    maximized: bool = False
-    panes: tuple[int, ...] = ()  # the horizontal splitter: sidebar, answer, thinking + code
-    side: tuple[int, ...] = ()  # the vertical splitter: thinking, code
-    thinking_shown: bool = True  # View ▸ Show Thinking
-    code_shown: bool = True  # View ▸ Show Executed code
+class WindowState(Record):
+    __slots__ = ("geometry", "maximized", "panes", "side", "thinking_shown", "code_shown")
+    __match_args__ = ("geometry", "maximized", "panes", "side", "thinking_shown", "code_shown")
+    geometry: QRect | None  # the normal (not maximized) frame position and size
+    maximized: bool
+    panes: tuple[int, ...]  # the horizontal splitter: sidebar, answer, thinking + code
+    side: tuple[int, ...]  # the vertical splitter: thinking, code
+    thinking_shown: bool  # View ▸ Show Thinking
+    code_shown: bool  # View ▸ Show Executed code
+
+    def __init__(self, geometry: QRect | None = None, maximized: bool = False, panes: tuple[int, ...] = (),
+                 side: tuple[int, ...] = (), thinking_shown: bool = True, code_shown: bool = True) -> None:
+        object.__setattr__(self, "geometry", geometry)
+        object.__setattr__(self, "maximized", maximized)
+        object.__setattr__(self, "panes", panes)
+        object.__setattr__(self, "side", side)
+        object.__setattr__(self, "thinking_shown", thinking_shown)
+        object.__setattr__(self, "code_shown", code_shown)
 
 
 def _ints(value: object) -> tuple[int, ...]:
