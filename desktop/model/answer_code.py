@@ -12,7 +12,10 @@ fence at the end runs to the end of the answer, as the view shows it.
 from __future__ import annotations
 
 from ..records import Record
-from ..ui.markdown_blocks import BlockScanner, fence_code
+
+# The scanner (ui/markdown_blocks.py: its patterns compiled, its dataclasses made, ~20 M
+# instructions) is imported with the first answer scanned, not with this module, which the
+# window imports before its first frame for PYTHON_LANGUAGES.
 
 # Info strings (their first word, case-insensitive) that mark a block as Python to run.
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "ipython"})
@@ -46,6 +49,8 @@ def answer_blocks(markdown: str) -> list[AnswerBlock]:
     """Every fenced code block of `markdown`, in order."""
     if "```" not in markdown and "~~~" not in markdown:
         return []
+    from ..ui.markdown_blocks import BlockScanner, fence_code
+
     scanner = BlockScanner()
     top_level = {id(block.fence) for block in scanner.feed(markdown, final=True) if block.fence is not None}
     return [AnswerBlock(ordinal, fence.lang, fence_code(markdown, fence), id(fence) in top_level)
