@@ -277,3 +277,30 @@ def test_a_block_inside_a_list_has_no_buttons_and_the_others_keep_their_numbers(
     assert press(qtbot, window, buttons[1])
     finish(qloop, window)
     assert "total 123" in area(card).views()[1].text()  # the list's block ran first
+
+
+def test_a_python_block_inside_a_list_item_runs_from_the_code_menu(window, qloop, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A fence in a list item is drawn with the list, without a box of its own, so without buttons:
+    # the card's code menu lists it to copy and to run, as every Python block of the answer.
+    nested = "Steps:\n\n1. Compute it:\n\n   ```python\n   print(123**21)\n   ```\n\n2. Then a shell:\n\n   ```bash\n   ls\n   ```\n"
+    stored_answer(window, nested)
+    [card] = window.answer_pane.cards
+    qtbot.waitUntil(lambda: outputs_of(card) is not None and card.copy_code.isVisible())
+    assert card.block_copy.run_buttons == {} and card.block_copy.buttons == []
+    menu = card.copy_code.menu()
+    menu.aboutToShow.emit()
+    labels = [action.text() for action in menu.actions() if not action.isSeparator()]
+    assert labels == ["Block 1: print(123**21)", "Block 2: ls", "Run block 1: print(123**21)"]
+    [run] = [action for action in menu.actions() if action.text().startswith("Run block 1")]
+    assert run.isEnabled()
+    run.trigger()
+    box = window.local_runs.confirm_box
+    assert box is not None
+    accept = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole)
+    qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
+    finish(qloop, window)
+    views = area(card).views()
+    assert list(views) == [0] and POWER in views[0].text()
+    assert area(card).title(0).text() == "Output of code block 1"  # type: ignore[union-attr]
+    menu.aboutToShow.emit()
+    assert "Run block 1: print(123**21)" in [action.text() for action in menu.actions()]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -97,7 +96,7 @@ class TurnCard(QFrame):
         self.copy_code = QToolButton()
         self.copy_code.setObjectName("copyCode")
         self.copy_code.setText(self.tr("Copy code"))
-        self.copy_code.setToolTip(self.tr("Copy a code block of this answer, without its fences"))
+        self.copy_code.setToolTip(self.tr("Copy a code block of this answer, without its fences, or run one"))
         self.copy_code.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.copy_code.setMenu(QMenu(self.copy_code))
         self.copy_code.menu().aboutToShow.connect(self._fill_code_menu)
@@ -230,13 +229,7 @@ class TurnCard(QFrame):
             self.outcome.setText(text)
 
     def _fill_code_menu(self) -> None:
-        menu = self.copy_code.menu()
-        menu.clear()
-        for number, code in enumerate(self.answer.code_blocks(), 1):
-            first = next((line.strip() for line in code.splitlines() if line.strip()), "")
-            label = self.tr("Block {number}: {first_line}").format(
-                number=number, first_line=first[:48] + ("…" if len(first) > 48 else ""))
-            menu.addAction(label, functools.partial(self._copy_code, code))
+        self.block_copy.fill_menu(self.copy_code.menu(), self._copy_code)
 
     def _copy_code(self, code: str) -> None:
         QGuiApplication.clipboard().setText(code)

@@ -4,11 +4,13 @@ has its answer-block outputs (answer_runs.AnswerOutputs, which says what the but
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QMenu, QToolButton
 
 from ..model.answer_code import PYTHON_LANGUAGES
 from .markdown_code import _PAD
@@ -177,6 +179,30 @@ class CodeCopyButtons(QObject):
         if area is not None:
             area.pressed(ordinal)
 
+    def fill_menu(self, menu: QMenu, copy: Callable[[str], None]) -> None:
+        """The card's code menu: each fenced block of the answer to copy, then each Python block
+        to run (Stop for the one running). The menu reaches every block from the keyboard, and a
+        fence inside a list item, drawn without a box of its own and so without buttons, too."""
+        menu.clear()
+        blocks = self._view.code_blocks()
+        for number, code in enumerate(blocks, 1):
+            label = self.tr("Block {number}: {first_line}").format(number=number, first_line=_first_line(code))
+            menu.addAction(label, functools.partial(copy, code))
+        area = self._area()
+        if area is None:
+            return
+        python = [ordinal for ordinal, (_, language) in enumerate(self._view.code_languages())
+                  if language in PYTHON_LANGUAGES and ordinal < len(blocks)]
+        if python:
+            menu.addSeparator()
+        for ordinal in python:
+            running, enabled = area.run_state(ordinal)
+            label = (self.tr("Stop block {number}").format(number=ordinal + 1) if running else
+                     self.tr("Run block {number}: {first_line}").format(number=ordinal + 1,
+                                                                         first_line=_first_line(blocks[ordinal])))
+            action = menu.addAction(label, functools.partial(area.pressed, ordinal))
+            action.setEnabled(enabled)
+
     def copy(self, index: int) -> None:
         """Copy the block of box `index`."""
         blocks = self._view.code_blocks()
@@ -190,3 +216,7 @@ class CodeCopyButtons(QObject):
                 QTimer.singleShot(COPIED_MS + 50, self, self.schedule)
 
 
+def _first_line(code: str) -> str:
+    """A block's first line that is not blank, cut for a menu."""
+    first = next((line.strip() for line in code.splitlines() if line.strip()), "")
+    return first[:48] + ("…" if len(first) > 48 else "")

@@ -127,6 +127,10 @@ class MarkdownView(Steps, QTextBrowser):
     def code_blocks(self) -> list[str]:
         return [fence_code(self._source, f) for f in self._scanner.fences]
 
+    def code_languages(self) -> list[tuple[int, str]]:
+        """(ordinal, language) of every fenced block of the answer, nested ones too, in order."""
+        return [(ordinal, fence.lang) for ordinal, fence in enumerate(self._scanner.fences)]
+
     def code_box_blocks(self) -> list[tuple[int, str]]:
         """For each box of code_boxes(), in order: its block's ordinal among all the answer's
         fenced blocks (an index into code_blocks(); a fence nested in a list has no box of its

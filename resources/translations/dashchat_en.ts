@@ -107,6 +107,18 @@
         <source>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</source>
         <translation>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</translation>
     </message>
+    <message>
+        <source>Block {number}: {first_line}</source>
+        <translation>Block {number}: {first_line}</translation>
+    </message>
+    <message>
+        <source>Stop block {number}</source>
+        <translation>Stop block {number}</translation>
+    </message>
+    <message>
+        <source>Run block {number}: {first_line}</source>
+        <translation>Run block {number}: {first_line}</translation>
+    </message>
 </context>
 <context>
     <name>CodePane</name>
@@ -1505,8 +1517,8 @@ Save a copy before closing?</translation>
         <translation>Copy code</translation>
     </message>
     <message>
-        <source>Copy a code block of this answer, without its fences</source>
-        <translation>Copy a code block of this answer, without its fences</translation>
+        <source>Copy a code block of this answer, without its fences, or run one</source>
+        <translation>Copy a code block of this answer, without its fences, or run one</translation>
     </message>
     <message>
         <source>Opening the answer…</source>
@@ -1531,10 +1543,6 @@ Save a copy before closing?</translation>
     <message>
         <source>Failed</source>
         <translation>Failed</translation>
-    </message>
-    <message>
-        <source>Block {number}: {first_line}</source>
-        <translation>Block {number}: {first_line}</translation>
     </message>
 </context>
 <context>

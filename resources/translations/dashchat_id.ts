@@ -107,6 +107,18 @@
         <source>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</source>
         <translation>Jalankan blok ini di komputer ini, setelah blok Python jawaban sebelumnya: berurutan, dalam satu proses, sehingga variabelnya dipakai bersama. Keluaran tiap blok tampil di bawah jawaban</translation>
     </message>
+    <message>
+        <source>Block {number}: {first_line}</source>
+        <translation>Blok {number}: {first_line}</translation>
+    </message>
+    <message>
+        <source>Stop block {number}</source>
+        <translation>Hentikan blok {number}</translation>
+    </message>
+    <message>
+        <source>Run block {number}: {first_line}</source>
+        <translation>Jalankan blok {number}: {first_line}</translation>
+    </message>
 </context>
 <context>
     <name>CodePane</name>
@@ -1503,8 +1515,8 @@ Simpan salinan sebelum menutup?</translation>
         <translation>Salin kode</translation>
     </message>
     <message>
-        <source>Copy a code block of this answer, without its fences</source>
-        <translation>Salin satu blok kode dari jawaban ini, tanpa baris ``` pembatasnya</translation>
+        <source>Copy a code block of this answer, without its fences, or run one</source>
+        <translation>Salin blok kode dari jawaban ini tanpa baris ```, atau jalankan</translation>
     </message>
     <message>
         <source>Opening the answer…</source>
@@ -1529,10 +1541,6 @@ Simpan salinan sebelum menutup?</translation>
     <message>
         <source>Failed</source>
         <translation>Gagal</translation>
-    </message>
-    <message>
-        <source>Block {number}: {first_line}</source>
-        <translation>Blok {number}: {first_line}</translation>
     </message>
 </context>
 <context>

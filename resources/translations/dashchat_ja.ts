@@ -107,6 +107,18 @@
         <source>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</source>
         <translation>このブロックをこのコンピューターで実行します。回答内でこれより前の Python ブロックを順に同じプロセスで実行するため、変数は共有されます。各ブロックの出力は回答の下に表示されます</translation>
     </message>
+    <message>
+        <source>Block {number}: {first_line}</source>
+        <translation>ブロック {number}: {first_line}</translation>
+    </message>
+    <message>
+        <source>Stop block {number}</source>
+        <translation>ブロック {number} を停止</translation>
+    </message>
+    <message>
+        <source>Run block {number}: {first_line}</source>
+        <translation>ブロック {number} を実行: {first_line}</translation>
+    </message>
 </context>
 <context>
     <name>CodePane</name>
@@ -1503,8 +1515,8 @@ Save a copy before closing?</source>
         <translation>コードをコピー</translation>
     </message>
     <message>
-        <source>Copy a code block of this answer, without its fences</source>
-        <translation>この回答のコードブロックを ``` の行を除いてコピー</translation>
+        <source>Copy a code block of this answer, without its fences, or run one</source>
+        <translation>この回答のコードブロックを ``` の行を除いてコピー、または実行</translation>
     </message>
     <message>
         <source>Opening the answer…</source>
@@ -1529,10 +1541,6 @@ Save a copy before closing?</source>
     <message>
         <source>Failed</source>
         <translation>失敗</translation>
-    </message>
-    <message>
-        <source>Block {number}: {first_line}</source>
-        <translation>ブロック {number}: {first_line}</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,18 @@
         <source>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</source>
         <translation>在本机运行此代码块：先按顺序运行回答中它之前的 Python 代码块，同在一个进程中，因此它们共享变量。每个代码块的输出显示在回答下方</translation>
     </message>
+    <message>
+        <source>Block {number}: {first_line}</source>
+        <translation>代码块 {number}：{first_line}</translation>
+    </message>
+    <message>
+        <source>Stop block {number}</source>
+        <translation>停止代码块 {number}</translation>
+    </message>
+    <message>
+        <source>Run block {number}: {first_line}</source>
+        <translation>运行代码块 {number}：{first_line}</translation>
+    </message>
 </context>
 <context>
     <name>CodePane</name>
@@ -1503,8 +1515,8 @@ Save a copy before closing?</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <source>Copy a code block of this answer, without its fences</source>
-        <translation>复制此回答中的一个代码块（不含 ``` 围栏）</translation>
+        <source>Copy a code block of this answer, without its fences, or run one</source>
+        <translation>复制此回答中的代码块（不含 ``` 行），或运行它</translation>
     </message>
     <message>
         <source>Opening the answer…</source>
@@ -1529,10 +1541,6 @@ Save a copy before closing?</source>
     <message>
         <source>Failed</source>
         <translation>失败</translation>
-    </message>
-    <message>
-        <source>Block {number}: {first_line}</source>
-        <translation>代码块 {number}：{first_line}</translation>
     </message>
 </context>
 <context>

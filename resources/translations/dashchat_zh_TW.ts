@@ -107,6 +107,18 @@
         <source>Run this block on this computer, after the answer&apos;s Python blocks before it: in order, in one process, so they share variables. What each prints shows under the answer</source>
         <translation>在本機執行此程式碼區塊：先依序執行回答中它之前的 Python 程式碼區塊，同在一個行程中，因此它們共用變數。每個區塊的輸出顯示在回答下方</translation>
     </message>
+    <message>
+        <source>Block {number}: {first_line}</source>
+        <translation>區塊 {number}：{first_line}</translation>
+    </message>
+    <message>
+        <source>Stop block {number}</source>
+        <translation>停止程式碼區塊 {number}</translation>
+    </message>
+    <message>
+        <source>Run block {number}: {first_line}</source>
+        <translation>執行程式碼區塊 {number}：{first_line}</translation>
+    </message>
 </context>
 <context>
     <name>CodePane</name>
@@ -1503,8 +1515,8 @@ Save a copy before closing?</source>
         <translation>複製程式碼</translation>
     </message>
     <message>
-        <source>Copy a code block of this answer, without its fences</source>
-        <translation>複製此回答中的一個程式碼區塊（不含 ``` 圍欄）</translation>
+        <source>Copy a code block of this answer, without its fences, or run one</source>
+        <translation>複製此回答中的程式碼區塊（不含 ``` 行），或執行它</translation>
     </message>
     <message>
         <source>Opening the answer…</source>
@@ -1529,10 +1541,6 @@ Save a copy before closing?</source>
     <message>
         <source>Failed</source>
         <translation>失敗</translation>
-    </message>
-    <message>
-        <source>Block {number}: {first_line}</source>
-        <translation>區塊 {number}：{first_line}</translation>
     </message>
 </context>
 <context>
