@@ -9,14 +9,14 @@ Record subclass names its fields in __slots__ (in order) and sets them in a hand
 __init__ with object.__setattr__, as a frozen dataclass's does; this base gives the rest, as
 the dataclass did: == between records of the same class, hash and repr over the fields,
 assignment refused with dataclasses.FrozenInstanceError, copy and pickle. Fields listed in
-_NOT_IN_REPR are left out of repr (field(repr=False)). Classes that are copied with
-dataclasses.replace() stay dataclasses.
+_NOT_IN_REPR are left out of repr (field(repr=False)). `replaced(**changes)` is
+dataclasses.replace() for a record.
 """
 
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 
 class Record:
@@ -25,6 +25,16 @@ class Record:
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__slots__)
+
+    def replaced(self, **changes: Any) -> Self:
+        """A copy with the fields in `changes` set otherwise, made by the class's __init__ (as
+        dataclasses.replace)."""
+        values = {name: getattr(self, name) for name in self.__slots__}
+        unknown = set(changes) - set(values)
+        if unknown:
+            raise TypeError(f"{type(self).__qualname__} has no field {sorted(unknown)[0]!r}")
+        values.update(changes)
+        return type(self)(**values)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:

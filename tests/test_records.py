@@ -53,3 +53,14 @@ def test_defaults_and_checks_are_kept() -> None:
     with pytest.raises(ValueError, match="at least 0"):
         Price(-1.0, 2.0)
     assert Output(OutputKind.STREAM).text == ""
+
+
+def test_replaced_is_dataclasses_replace_for_a_record() -> None:
+    from desktop.protocol import ErrorKind, ServiceError
+
+    error = ServiceError("Throttling", "slow down", 429, "req-1", ErrorKind.SERVICE)
+    changed = error.replaced(message="later")
+    assert changed == ServiceError("Throttling", "later", 429, "req-1", ErrorKind.SERVICE)
+    assert error.message == "slow down"
+    with pytest.raises(TypeError, match="no field 'colour'"):
+        error.replaced(colour="red")

@@ -19,7 +19,6 @@ import logging
 import re
 import time
 from collections.abc import AsyncGenerator, Mapping
-from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 
 import httpx
@@ -253,7 +252,7 @@ async def http_error(response: httpx.Response, proxy: Proxy | None = None) -> Se
     if 300 <= status < 400 and error.code == f"HTTP{status}":
         location = response.headers.get("location", "")
         target = f" to {loggable_url(location)}" if location else ""
-        return replace(error, message=f"The server redirected{target} (HTTP {status}). Redirects are not "
+        return error.replaced(message=f"The server redirected{target} (HTTP {status}). Redirects are not "
                        "followed, so that the key is never sent to another address: use that base URL "
                        "if you trust it.")
     return error
@@ -328,7 +327,7 @@ def scrub(error: ServiceError, api_key: ApiKey | None) -> ServiceError:
     request_id = _scrubbed(error.request_id, api_key) if error.request_id else error.request_id
     if (code, message, request_id) == (error.code, error.message, error.request_id):
         return error
-    return replace(error, code=code, message=message, request_id=request_id)
+    return error.replaced(code=code, message=message, request_id=request_id)
 
 
 def _scrubbed(text: str, api_key: ApiKey | None) -> str:

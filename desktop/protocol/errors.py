@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from ..records import Record
 
 
 class ErrorKind(StrEnum):
@@ -13,15 +14,25 @@ class ErrorKind(StrEnum):
     CONFIG = "config"  # nothing was sent: the request could not be made
 
 
-@dataclass(frozen=True, slots=True)
-class ServiceError:
+class ServiceError(Record):
     """One failure of one request. Safe to show and to store: never holds the API key."""
 
+    __slots__ = ("code", "message", "http_status", "request_id", "kind")
+    __match_args__ = ("code", "message", "http_status", "request_id", "kind")
     code: str
     message: str
-    http_status: int | None = None
-    request_id: str | None = None
-    kind: ErrorKind = ErrorKind.SERVICE
+    http_status: int | None
+    request_id: str | None
+    kind: ErrorKind
+
+    def __init__(self, code: str, message: str, http_status: int | None = None, request_id: str | None = None,
+                 kind: ErrorKind = ErrorKind.SERVICE) -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "http_status", http_status)
+        object.__setattr__(self, "request_id", request_id)
+        object.__setattr__(self, "kind", kind)
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         if type(self.code) is not str:  # a codes.Code: stored and exported as its plain string
