@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 # NATIVE, COMPATIBLE, PROTOCOLS, CUSTOM and is_dashscope are the app's names too (re-exported).
@@ -12,6 +12,7 @@ from .protocol import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_REGION, REGIONS, 
 from .protocol import NATIVE as NATIVE
 from .protocol import PROTOCOLS as PROTOCOLS
 from .protocol import is_dashscope as is_dashscope
+from .records import Record
 
 APP_NAME = "dashchat"
 
@@ -52,21 +53,39 @@ def default_profile() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-@dataclass(frozen=True)
-class Config:
-    """What one run uses: where its profile lives and what the next request is sent with.
-    (Each dataclass has a docstring: one without gets a generated one, from inspect.signature,
-    as its module is imported, a cost paid before the window's first frame.)"""
+class Config(Record):
+    """What one run uses: where its profile lives and what the next request is sent with. A
+    Record (desktop/records.py), not a dataclass: made before the window's first frame; copied
+    with `replaced()`. (Connection stays a dataclass, with a docstring: one without gets a
+    generated one, from inspect.signature, as its module is imported.)"""
 
-    profile: Path = field(default_factory=default_profile)
-    base_url: str = DEFAULT_BASE_URL
-    options: GenerationOptions = field(default_factory=GenerationOptions)
-    timeouts: Timeouts = field(default_factory=Timeouts)
-    proxy: str | None = None  # None: the system's proxy settings
-    demo: bool = False
-    protocol: str = NATIVE
-    connection: str = ""  # the connection profile's name, recorded with each turn
-    connection_id: str = DEFAULT_CONNECTION  # whose key in the keyring
+    __slots__ = ("profile", "base_url", "options", "timeouts", "proxy", "demo", "protocol", "connection",
+                 "connection_id")
+    __match_args__ = ("profile", "base_url", "options", "timeouts", "proxy", "demo", "protocol", "connection",
+                      "connection_id")
+    profile: Path
+    base_url: str
+    options: GenerationOptions
+    timeouts: Timeouts
+    proxy: str | None  # None: the system's proxy settings
+    demo: bool
+    protocol: str
+    connection: str  # the connection profile's name, recorded with each turn
+    connection_id: str  # whose key in the keyring
+
+    def __init__(self, profile: Path | None = None, base_url: str = DEFAULT_BASE_URL,
+                 options: GenerationOptions | None = None, timeouts: Timeouts | None = None, proxy: str | None = None,
+                 demo: bool = False, protocol: str = NATIVE, connection: str = "",
+                 connection_id: str = DEFAULT_CONNECTION) -> None:
+        object.__setattr__(self, "profile", default_profile() if profile is None else profile)
+        object.__setattr__(self, "base_url", base_url)
+        object.__setattr__(self, "options", GenerationOptions() if options is None else options)
+        object.__setattr__(self, "timeouts", Timeouts() if timeouts is None else timeouts)
+        object.__setattr__(self, "proxy", proxy)
+        object.__setattr__(self, "demo", demo)
+        object.__setattr__(self, "protocol", protocol)
+        object.__setattr__(self, "connection", connection)
+        object.__setattr__(self, "connection_id", connection_id)
 
     @property
     def key_required(self) -> bool:

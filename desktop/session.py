@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from .config import Config
@@ -203,9 +202,9 @@ class ChatSession:
         settings', with the conversation's model and thinking budget where it has its own."""
         own = (conversation or self.conversation).options
         chosen = self.config.options
-        return replace(chosen, model=own.model or chosen.model,
-                       thinking_budget=own.thinking_budget if own.thinking_budget is not None
-                       else chosen.thinking_budget)
+        return chosen.replaced(model=own.model or chosen.model,
+                               thinking_budget=own.thinking_budget if own.thinking_budget is not None
+                               else chosen.thinking_budget)
 
     def show_version(self, position: int, index: int) -> bool:
         """Page the turn at `position` to its version `index` (0 = the oldest) and show the branch
@@ -259,7 +258,7 @@ class ChatSession:
 
         conversation = self.conversation
         # The conversation's own model and thinking budget (its system prompt is in `messages`).
-        config = replace(self.config, options=self.generation_options(conversation))
+        config = self.config.replaced(options=self.generation_options(conversation))
         if version_of is None:
             turn = conversation.start_turn(text, config.options.model)
         else:

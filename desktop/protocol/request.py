@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..records import Record
@@ -50,17 +49,29 @@ class Timeouts(Record):
         object.__setattr__(self, "idle", idle)
 
 
-@dataclass(frozen=True, slots=True)
-class GenerationOptions:
+class GenerationOptions(Record):
     """What a user may tune. None leaves the service's default in place."""
 
-    model: str = DEFAULT_MODEL
-    thinking_budget: int | None = None
-    temperature: float | None = None
-    top_p: float | None = None
-    max_tokens: int | None = None
-    seed: int | None = None
-    enable_search: bool | None = None
+    __slots__ = ("model", "thinking_budget", "temperature", "top_p", "max_tokens", "seed", "enable_search")
+    __match_args__ = ("model", "thinking_budget", "temperature", "top_p", "max_tokens", "seed", "enable_search")
+    model: str
+    thinking_budget: int | None
+    temperature: float | None
+    top_p: float | None
+    max_tokens: int | None
+    seed: int | None
+    enable_search: bool | None
+
+    def __init__(self, model: str = DEFAULT_MODEL, thinking_budget: int | None = None, temperature: float | None = None,
+                 top_p: float | None = None, max_tokens: int | None = None, seed: int | None = None,
+                 enable_search: bool | None = None) -> None:
+        object.__setattr__(self, "model", model)
+        object.__setattr__(self, "thinking_budget", thinking_budget)
+        object.__setattr__(self, "temperature", temperature)
+        object.__setattr__(self, "top_p", top_p)
+        object.__setattr__(self, "max_tokens", max_tokens)
+        object.__setattr__(self, "seed", seed)
+        object.__setattr__(self, "enable_search", enable_search)
 
     def chosen(self) -> dict[str, Any]:
         """The optional parameters the user set (the service's defaults stand for the rest)."""

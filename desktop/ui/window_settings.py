@@ -44,7 +44,7 @@ class SettingsMixin(WindowBase):
             self.welcome.open()
 
     async def start_demo(self) -> None:
-        await self.session.apply_config(replace(self.session.config, demo=True))
+        await self.session.apply_config(self.session.config.replaced(demo=True))
         self.setWindowTitle(self.tr("dashchat (demo)"))
         self._show_demo_banner()
 
