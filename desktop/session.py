@@ -12,24 +12,25 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from .config import Config
-from .keys import KEY_ENV, KEY_HOSTS_ENV, KeyLookup, KeyringProblem, KeySource, KeyStore, environment_applies
 from .model.conversation import Conversation, ConversationOptions
 from .model.turn import Turn
-from .protocol import ApiKey, Code, ErrorKind, Event, Failed, GenerationOptions, ServiceError, SetupError
+from .protocol import ErrorKind, Event, Failed, GenerationOptions, ServiceError, SetupError
 from .session_saving import StorageListener, TurnSaver
 from .store import conversation_options as _options
 from .store.faults import StorageError
 from .store.history import History
 
 # The window is built and painted before it loads asyncio and httpx (which comes in with
-# .protocol.client, .protocol.check and .demo): each is imported where it is first needed.
+# .protocol.client, .protocol.check and .demo), and the keys (the keyring's names, the key
+# store): each is imported where it is first needed.
 if TYPE_CHECKING:
     import threading
 
     import httpx
 
     from .demo import DemoTransport
-    from .protocol import CheckResult
+    from .keys import KeyLookup, KeyringProblem, KeyStore
+    from .protocol import ApiKey, CheckResult
 
 
 class TurnView(Protocol):
@@ -45,6 +46,9 @@ class KeyProvider(Protocol):
 def missing_key_error(problem: KeyringProblem | None, withheld_from: str | None = None) -> ServiceError:
     """`withheld_from`: the host DASHSCOPE_API_KEY was not sent to (it is set, but that host
     is not DashScope's)."""
+    from .keys import KEY_ENV, KEY_HOSTS_ENV  # the keys module (keyring names, threading): on first use
+    from .protocol import Code
+
     if withheld_from is not None:
         return ServiceError(
             Code.MISSING_API_KEY,
@@ -111,6 +115,8 @@ class ChatSession:
 
     def key_store(self, connection_id: str, base_url: str) -> KeyStore:
         """The KeyStore of a connection profile (see `environment_applies`)."""
+        from .keys import KeyStore, environment_applies
+
         use_environment = environment_applies(connection_id, base_url, self._environ)
         store = self._key_stores.get((connection_id, use_environment))
         if store is None:
@@ -243,6 +249,9 @@ class ChatSession:
         return True
 
     async def lookup_key(self) -> KeyLookup:
+        from .keys import KeyLookup, KeySource
+        from .protocol import ApiKey
+
         if self.demo is not None:
             return KeyLookup(ApiKey("demo-key-not-secret"), KeySource.SESSION)
         return await self.keys.lookup_async()
@@ -282,6 +291,8 @@ class ChatSession:
                 return turn
             await self._warmed()
             lookup = await self.lookup_key()
+            from .keys import KeyLookup, KeySource
+
             if lookup.source is KeySource.ENVIRONMENT and self._withheld_from() is not None:
                 lookup = KeyLookup(None, KeySource.NONE)  # never DASHSCOPE_API_KEY to another host
             if lookup.key is None and config.key_required:
@@ -316,6 +327,8 @@ class ChatSession:
         """The host DASHSCOPE_API_KEY must not go to, when it is set and the request goes there."""
         import os
         from urllib.parse import urlsplit
+
+        from .keys import KEY_ENV, environment_applies
 
         environ = os.environ if self._environ is None else self._environ
         if self.demo is not None or not environ.get(KEY_ENV, "").strip():
