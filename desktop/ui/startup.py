@@ -21,7 +21,16 @@ guards it, not figures in comments.
      blocking the loop, so the first answer does not start with a pause;
    - on idle: the Markdown view and Pygments' Python lexer (`warm_up` below, shortly after
      the pane shows), the rest of a long conversation being opened (conversation_builder);
-   - on use: Settings, Export, Import, the shortcuts dialog, the welcome dialog.
+   - on use: Settings, Export, Import, the shortcuts dialog (shortcuts_dialog.py), the system
+     prompt editor (system_prompt.py), the welcome dialog, history search (store/search.py), the
+     key store (keys.py), the answer block scanner (model/answer_code.py imports it on first scan).
+
+4. What a module costs as it is imported counts too. A class that subclasses a Qt class makes
+   PySide6 build that type then (a dialog defined beside a widget of the first frame), so
+   dialogs live in modules of their own. A @dataclass compiles its generated methods at import,
+   ~3-6 M instructions a class: the small frozen value classes made before the first frame are
+   Records (desktop/records.py), written out; ids come from model/ids.py, not the uuid module
+   (which runs platform.system()). Measure with callgrind to the first paint, not wall time.
 
 Nothing here imports Qt.
 """
