@@ -13,7 +13,6 @@ unknown, never as zero.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -61,6 +60,8 @@ class PriceTable(Record):
         return self.prices.get(model.strip())
 
     def to_json(self) -> str:
+        import json  # on first use: an empty profile has no price table to read
+
         data = {"currency": self.currency,
                 "prices": {name: {"input": p.input, "output": p.output} for name, p in sorted(self.prices.items())}}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -69,6 +70,8 @@ class PriceTable(Record):
     def from_json(cls, text: str) -> PriceTable:
         """The table in `text`; rows that are not a name with two prices of at least 0 are
         left out, and anything that is not such a document gives the empty table."""
+        import json  # on first use: an empty profile has no price table to read
+
         try:
             data = json.loads(text)
         except ValueError:

@@ -11,7 +11,6 @@ Each output is stored whole up to MAX_OUTPUT_BYTES (model/output.py).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Mapping, Sequence
@@ -36,6 +35,8 @@ def write(db: sqlite3.Connection, turn_id: str, outputs: Mapping[int, Sequence[O
           now: float | None = None, origin: str = CALL) -> int:
     """Replace the stored outputs of each call (or answer block, by `origin`) in `outputs` (an
     empty list clears it). Runs inside the caller's transaction. Returns how many rows were written."""
+    import json  # on first use: the window saves or reads no output before its first frame
+
     now = time.time() if now is None else now
     origin = _origin(origin)
     written = 0
@@ -69,6 +70,8 @@ def delete(db: sqlite3.Connection, turn_id: str, call_index: int | None = None, 
 def load(db: sqlite3.Connection, turn_ids: Sequence[str], origin: str = CALL) -> dict[str, dict[int, list[Output]]]:
     """The stored outputs of these turns' calls (or answer blocks, by `origin`): {turn id:
     {call index: [outputs in order]}}; turns without any are left out."""
+    import json  # on first use: the window saves or reads no output before its first frame
+
     origin = _origin(origin)
     result: dict[str, dict[int, list[Output]]] = {}
     ids = list(dict.fromkeys(turn_ids))

@@ -8,7 +8,6 @@ streaming whose writer is gone (desktop/store/liveness.py) reads back as interru
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -24,6 +23,8 @@ def write_turn(db: sqlite3.Connection, conversation: Conversation, turn: Turn, *
     """The conversation's row (created, or its `updated_at` and the branch it shows, `leaf`,
     updated; a stored title is kept) and the turn's row as it is now, at `position`, inside the
     caller's transaction. `writer`: the mark of the process streaming it (None once it ended)."""
+    import json  # on first use: the window saves or reads no turn before its first frame
+
     db.execute(
         "INSERT INTO conversations (id, title, model, created_at, updated_at, current_leaf)"
         " VALUES (?, ?, ?, ?, ?, ?)"
@@ -109,6 +110,8 @@ def _truthful(turn: Turn, writer: object, saved_at: object, live_dir: Path, tidy
 
 
 def turn_from_row(row: tuple[object, ...]) -> Turn:
+    import json  # on first use: the window saves or reads no turn before its first frame
+
     (tid, user, model, thinking, answer, code_json, steps_json, usage_json, status,
      finish_reason, error_json, request_id, sent_at, first_token_at, finished_at, connection, protocol, parent_id) = row
     error = ServiceError.from_dict(json.loads(str(error_json))) if error_json else None
