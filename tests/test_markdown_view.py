@@ -711,6 +711,15 @@ def test_code_boxes_are_those_a_walk_over_the_document_finds(qtbot: QtBot) -> No
     QApplication.processEvents()
     assert len(view.code_boxes()) == 3 and view.code_boxes() == _walked_code_boxes(view)
     assert checked > 20
+    # Narrower (lines wrap anew) and in a larger font (zoom): the boxes still are what a walk finds.
+    view.resize(view.width() // 3, view.height())
+    QApplication.processEvents()
+    assert view.code_boxes() == _walked_code_boxes(view)
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    QApplication.processEvents()
+    assert view.code_boxes() == _walked_code_boxes(view)
 
 
 def test_an_answer_in_a_pane_wraps_the_same_before_and_after_the_pane_scrolls(qtbot: QtBot) -> None:

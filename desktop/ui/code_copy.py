@@ -17,7 +17,12 @@ from .markdown_code import _PAD
 from .panes import COPIED_MS, confirm_copy
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
     from .markdown_view import MarkdownView
+
+
+GROWN_MS = 50
 
 
 class RunArea(Protocol):
@@ -45,20 +50,36 @@ class CodeCopyButtons(QObject):
         self.buttons: list[QToolButton] = []
         self.run_buttons: dict[int, QToolButton] = {}  # by block ordinal: the Python blocks'
         self._boxed: list[tuple[int, bool]] | None = None  # the blocks drawn as boxes, in order
-        self._pending = False
-        view.document().documentLayout().documentSizeChanged.connect(self.schedule)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.place)
+        view.document().documentLayout().documentSizeChanged.connect(self._grown)
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        kind = event.type()
+        if kind is QEvent.Type.Resize:
+            # Taller as the answer grows (the view is as tall as its document): that is growth.
+            resized = cast("QResizeEvent", event)
+            if resized.size().width() != resized.oldSize().width():
+                self.schedule()
+            else:
+                self._grown()
+        elif kind is QEvent.Type.Show:
             self.schedule()
         return False
 
     def schedule(self, *_: object) -> None:
-        # Once per turn of the event loop, however many updates a streamed chunk makes.
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self, self.place)
+        """Place the buttons on the next turn of the event loop (once, however many asked)."""
+        if not self._timer.isActive() or self._timer.remainingTime() > 0:
+            self._timer.start(0)
+
+    def _grown(self, *_: object) -> None:
+        # The document's size changed: while an answer streams, at every rendering step (up to
+        # ~100 a second), and the boxes above its end stay where they are. At most every
+        # GROWN_MS then: a new box's buttons come a moment after it (a resize places them at once).
+        if not self._timer.isActive():
+            self._timer.start(GROWN_MS)
 
     def refresh(self) -> None:
         """The Run buttons again: the answer ended (its blocks' languages are final), or a
@@ -84,7 +105,7 @@ class CodeCopyButtons(QObject):
         return blocks[index][0] if index < len(blocks) else index
 
     def place(self) -> None:
-        self._pending = False
+        self._timer.stop()
         view = self._view
         boxes = self.boxes()
         if boxes:

@@ -85,6 +85,8 @@ class CodeBoxes(_ViewBase):
     _code_plain: QTextCharFormat  # these: set by _init_code_formats
     _column_key: str
     _column: float
+    # code_boxes: a finished box's (start, text width, first line's left and height) and shape
+    _box_shapes: dict[int, tuple[tuple[int, float, float, float], QRectF]]
 
     def _box_starts(self) -> list[int]:
         starts = list(self._code_starts)
@@ -105,17 +107,29 @@ class CodeBoxes(_ViewBase):
         doc = self.document()
         layout = doc.documentLayout()
         boxes: list[QRectF] = []
-        for start in self._box_starts():
+        starts = self._box_starts()
+        open_start = starts[-1] if len(starts) > len(self._code_starts) else None
+        for start in starts:
             block = doc.findBlock(start)
             code_id = block.blockFormat().property(_CODE_ID)
             if code_id is None:
                 continue
-            box = QRectF(layout.blockBoundingRect(block))
+            first = QRectF(layout.blockBoundingRect(block))
+            # A finished box keeps its lines: its shape relative to its first line is what it was
+            # while that line, the text width and the font are (the open box grows: walked).
+            key = (start, doc.textWidth(), first.left(), first.height())
+            known = self._box_shapes.get(code_id) if start != open_start else None
+            if known is not None and known[0] == key:
+                boxes.append(known[1].translated(0, first.top()))
+                continue
+            box = first
             block = block.next()
             while block.isValid() and block.blockFormat().property(_CODE_ID) == code_id:
                 box = box.united(layout.blockBoundingRect(block))
                 block = block.next()
             boxes.append(box)
+            if start != open_start:
+                self._box_shapes[code_id] = (key, box.translated(0, -first.top()))
         return boxes
 
     def _insert_code(self, code: str, lang: str, code_id: int, highlight: bool) -> None:
