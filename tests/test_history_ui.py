@@ -117,8 +117,9 @@ def test_copy_a_code_block_of_an_answer_without_its_fences(window) -> None:  # t
     [card] = window.answer_pane.cards
     assert card.copy_code.isVisibleTo(card)  # shown (the card itself is shown on the next event-loop pass)
     card.copy_code.menu().aboutToShow.emit()
-    actions = card.copy_code.menu().actions()
-    assert [a.text() for a in actions] == ["Block 1: print('hi')", "Block 2: plain"]
+    actions = [a for a in card.copy_code.menu().actions() if not a.isSeparator()]
+    # Each block to copy, then each Python block to run.
+    assert [a.text() for a in actions] == ["Block 1: print('hi')", "Block 2: plain", "Run block 1: print('hi')"]
     actions[0].trigger()
     assert QGuiApplication.clipboard().text() == "print('hi')\nx = 1"
     actions[1].trigger()

@@ -13,7 +13,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QToolButton
 
 from ..model.answer_code import PYTHON_LANGUAGES
-from .markdown_code import _PAD
 from .panes import COPIED_MS, confirm_copy
 
 if TYPE_CHECKING:
@@ -105,6 +104,8 @@ class CodeCopyButtons(QObject):
         return blocks[index][0] if index < len(blocks) else index
 
     def place(self) -> None:
+        from .markdown_code import _PAD  # here, not at import: that module builds Qt types a first frame does not need
+
         self._timer.stop()
         view = self._view
         boxes = self.boxes()
