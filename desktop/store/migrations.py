@@ -36,6 +36,22 @@ def _output_indexed(row: str) -> str:
             f" ELSE {row}.text || {_END_SQL} END")
 
 
+# The view the outputs' search index reads, and the triggers that keep the index in step with the
+# table: made by 0005_outputs, and made again by 0008_output_origin, which rebuilds the table.
+_OUTPUT_VIEW = f"CREATE VIEW outputs_indexed (id, text) AS SELECT id, {_output_indexed('outputs')} FROM outputs;"
+_OUTPUT_TRIGGERS = f"""
+        CREATE TRIGGER outputs_search_insert AFTER INSERT ON outputs BEGIN
+            INSERT INTO outputs_search (rowid, text) VALUES (new.id, {_output_indexed("new")});
+        END;
+        CREATE TRIGGER outputs_search_delete AFTER DELETE ON outputs BEGIN
+            INSERT INTO outputs_search (outputs_search, rowid, text) VALUES ('delete', old.id, {_output_indexed("old")});
+        END;
+        CREATE TRIGGER outputs_search_update AFTER UPDATE OF kind, name, text ON outputs BEGIN
+            INSERT INTO outputs_search (outputs_search, rowid, text) VALUES ('delete', old.id, {_output_indexed("old")});
+            INSERT INTO outputs_search (rowid, text) VALUES (new.id, {_output_indexed("new")});
+        END;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     (
         "0001_conversations_and_turns",
@@ -192,20 +208,11 @@ MIGRATIONS: list[tuple[str, str]] = [
             text TEXT NOT NULL DEFAULT '',
             UNIQUE (turn_id, call_index, seq)
         );
-        CREATE VIEW outputs_indexed (id, text) AS SELECT id, {_output_indexed("outputs")} FROM outputs;
+        {_OUTPUT_VIEW}
         CREATE VIRTUAL TABLE outputs_search USING fts5(
             text, content='outputs_indexed', content_rowid='id', tokenize='trigram', detail='none'
         );
-        CREATE TRIGGER outputs_search_insert AFTER INSERT ON outputs BEGIN
-            INSERT INTO outputs_search (rowid, text) VALUES (new.id, {_output_indexed("new")});
-        END;
-        CREATE TRIGGER outputs_search_delete AFTER DELETE ON outputs BEGIN
-            INSERT INTO outputs_search (outputs_search, rowid, text) VALUES ('delete', old.id, {_output_indexed("old")});
-        END;
-        CREATE TRIGGER outputs_search_update AFTER UPDATE OF kind, name, text ON outputs BEGIN
-            INSERT INTO outputs_search (outputs_search, rowid, text) VALUES ('delete', old.id, {_output_indexed("old")});
-            INSERT INTO outputs_search (rowid, text) VALUES (new.id, {_output_indexed("new")});
-        END;
+        {_OUTPUT_TRIGGERS}
         """,
     ),
     (
@@ -280,17 +287,8 @@ MIGRATIONS: list[tuple[str, str]] = [
             FROM outputs ORDER BY id;
         DROP TABLE outputs;
         ALTER TABLE outputs_0008 RENAME TO outputs;
-        CREATE VIEW outputs_indexed (id, text) AS SELECT id, {_output_indexed("outputs")} FROM outputs;
-        CREATE TRIGGER outputs_search_insert AFTER INSERT ON outputs BEGIN
-            INSERT INTO outputs_search (rowid, text) VALUES (new.id, {_output_indexed("new")});
-        END;
-        CREATE TRIGGER outputs_search_delete AFTER DELETE ON outputs BEGIN
-            INSERT INTO outputs_search (outputs_search, rowid, text) VALUES ('delete', old.id, {_output_indexed("old")});
-        END;
-        CREATE TRIGGER outputs_search_update AFTER UPDATE OF kind, name, text ON outputs BEGIN
-            INSERT INTO outputs_search (outputs_search, rowid, text) VALUES ('delete', old.id, {_output_indexed("old")});
-            INSERT INTO outputs_search (rowid, text) VALUES (new.id, {_output_indexed("new")});
-        END;
+        {_OUTPUT_VIEW}
+        {_OUTPUT_TRIGGERS}
         """,
     ),
 ]
