@@ -14,21 +14,14 @@ from desktop.config import Config
 from desktop.export import to_json
 from desktop.imports import transcript
 from desktop.model.conversation import Conversation
-from desktop.model.turn import Turn
-from desktop.protocol.events import Event
 from desktop.session import ChatSession
 from desktop.store.history import History
 from tests.support.fixtures import ServerHandle
+from tests.support.views import QuietView
 from tests.test_history import _make_0001_database
 from tests.wire import POWER_21_ANSWER
 
 KEY = "sk-test-branches-0123456789"
-
-
-class _Quiet:
-    def turn_started(self, turn: Turn) -> None: ...
-    def turn_event(self, turn: Turn, event: Event) -> None: ...
-    def turn_finished(self, turn: Turn) -> None: ...
 
 
 def _session(server: ServerHandle, profile: Path) -> ChatSession:
@@ -43,7 +36,7 @@ def _sent(server: ServerHandle) -> list[list[dict[str, str]]]:
 
 def test_regenerate_edit_page_and_continue_from_a_branch(server: ServerHandle, profile: Path) -> None:
     session = _session(server, profile)
-    view = _Quiet()
+    view = QuietView()
     runner = asyncio.Runner()
 
     async def talk() -> None:
@@ -111,8 +104,8 @@ def test_paging_is_remembered_in_the_history(server: ServerHandle, profile: Path
     session = _session(server, profile)
 
     async def talk() -> None:
-        await session.send("q", _Quiet())
-        await session.send("q again", _Quiet(), version_of=0)
+        await session.send("q", QuietView())
+        await session.send("q again", QuietView(), version_of=0)
         await session.aclose()
 
     asyncio.run(talk())

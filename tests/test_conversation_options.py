@@ -14,23 +14,17 @@ import pytest
 from desktop.config import COMPATIBLE, Config
 from desktop.model.conversation import Conversation, ConversationOptions
 from desktop.model.turn import Turn
-from desktop.protocol.events import Event
 from desktop.protocol.request import GenerationOptions
 from desktop.session import ChatSession
 from desktop.store import conversation_options
 from desktop.store.history import History
 from tests.support.fixtures import ServerHandle
+from tests.support.views import QuietView
 from tests.test_ask import ask
 from tests.wire import POWER_21_ANSWER
 
 KEY = "sk-test-options-0123456789"
 PROMPT = "You are terse. Answer in one line.\n回答要简短。"
-
-
-class _Quiet:
-    def turn_started(self, turn: Turn) -> None: ...
-    def turn_event(self, turn: Turn, event: Event) -> None: ...
-    def turn_finished(self, turn: Turn) -> None: ...
 
 
 def _session(server: ServerHandle, profile: Path, scenario: str = "power_21", **config: Any) -> ChatSession:
@@ -42,7 +36,7 @@ def _session(server: ServerHandle, profile: Path, scenario: str = "power_21", **
 def _run(session: ChatSession, *questions: str) -> list[Turn]:
     async def talk() -> list[Turn]:
         try:
-            return [await session.send(q, _Quiet()) for q in questions]
+            return [await session.send(q, QuietView()) for q in questions]
         finally:
             await session.aclose()
 
@@ -148,10 +142,10 @@ def test_a_regenerated_reply_keeps_the_system_prompt_first(server: ServerHandle,
     session.set_options(ConversationOptions(system_prompt=PROMPT))
 
     async def talk() -> None:
-        await session.send("first", _Quiet())
-        await session.send("second", _Quiet())
+        await session.send("first", QuietView())
+        await session.send("second", QuietView())
         server.clear()
-        await session.send("second, edited", _Quiet(), version_of=1)
+        await session.send("second, edited", QuietView(), version_of=1)
         await session.aclose()
 
     asyncio.run(talk())

@@ -11,10 +11,11 @@ from pathlib import Path
 from desktop.config import Config
 from desktop.model.conversation import Conversation
 from desktop.model.turn import Turn, TurnStatus
-from desktop.protocol.events import AnswerDelta, CodeCall, Event, ThinkingDelta
+from desktop.protocol.events import AnswerDelta, CodeCall, ThinkingDelta
 from desktop.session import ChatSession
 from desktop.store.history import History
 from tests.support.fixtures import ServerHandle
+from tests.support.views import QuietView
 from tests.wire import reference
 
 KEY = "sk-test-saving-0123456789"
@@ -33,12 +34,6 @@ class _RecordingHistory(History):
         self.writes.append((threading.current_thread().name, turn.status, turn.thinking + turn.answer))
 
 
-class _Quiet:
-    def turn_started(self, turn: Turn) -> None: ...
-    def turn_event(self, turn: Turn, event: Event) -> None: ...
-    def turn_finished(self, turn: Turn) -> None: ...
-
-
 def test_the_writes_while_a_reply_streams_are_off_the_loop(server: ServerHandle, profile: Path) -> None:
     # Frames 0.1 s apart: several half-second saves happen while the reply streams.
     config = Config(profile=profile, base_url=server.base("power_21,delay=0.1"))
@@ -48,7 +43,7 @@ def test_the_writes_while_a_reply_streams_are_off_the_loop(server: ServerHandle,
 
     async def ask() -> Turn:
         try:
-            return await session.send("What is 123 to the power of 21?", _Quiet())
+            return await session.send("What is 123 to the power of 21?", QuietView())
         finally:
             await session.aclose()
 
