@@ -106,12 +106,7 @@ class Steps(Fragments, CodeBoxes):
             defined = self._learn_definitions(finished)
             self._queue.extend(finished)
             if defined and self._pending:
-                cursor = QTextCursor(self.document())
-                cursor.beginEditBlock()
-                try:
-                    self._resolve(defined)
-                finally:
-                    cursor.endEditBlock()
+                self._resolve(defined)
         self._behind = True
         self._step()
 
@@ -243,7 +238,16 @@ class Steps(Fragments, CodeBoxes):
             self._pending.append(_Pending(start, end, source, unresolved, joins))
 
     def _resolve(self, defined: set[str]) -> None:
-        """Render again, in place, the finished blocks that use a label just defined."""
+        """Render again, in place, the finished blocks that use a label just defined (in one
+        edit block: one layout pass for all of them)."""
+        edit = QTextCursor(self.document())
+        edit.beginEditBlock()
+        try:
+            self._resolve_pending(defined)
+        finally:
+            edit.endEditBlock()
+
+    def _resolve_pending(self, defined: set[str]) -> None:
         doc = self.document()
         shift = 0
         tail, tail_shift = self._tail_pos, None
@@ -365,12 +369,7 @@ class Steps(Fragments, CodeBoxes):
             return
         self._waiting -= ready
         if any(p.labels & ready for p in self._pending):
-            cursor = QTextCursor(self.document())
-            cursor.beginEditBlock()
-            try:
-                self._resolve(ready)
-            finally:
-                cursor.endEditBlock()
+            self._resolve(ready)
             self.viewport().update()
         if self._tail_waiting & ready and self._tail_key is not None and self._tail_key[0] == "md":
             self._tail_key = ("math",)  # shown again by the next step
