@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QTextBlock, QTextCursor
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.markdown_blocks import SEGMENT_CHARS, TABLE_ROWS, segments
+from desktop.model.markdown_blocks import SEGMENT_CHARS, TABLE_ROWS, segments
 from desktop.ui.markdown_view import MarkdownView
 from tests.support.bigstream import answer
 from tests.test_markdown_equivalence import whole

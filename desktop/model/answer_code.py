@@ -1,7 +1,7 @@
 """The fenced code blocks of an answer's Markdown, and which of them are Python (issue #17: an
 answer's Python blocks can be run locally, like the executed code). Pure: no Qt.
 
-The blocks are found by the answer view's own scanner (desktop/ui/markdown_blocks.py, Qt-free),
+The blocks are found by the answer view's own scanner (desktop/model/markdown_blocks.py, Qt-free),
 so block k here is block k of the view (`MarkdownView.code_blocks()`). A fence nested in a list
 item counts, as the view shows it as code, but it is drawn with the list, not as a box of its
 own: it has no Copy (nor Run) button, and `boxed` says which blocks have one (the view's
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..records import Record
 
-# The scanner (ui/markdown_blocks.py: its patterns compiled, its dataclasses made, ~20 M
+# The scanner (model/markdown_blocks.py: its patterns compiled, its dataclasses made, ~20 M
 # instructions) is imported with the first answer scanned, not with this module, which the
 # window imports before its first frame for PYTHON_LANGUAGES.
 
@@ -49,7 +49,7 @@ def answer_blocks(markdown: str) -> list[AnswerBlock]:
     """Every fenced code block of `markdown`, in order."""
     if "```" not in markdown and "~~~" not in markdown:
         return []
-    from ..ui.markdown_blocks import BlockScanner, fence_code
+    from .markdown_blocks import BlockScanner, fence_code
 
     scanner = BlockScanner()
     top_level = {id(block.fence) for block in scanner.feed(markdown, final=True) if block.fence is not None}

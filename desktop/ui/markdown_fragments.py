@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from .markdown_blocks import bracket_labels
+from ..model.markdown_blocks import bracket_labels
 from .markdown_code import _QUIET, _ViewBase
 
 # NoHTML: model output is text, never markup of ours to interpret.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtGui import QTextCursor
 
-from .markdown_blocks import (
+from ..model.markdown_blocks import (
     SEGMENT_CHARS,
     TABLE_ROWS,
     Block,

@@ -30,7 +30,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QSize, Qt, QTime
 from PySide6.QtGui import QPaintEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QTextBrowser, QTextEdit, QWidget
 
-from .markdown_blocks import Block, BlockScanner, fence_code
+from ..model.markdown_blocks import Block, BlockScanner, fence_code
 from .markdown_code import _CODE_ID as _CODE_ID  # tests find code lines by it
 from .markdown_code import _PAD
 from .markdown_code import warm_lexer as warm_lexer  # startup.py warms a lexer at idle
