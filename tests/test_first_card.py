@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.keys import KEY_ENV
 from desktop.ui.answer_pane import TurnCard
-from desktop.ui.first_card import WARM_UP_DELAY_MS
+from desktop.ui.startup import WARM_UP_DELAY_MS
 from tests.support.fixtures import ServerHandle
 from tests.support.windows import WindowFactory
 from tests.wire import POWER_21_ANSWER

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from ..model.turn import Turn, TurnStatus
 from .code_copy import CodeCopyButtons
-from .first_card import WARM_UP_DELAY_MS, warm_up
+from .first_card import warm_up
 from .panes import at_bottom, confirm_copy
 from .question_text import QuestionText, SentTime
+from .startup import WARM_UP_DELAY_MS
 from .style import scaled_font
 
 if TYPE_CHECKING:

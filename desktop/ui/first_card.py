@@ -15,7 +15,6 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from . import startup
-from .startup import WARM_UP_DELAY_MS as WARM_UP_DELAY_MS  # when the Answer pane calls warm_up
 
 # A little of each kind the first reply is likely to hold: a paragraph with inline marks, a list,
 # a code block (highlighted when its fence closes).
