@@ -264,10 +264,11 @@ def test_window_shows_the_silence_live_then_marks_it(compatible_window, qloop) -
             await asyncio.sleep(0.05)
 
     qloop.run_until_complete(asyncio.gather(task, watch()))
-    # While nothing arrives, each place says why, with the time so far.
-    assert re.fullmatch(r"◌ Nothing has arrived for [12] s: the interpreter may be running code\.", seen["code"])
-    assert re.fullmatch(r"Silent for [12] s: the interpreter may be running code…", seen["card"])
-    assert re.fullmatch(r"Silent for [12] s: the interpreter may be running code…", seen["status"])
+    # While nothing arrives, each place says why, with the time so far: 1 or 2 s into the 2.5-s gap
+    # as a rule; 3 when a loaded machine kept the loop from its clock until the gap's end (seen in CI).
+    assert re.fullmatch(r"◌ Nothing has arrived for [123] s: the interpreter may be running code\.", seen["code"])
+    assert re.fullmatch(r"Silent for [123] s: the interpreter may be running code…", seen["card"])
+    assert re.fullmatch(r"Silent for [123] s: the interpreter may be running code…", seen["status"])
     assert seen["thinking"] == f"▍ 1. What is 123**21?\n{THINKING_BEFORE}"
     assert seen["tokens"] == "Tokens: counted at the end of the reply"  # not a misleading 0
     # Afterwards: the live line is gone, and the silence is marked where it was.
