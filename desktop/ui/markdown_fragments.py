@@ -245,8 +245,12 @@ class Fragments(_ViewBase):
         else:
             # Fold the filler into the fragment's first block, which then keeps its own format
             # (an empty block merged with the next takes the next one's format).
+            cursor.setPosition(pos + 1)
+            first_chars = cursor.blockCharFormat()  # what an empty first block shows (a heading's size)
+            cursor.setPosition(pos)
             cursor.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
+            cursor.setBlockCharFormat(first_chars)
             end -= 1
         if parsed.ends_with_table:
             # The empty block Qt keeps after a table: invisible, whatever comes next.

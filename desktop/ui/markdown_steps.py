@@ -37,6 +37,9 @@ _BLOCK_START = re.compile(r" {0,3}(?:[-+*>#`~|\[]|\d{1,9}[.)])")  # may begin a 
 # _MIN_CHARS of source to render is always shown at once, in one step.
 _BUDGET_S = 0.008
 _MIN_CHARS = 8192
+# Finished blocks are rendered several at a time, up to this much source per parse (_render_batch).
+_BATCH_CHARS = 4096
+_NOT_BATCHED = ("|", "[")
 
 
 class _Budget:
@@ -173,6 +176,9 @@ class Steps(Fragments, CodeBoxes):
             if not last:
                 self._tail_pos = self._open_pos = self._end_with_filler()
             return
+        if self._segs_from != block.start and self._batchable(block):
+            self._render_batch(work)
+            return
         source = self._source[block.start : block.end]
         parts = segments(source, final=True)
         shown = self._keep_segments(block.start, parts)
@@ -185,6 +191,41 @@ class Steps(Fragments, CodeBoxes):
             if part is not parts[-1] or not last:
                 self._open_pos = self._end_with_filler()
         self._queue.pop(0)
+        self._segs_from, self._segs = -1, []
+        self._tail_pos = self._open_pos
+
+    def _batchable(self, block: Block) -> bool:
+        """Whether a queued block may be rendered together with its neighbours: short, not code,
+        not a table (shown in its own segments, and a rule right after a table is one Qt's
+        importer loses)."""
+        if block.fence is not None or block.end - block.start > _BATCH_CHARS:
+            return False
+        source = self._source[block.start : block.end]
+        return not any(mark in source for mark in _NOT_BATCHED)
+
+    def _render_batch(self, work: _Budget) -> None:
+        """Render the first queued blocks that are batchable, up to _BATCH_CHARS of source, in one
+        parse and one insertion. The scanner only ends a block where what follows cannot change
+        it, so the blocks parsed together show what they show parsed apart (and what a one-shot
+        render shows); a stream of short blocks (paragraphs, headings, list items) paid the parse,
+        the insertion and the filler of each, several hundred times per answer."""
+        queue = self._queue
+        first = last = queue[0]
+        taken = 1
+        while (
+            taken < len(queue)
+            and queue[taken].end - first.start <= _BATCH_CHARS
+            and self._batchable(queue[taken])
+        ):
+            last = queue[taken]
+            taken += 1
+        self._drop_segments()
+        self._remove_tail()
+        self._render_segment(first.start, Segment(0, last.end - first.start), joined_next=False)
+        work.chars += last.end - first.start
+        del queue[:taken]
+        if not (last.end >= len(self._source) and self._finished):
+            self._open_pos = self._end_with_filler()
         self._segs_from, self._segs = -1, []
         self._tail_pos = self._open_pos
 
