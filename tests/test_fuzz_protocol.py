@@ -226,6 +226,54 @@ def test_any_frames_on_the_wire_in_any_split_decode_without_escaping(frames: lis
     assert events == decode_and_parse([data])
 
 
+def render_varied(frame: Frame, form: int) -> bytes:
+    """`render`, or one of the other ways SSE allows writing the same frame (a space after the
+    colons, no id line, a comment of another kind, the data over two lines, CR LF endings)."""
+    wire = render(frame).decode("utf-8", "surrogatepass")
+    if form == 1:
+        wire = wire.replace("id:", "id: ", 1).replace("event:", "event: ", 1).replace("\ndata:", "\ndata: ")
+    elif form == 2:
+        wire = wire[wire.index("\n") + 1 :]  # no id: the last one seen stays the frame's
+    elif form == 3:
+        wire = ": keep-alive\n" + wire
+    elif form == 4 and "," in wire:
+        wire = wire.replace(",", ",\ndata:", 1)
+    elif form == 5:
+        wire = wire.replace("\n", "\r\n")
+    return wire.encode("utf-8", "surrogatepass")
+
+
+# Mostly frames as the service writes them (a word for event, a status, JSON data), some not.
+USUAL_FRAMES = st.lists(
+    st.builds(
+        Frame,
+        event=st.sampled_from(["result", "error"]),
+        data=SHAPED.map(lambda v: json.dumps(v)),
+        id=st.integers(1, 99999).map(str) | st.text(max_size=3),
+        status=st.sampled_from([200, 429, None]),
+    ) | FRAMES.map(lambda frames: frames[0] if frames else Frame("", "{}", "", None)),
+    min_size=2,
+    max_size=20,
+)
+
+
+@MANY
+@given(frames=USUAL_FRAMES, forms=st.lists(st.integers(0, 5), min_size=30, max_size=30),
+       cuts=st.lists(st.integers(0, 1 << 16), max_size=20))
+def test_frames_of_the_usual_shape_decode_as_line_by_line(frames: list[Frame], forms: list[int],
+                                                          cuts: list[int]) -> None:
+    # FrameDecoder reads whole frames of the service's usual shape with one pattern match; fed one
+    # line at a time it never sees a whole frame, and reads every line by the general rules.
+    data = b"".join(render_varied(f, form) for f, form in zip(frames, forms, strict=False))
+    by_line = FrameDecoder()
+    expected = [f for line in data.splitlines(keepends=True) for f in by_line.feed(line)] + by_line.flush()
+    decoder = FrameDecoder()
+    got = [f for chunk in split_at(data, cuts) for f in decoder.feed(chunk)] + decoder.flush()
+    assert got == expected
+    whole = FrameDecoder()
+    assert whole.feed(data) + whole.flush() == expected
+
+
 # ---------------------------------------------------------------- the turn model
 
 def snapshot(turn: Turn) -> tuple:

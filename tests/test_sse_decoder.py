@@ -110,3 +110,21 @@ def test_a_status_comment_that_is_not_three_ascii_digits_is_ignored_not_fatal(co
     # str.isdigit() accepts superscripts and Arabic-Indic digits, which int() rejects.
     data = f"event:error\n{comment}\ndata:{{}}\n\n".encode()
     assert decode([data]) == [Frame("error", "{}", "", None)]
+
+
+def test_frames_of_the_usual_shape_and_others_between_them() -> None:
+    # The usual shape is read with one pattern match per frame; the others line by line. What
+    # one frame sets for the next (the last id, the status comment seen) carries across both.
+    wire = (b"id:1\nevent:result\n:HTTP_STATUS/200\ndata:{\"a\":1}\n\n"
+            b"event:result\ndata:{\"b\":2}\n\n"  # no id, no status: the last id stays
+            b"id: 3\nevent: result\n:HTTP_STATUS/429\ndata: {\"c\":3}\n\n"  # spaces after the colons
+            b"id:4\nevent:error\n:HTTP_STATUS/429\ndata:{\"d\":4}\n\n"
+            b"id:5\x00\nevent:result\n:HTTP_STATUS/200\ndata:{}\n\n")  # a NUL: the id is ignored
+    expected = [Frame("result", '{"a":1}', "1", 200), Frame("result", '{"b":2}', "1", None),
+                Frame("result", '{"c":3}', "3", 429), Frame("error", '{"d":4}', "4", 429),
+                Frame("result", "{}", "4", 200)]
+    assert FrameDecoder().feed(wire) == expected
+    for size in (1, 2, 7, 40):
+        decoder = FrameDecoder()
+        frames = [f for i in range(0, len(wire), size) for f in decoder.feed(wire[i : i + size])]
+        assert frames + decoder.flush() == expected

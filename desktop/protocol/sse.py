@@ -11,9 +11,15 @@ a CR at the end of a chunk waits for the next one in case an LF follows.
 from __future__ import annotations
 
 import codecs
+import re
 from typing import NamedTuple
 
 _STATUS_PREFIX = "HTTP_STATUS/"
+
+# A frame as the service writes nearly all of them: `id:`, `event:`, the `:HTTP_STATUS/200`
+# comment and one line of JSON, with no space after the colons. Whatever differs (a space, a
+# missing or extra line, a NUL in the id) is read line by line, by the same rules.
+_USUAL = re.compile(r"id:([^\s\0][^\n\0]*)\nevent:(\w+)\n(:[^\n]*)\ndata:(\{[^\n]*)\n\n")
 
 
 class Frame(NamedTuple):
@@ -87,10 +93,38 @@ class FrameDecoder:
             return []
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        lines = text.split("\n")
-        lines[0] = self._pending + lines[0]
+        text = self._pending + text
+        frames: list[Frame] = []
+        pos = 0
+        if self._data or self._event or self._status is not None:
+            # Inside a frame: its lines go the general way, up to the empty line that ends it.
+            if text[:1] == "\n":
+                pos = 1
+            else:
+                pos = text.find("\n\n") + 2
+                if pos < 2:  # it does not end in this text
+                    lines = text.split("\n")
+                    self._pending = lines.pop()
+                    return self._lines(lines)
+            frames = self._lines(text[: pos - 1].split("\n"))
+        # Between frames: those of the service's usual shape are read whole, with one match of a
+        # compiled pattern each (the general way spends a few Python steps on every line).
+        match = _USUAL.match
+        usual = match(text, pos)
+        if usual is not None:
+            comment, status = self._comment, self._comment_status
+            while usual is not None:
+                frame_id, event, line, data = usual.groups()
+                if line != comment:
+                    comment, status = line, _status_of(line)
+                frames.append(_frame(Frame, (event, data, frame_id, status)))
+                pos = usual.end()
+                usual = match(text, pos)
+            self._id, self._comment, self._comment_status = frame_id, comment, status
+        lines = text[pos:].split("\n")
         self._pending = lines.pop()  # "" when the text ended with a newline
-        return self._lines(lines)
+        frames.extend(self._lines(lines))
+        return frames
 
     def _lines(self, lines: list[str]) -> list[Frame]:
         # The hot loop of a stream (a few lines per frame, tens of thousands of frames): the
