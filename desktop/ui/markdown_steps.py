@@ -1,13 +1,12 @@
 """The Answer view's rendering steps: the scanner's finished blocks queued and rendered (in parts
-for a long block), the open block re-rendered per append, blocks waiting for a link definition
-or a formula rendered again in place, all on a time budget per turn of the event loop
-(markdown_view.MarkdownView mixes Steps in)."""
+for a long block, several short ones at once), the open block re-rendered per append, all on a
+time budget per turn of the event loop; blocks waiting for a link definition or a formula are
+rendered again in place by markdown_late.LateDefinitions (markdown_view.MarkdownView mixes Steps in)."""
 
 from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, SignalInstance
@@ -21,11 +20,10 @@ from ..model.markdown_blocks import (
     Segment,
     bracket_labels,
     fence_code,
-    link_definitions,
     segments,
 )
 from .markdown_code import CodeBoxes, warm_lexer
-from .markdown_fragments import Fragments
+from .markdown_late import LateDefinitions, Pending
 
 _LINK_MARKS = ("[", "://", "www.", "@", "<")  # what a link (or GFM's bare autolink) needs
 _FENCE_START = re.compile(r" {0,3}(?:`{3,}[^`]*|~{3,}.*|`{1,2}|~{1,2})")  # a line that may open a fence
@@ -65,24 +63,13 @@ class _Budget:
         return time.perf_counter() - self.start > _BUDGET_S
 
 
-@dataclass
-class _Pending:
-    """A finished block using labels no definition has been seen for yet."""
-
-    start: int  # where it begins in the document
-    end: int  # where its last block ends
-    source: str
-    labels: set[str]
-    joins: tuple[bool, bool] = (False, False)  # see MarkdownView._parse
-
-
-class Steps(Fragments, CodeBoxes):
+class Steps(LateDefinitions, CodeBoxes):
     """Rendering the source into the document, a step at a time."""
 
     _source: str
     _finished: bool
     _scanner: BlockScanner
-    _pending: list[_Pending]
+    _pending: list[Pending]
     _queue: list[Block]
     _behind: bool
     _segs_from: int
@@ -148,18 +135,6 @@ class Steps(Fragments, CodeBoxes):
         elif self._behind:
             self._behind = False
             self.caught_up.emit()
-
-    def _learn_definitions(self, blocks: list[Block]) -> set[str]:
-        """Collect the link reference definitions of newly finished blocks; return the labels
-        defined for the first time."""
-        defined: set[str] = set()
-        for block in blocks:
-            if block.fence is None:
-                for label, definition in link_definitions(self._source[block.start : block.end]):
-                    if label not in self._definitions:
-                        self._definitions[label] = definition
-                        defined.add(label)
-        return defined
 
     def _render_queued(self, work: _Budget) -> None:
         """Render (more of) the first queued finished block; unqueue it once it is all shown."""
@@ -276,51 +251,7 @@ class Steps(Fragments, CodeBoxes):
             return
         unresolved = (bracket_labels(source) - self._definitions.keys()) | self._parse_waiting
         if unresolved:
-            self._pending.append(_Pending(start, end, source, unresolved, joins))
-
-    def _resolve(self, defined: set[str]) -> None:
-        """Render again, in place, the finished blocks that use a label just defined (in one
-        edit block: one layout pass for all of them)."""
-        edit = QTextCursor(self.document())
-        edit.beginEditBlock()
-        try:
-            self._resolve_pending(defined)
-        finally:
-            edit.endEditBlock()
-
-    def _resolve_pending(self, defined: set[str]) -> None:
-        doc = self.document()
-        shift = 0
-        tail, tail_shift = self._tail_pos, None
-        moved: list[tuple[int, int]] = []  # (where a block re-rendered ended, how much it grew)
-        waiting: list[_Pending] = []
-        for pending in self._pending:
-            if tail_shift is None and pending.start >= tail:
-                tail_shift = shift  # a segment of the open block: after the tail's start
-            old_end = pending.end
-            pending.start += shift
-            pending.end += shift
-            if pending.labels & defined:
-                cursor = QTextCursor(doc)
-                cursor.setPosition(pending.start)
-                cursor.setPosition(pending.end, QTextCursor.MoveMode.KeepAnchor)
-                cursor.removeSelectedText()
-                self._make_filler(cursor)  # as if the block were about to be rendered first
-                size = doc.characterCount()
-                self._place(self._parse(pending.source, pending.joins), pending.start)
-                end = pending.start + doc.characterCount() - size
-                moved.append((old_end, end - pending.end))
-                shift += end - pending.end
-                pending.end = end
-                pending.labels -= defined
-                pending.labels |= self._parse_waiting  # formulas the typesetter had not seen yet
-            if pending.labels:
-                waiting.append(pending)
-        self._pending = waiting
-        self._tail_pos += shift if tail_shift is None else tail_shift
-        self._open_pos += shift
-        if moved:
-            self._code_starts = [c + sum(d for end, d in moved if end <= c) for c in self._code_starts]
+            self._pending.append(Pending(start, end, source, unresolved, joins))
 
     def _render_tail(self, work: _Budget) -> bool:
         """Render the open block; False if the budget ran out first."""

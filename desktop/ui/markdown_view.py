@@ -35,7 +35,8 @@ from .markdown_code import _CODE_ID as _CODE_ID  # tests find code lines by it
 from .markdown_code import _PAD
 from .markdown_code import warm_lexer as warm_lexer  # startup.py warms a lexer at idle
 from .markdown_fragments import _ZWSP, _Document
-from .markdown_steps import Steps, _Pending
+from .markdown_late import Pending
+from .markdown_steps import Steps
 
 _OBJECT = "\ufffc"  # what a document's text holds where an image is
 
@@ -214,7 +215,7 @@ class MarkdownView(Steps, QTextBrowser):
         # CommonMark), and the finished blocks that use a label nothing defines yet: a
         # definition arriving later renders them again, in place.
         self._definitions: dict[str, str] = {}
-        self._pending: list[_Pending] = []
+        self._pending: list[Pending] = []
         # Finished blocks not rendered yet (the budget ran out), and whether anything is left.
         self._queue: list[Block] = []
         self._behind = False
