@@ -20,11 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .highlight import PythonHighlighter, shared_theme
 from .pane_helpers import at_bottom, confirm_copy, monospace_font, question_snippet
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QSyntaxHighlighter
+
     from ..model.output import Output
+
+
+def _highlighter(block: CodeBlock) -> QSyntaxHighlighter:
+    # The highlighter comes with the first block, not with the window: highlight.py builds Qt's
+    # text-format and font types (QTextFormat, QTextCharFormat, QFont: ~20 M instructions) that
+    # an empty pane does not need before its first frame (startup.py).
+    from .highlight import PythonHighlighter, shared_theme
+
+    return PythonHighlighter(block.editor.document(), shared_theme(block.palette()))
 
 
 class CodeBlock(QFrame):
@@ -63,7 +73,7 @@ class CodeBlock(QFrame):
         from PySide6.QtWidgets import QSizePolicy
 
         self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._highlighter = PythonHighlighter(self.editor.document(), shared_theme(self.palette()))
+        self._highlighter = _highlighter(self)
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.title)
@@ -102,7 +112,7 @@ class CodeBlock(QFrame):
     def apply_theme(self) -> None:
         """Highlight again in the colours of the palette's scheme."""
         self._highlighter.setDocument(None)
-        self._highlighter = PythonHighlighter(self.editor.document(), shared_theme(self.palette()))
+        self._highlighter = _highlighter(self)
 
 
 class CodePane(QScrollArea):

@@ -79,6 +79,7 @@ class Composer(QWidget):
         self.prompt_button.setText(self.tr("System prompt…"))
         self.prompt_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.prompt_button.clicked.connect(self.edit_prompt)
+        self._prompt_bold = False  # its font is bold while the conversation has a system prompt
 
         self.budget = QSpinBox()
         self.budget.setObjectName("composerThinkingBudget")
@@ -152,9 +153,13 @@ class Composer(QWidget):
         for widget in (self.model, self.budget):
             widget.blockSignals(False)
         prompt = options.system_prompt
-        font = self.prompt_button.font()
-        font.setBold(bool(prompt))
-        self.prompt_button.setFont(font)
+        if bool(prompt) != self._prompt_bold:
+            # Only when it changes: the button starts in the font it inherits, so the window's
+            # first frame sets none (QFont's type, ~7 M instructions to build, waits: startup.py).
+            self._prompt_bold = bool(prompt)
+            font = self.prompt_button.font()
+            font.setBold(self._prompt_bold)
+            self.prompt_button.setFont(font)
         self.prompt_button.setText(self.tr("System prompt ●") if prompt else self.tr("System prompt…"))
         if prompt:
             preview = prompt if len(prompt) <= PROMPT_PREVIEW else prompt[:PROMPT_PREVIEW - 1] + "…"

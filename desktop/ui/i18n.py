@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 # The compiled translations, package data of `desktop.translations`. Found next to this file, as
 # the window's icons are (ui/app.py), so frozen bundles find them too; importlib.resources would
@@ -56,6 +56,8 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         app.installTranslator(ours)
         installed.append(ours)
     if language != "en":
+        from PySide6.QtCore import QLibraryInfo  # not for English: its type waits (startup.py)
+
         qt = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(f"qtbase_{language}", folder):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..session import ChatSession
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListWidgetItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TURN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -128,6 +131,7 @@ class Sidebar(QWidget):
         summaries = self._session.history.list_conversations(limit=PAGE)
         if summaries:
             self._set_delegate()
+            from PySide6.QtWidgets import QListWidgetItem  # its type waits for a first row (startup.py)
         for summary in summaries:
             turns = self.tr("%n turn(s)", "", summary.turn_count)
             title = summary.title or self.tr("Untitled")
@@ -153,6 +157,7 @@ class Sidebar(QWidget):
         hits = self._session.history.search(text, include_thinking=self.search_thinking.isChecked())
         if hits:
             self._set_delegate()
+            from PySide6.QtWidgets import QListWidgetItem
         for hit in hits:
             # Plain text, painted by RowDelegate: a snippet of model output never becomes markup.
             title = hit.title or self.tr("Untitled")

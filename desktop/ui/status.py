@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QToolButton, QWidget
 
 from ..model.turn import SILENCE_STEP_SECONDS, Turn, TurnStatus
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFontMetrics, QPaintEvent, QResizeEvent
 
 
 def _seconds(value: float | None) -> str:
@@ -28,7 +32,7 @@ class ElidedLabel(QLabel):
         super().__init__(text, parent)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._own_tip = ""
-        self._measured: tuple[str, str] | None = None
+        self._measured: tuple[str, QFontMetrics] | None = None
         self._advance = 0
         self._sync_tip()
 
@@ -55,17 +59,23 @@ class ElidedLabel(QLabel):
 
     def is_elided(self) -> bool:
         # Asked at every paint, and the bar repaints whenever a field changes: the text's width
-        # is measured once per text and font, not shaped again each time.
-        key = (self.text(), self.font().key())
-        if key != self._measured:
-            self._measured = key
-            self._advance = self.fontMetrics().horizontalAdvance(key[0])
+        # is measured once per text and font, not shaped again each time. The font is told by
+        # its metrics (those of another font compare unequal), not by font().key(): QFont's
+        # type (~7 M instructions to build) is not needed for the first frame (startup.py).
+        text, metrics = self.text(), self.fontMetrics()
+        if self._measured is None or self._measured[0] != text or self._measured[1] != metrics:
+            self._measured = (text, metrics)
+            self._advance = metrics.horizontalAdvance(text)
         return self._advance > self.contentsRect().width()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         if not self.is_elided():
             super().paintEvent(event)
             return
+        # Only a cut field paints itself: QPainter's type (~5 M instructions to build) is not
+        # needed for a first frame whose fields all fit (startup.py).
+        from PySide6.QtGui import QPainter
+
         painter = QPainter(self)
         rect = self.contentsRect()
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())

@@ -7,8 +7,13 @@ every state also has its words.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont, QPalette
+    from PySide6.QtWidgets import QWidget
 
 LIGHT = {
     "muted": "#57606a", "faint": "#8c959f", "border": "#d0d7de", "divider": "#eaeef2",
@@ -108,6 +113,10 @@ def style_sheet(palette: QPalette) -> str:
 
 def scaled_font(widget: QWidget, factor: float) -> QFont:
     """The widget's font, scaled: relative sizes follow the OS's font size setting."""
+    # Imported here: the window's first frame scales no font, and QFont's type costs ~7 M
+    # instructions to build (startup.py).
+    from PySide6.QtGui import QFont
+
     font = QFont(widget.font())
     size = font.pointSizeF()
     if size > 0:

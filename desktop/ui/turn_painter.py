@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont
 
 from ..model.turn import SILENCE_STEP_SECONDS, StepKind, Turn
 from .answer_runs import AnswerRunHub, attach, refresh
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
+
     from .answer_pane import AnswerPane, TurnCard
     from .panes import CodePane, ThinkingPane
     from .status import RequestStatus
@@ -56,8 +57,23 @@ class TurnPainter:
         # View ▸ Zoom: points over the system's fonts. A style sheet stops a font set on a pane from
         # reaching the widgets inside it, so the cards' text and the code blocks get theirs here.
         self.font_zoom = 0
-        self.card_font = QFont()  # no size of its own while not zoomed: the inherited font
+        # No size of its own while not zoomed (the inherited font); made when first asked for, as
+        # QFont's type costs ~7 M instructions to build and an unzoomed window needs none before
+        # its first frame (startup.py).
+        self._card_font: QFont | None = None
         self.answer_runs = AnswerRunHub()  # the answers' Run buttons and the window's LocalRuns
+
+    @property
+    def card_font(self) -> QFont:
+        if self._card_font is None:
+            from PySide6.QtGui import QFont
+
+            self._card_font = QFont()
+        return self._card_font
+
+    @card_font.setter
+    def card_font(self, font: QFont) -> None:
+        self._card_font = font
 
     # -- a turn's place ---------------------------------------------------------------------
 

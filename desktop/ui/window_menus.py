@@ -29,8 +29,13 @@ class MenusMixin(WindowBase):
         self.shortcuts: list[tuple[str, QKeySequence]] = []
 
         def bind(menu: QMenu | None, text: str, slot: Callable[[], object], keys: QKeySequence) -> QAction:
-            action = menu.addAction(text, slot) if menu is not None else QAction(text, self)
-            if menu is None:
+            if menu is not None:
+                action = menu.addAction(text, slot)
+            else:
+                # Not QAction(text, self): to choose among its overloads PySide6 builds QIcon's
+                # type (~11 M instructions) before the first frame, for an action with no icon.
+                action = QAction(self)
+                action.setText(text)
                 action.triggered.connect(slot)
                 self.addAction(action)  # works with the window focused, no menu entry
             action.setShortcut(keys)

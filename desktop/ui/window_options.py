@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from ..model.conversation import ConversationOptions
@@ -19,6 +18,8 @@ from .question_box import proportional
 from .window_base import WindowBase
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
+
     from ..model.turn import Turn
 
 
@@ -102,6 +103,10 @@ class OptionsMixin(WindowBase):
         """The answer, thinking and code panes and the question box, `steps` points bigger (or
         smaller) than the system font, within ±FONT_ZOOM_LIMIT; saved in settings.ini."""
         steps = max(-FONT_ZOOM_LIMIT, min(FONT_ZOOM_LIMIT, steps))
+        if steps == 0 == self.font_zoom:
+            # Not zoomed and not to be: nothing has a font of its own to set back (the window at
+            # start-up, a theme switch). QFont's type is not built before the first frame for it.
+            return
         changed = steps != self.font_zoom
         self.font_zoom = steps
         self.painter.font_zoom = steps
@@ -161,6 +166,8 @@ def _give_room(splitter: QSplitter, index: int, share: float) -> None:
 def _zoomed(steps: int) -> QFont:
     """The application's font `steps` points bigger; for 0 a font that, set, gives a widget
     back the font it inherits."""
+    from PySide6.QtGui import QFont
+
     if not steps:
         return QFont()
     font = QFont(QApplication.font())
