@@ -9,7 +9,7 @@ its parent, the turn before it on its path (None for the first question)."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..protocol import DEFAULT_MODEL, Message
 from .ids import new_id
@@ -51,18 +51,28 @@ class ConversationOptions:
         return data
 
 
-@dataclass(eq=False)
 class Conversation:
-    id: str = field(default_factory=new_id)
-    title: str = ""
-    created_at: float = field(default_factory=time.time)
-    model: str = DEFAULT_MODEL
-    turns: list[Turn] = field(default_factory=list)  # the path shown
-    versions: list[Turn] = field(default_factory=list)  # every turn, in the order made
-    options: ConversationOptions = field(default_factory=ConversationOptions)
-    # Which child each turn was last shown with, so that paging back to a version shows the
-    # branch as it was left.
-    _shown_after: dict[str, str] = field(default_factory=dict, repr=False)
+    """Compared by identity. Its __init__ and repr are written out as @dataclass(eq=False) made
+    them (the same parameters, in the same order): the window makes one before its first frame,
+    and @dataclass compiles its methods from source as the class is made (startup.py)."""
+
+    def __init__(self, id: str | None = None, title: str = "", created_at: float | None = None,  # noqa: A002
+                 model: str = DEFAULT_MODEL, turns: list[Turn] | None = None, versions: list[Turn] | None = None,
+                 options: ConversationOptions | None = None, _shown_after: dict[str, str] | None = None) -> None:
+        self.id = new_id() if id is None else id
+        self.title = title
+        self.created_at = time.time() if created_at is None else created_at
+        self.model = model
+        self.turns: list[Turn] = [] if turns is None else turns  # the path shown
+        self.versions: list[Turn] = [] if versions is None else versions  # every turn, in the order made
+        self.options = ConversationOptions() if options is None else options
+        # Which child each turn was last shown with, so that paging back to a version shows the
+        # branch as it was left.
+        self._shown_after: dict[str, str] = {} if _shown_after is None else _shown_after
+
+    def __repr__(self) -> str:
+        return (f"Conversation(id={self.id!r}, title={self.title!r}, created_at={self.created_at!r}, "
+                f"model={self.model!r}, turns={self.turns!r}, versions={self.versions!r}, options={self.options!r})")
 
     def start_turn(self, user: str, model: str | None = None) -> Turn:
         """A new question at the end of the path shown."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import time
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -54,16 +53,41 @@ def _as_int(value: object) -> int:
     raise TypeError(f"not a number: {value!r}")
 
 
-@dataclass(slots=True)
 class Step:
     """One phase of the timeline. Thinking and answer steps span [start, end) of their text;
-    a code step names its call by index."""
+    a code step names its call by index.
 
-    kind: StepKind
-    start: int = 0
-    end: int = 0
-    code_index: int | None = None
-    seconds: float = 0.0  # a SILENCE step's length
+    Written out (slots, __init__, ==, repr and copy() as @dataclass(slots=True) made them), not a
+    dataclass: the window imports this module before its first frame, and @dataclass compiles its
+    methods from source as the class is made (~2-7 M instructions a class, startup.py)."""
+
+    __slots__ = ("kind", "start", "end", "code_index", "seconds")
+    __match_args__ = ("kind", "start", "end", "code_index", "seconds")
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: unhashable, as the dataclass
+
+    def __init__(self, kind: StepKind, start: int = 0, end: int = 0, code_index: int | None = None,
+                 seconds: float = 0.0) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.code_index = code_index
+        self.seconds = seconds  # a SILENCE step's length
+
+    def _values(self) -> tuple[object, ...]:
+        return (self.kind, self.start, self.end, self.code_index, self.seconds)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            assert isinstance(other, Step)
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"Step(kind={self.kind!r}, start={self.start!r}, end={self.end!r}, "
+                f"code_index={self.code_index!r}, seconds={self.seconds!r})")
+
+    def copy(self) -> Step:
+        return Step(self.kind, self.start, self.end, self.code_index, self.seconds)
 
     def to_dict(self) -> dict[str, object]:
         if self.kind is StepKind.CODE:
@@ -111,37 +135,58 @@ class _Text:
         return self._joined
 
 
-@dataclass(eq=False)
+# The fields a Turn's repr shows, in order (those of its __init__ but the last three).
+_TURN_REPR = ("user", "model", "id", "code", "steps", "usage", "status", "finish_reason", "error", "request_id",
+              "sent_at", "first_token_at", "finished_at", "connection", "protocol", "outputs", "answer_outputs",
+              "parent_id", "last_event_at")
+
+
 class Turn:
-    user: str
-    model: str = ""
-    id: str = field(default_factory=new_id)
-    code: list[str] = field(default_factory=list)
-    steps: list[Step] = field(default_factory=list)
-    usage: Usage = field(default_factory=Usage)
-    status: TurnStatus = TurnStatus.STREAMING
-    finish_reason: str | None = None
-    error: ServiceError | None = None
-    request_id: str | None = None
-    sent_at: float | None = None  # wall-clock seconds since the epoch
-    first_token_at: float | None = None
-    finished_at: float | None = None
-    connection: str = ""  # the connection profile that answered (its name when asked)
-    protocol: str = NATIVE  # NATIVE or COMPATIBLE
-    # What each code call printed or showed when run locally (or in an imported export), by
-    # the call's index; the service itself never returns it (model/output.py).
-    outputs: dict[int, list[Output]] = field(default_factory=dict)
-    # What the answer's own Python blocks printed or showed when run locally, by the block's
-    # ordinal among the answer's fenced blocks (model/answer_code.py); kept apart from `outputs`.
-    answer_outputs: dict[int, list[Output]] = field(default_factory=dict)
-    # The turn before this one on its branch (None: the first question). Versions of a turn
-    # (regenerated, or its question edited) share a parent (model/conversation.py).
-    parent_id: str | None = None
-    last_event_at: float | None = None  # when something last arrived (not stored)
-    # The SILENCE step the latest text delta ended, for the views to mark (compatible turns only).
-    ended_silence: Step | None = field(default=None, repr=False)
-    _thinking: _Text = field(default_factory=_Text, repr=False)
-    _answer: _Text = field(default_factory=_Text, repr=False)
+    """Compared by identity. Its __init__ and repr are written out as @dataclass(eq=False) made
+    them (the same parameters, in the same order): the window imports this module before its
+    first frame, and @dataclass compiles its methods from source as the class is made (startup.py)."""
+
+    def __init__(self, user: str, model: str = "", id: str | None = None, code: list[str] | None = None,  # noqa: A002
+                 steps: list[Step] | None = None, usage: Usage | None = None,
+                 status: TurnStatus = TurnStatus.STREAMING, finish_reason: str | None = None,
+                 error: ServiceError | None = None, request_id: str | None = None, sent_at: float | None = None,
+                 first_token_at: float | None = None, finished_at: float | None = None, connection: str = "",
+                 protocol: str = NATIVE, outputs: dict[int, list[Output]] | None = None,
+                 answer_outputs: dict[int, list[Output]] | None = None, parent_id: str | None = None,
+                 last_event_at: float | None = None, ended_silence: Step | None = None,
+                 _thinking: _Text | None = None, _answer: _Text | None = None) -> None:
+        self.user = user
+        self.model = model
+        self.id = new_id() if id is None else id
+        self.code: list[str] = [] if code is None else code
+        self.steps: list[Step] = [] if steps is None else steps
+        self.usage = Usage() if usage is None else usage
+        self.status = status
+        self.finish_reason = finish_reason
+        self.error = error
+        self.request_id = request_id
+        self.sent_at = sent_at  # wall-clock seconds since the epoch
+        self.first_token_at = first_token_at
+        self.finished_at = finished_at
+        self.connection = connection  # the connection profile that answered (its name when asked)
+        self.protocol = protocol  # NATIVE or COMPATIBLE
+        # What each code call printed or showed when run locally (or in an imported export), by
+        # the call's index; the service itself never returns it (model/output.py).
+        self.outputs: dict[int, list[Output]] = {} if outputs is None else outputs
+        # What the answer's own Python blocks printed or showed when run locally, by the block's
+        # ordinal among the answer's fenced blocks (model/answer_code.py); kept apart from `outputs`.
+        self.answer_outputs: dict[int, list[Output]] = {} if answer_outputs is None else answer_outputs
+        # The turn before this one on its branch (None: the first question). Versions of a turn
+        # (regenerated, or its question edited) share a parent (model/conversation.py).
+        self.parent_id = parent_id
+        self.last_event_at = last_event_at  # when something last arrived (not stored)
+        # The SILENCE step the latest text delta ended, for the views to mark (compatible turns only).
+        self.ended_silence = ended_silence
+        self._thinking = _Text() if _thinking is None else _thinking
+        self._answer = _Text() if _answer is None else _answer
+
+    def __repr__(self) -> str:
+        return f"Turn({', '.join(f'{name}={getattr(self, name)!r}' for name in _TURN_REPR)})"
 
     @property
     def thinking(self) -> str:
@@ -172,7 +217,7 @@ class Turn:
         changing (desktop/session_saving.py): its lists and steps copied, its texts joined."""
         twin = copy.copy(self)
         twin.code = list(self.code)
-        twin.steps = [replace(step) for step in self.steps]
+        twin.steps = [step.copy() for step in self.steps]
         twin._thinking = _Text(str(self._thinking))
         twin._answer = _Text(str(self._answer))
         return twin
@@ -288,7 +333,7 @@ class Turn:
 
     @classmethod
     def restore(cls, *, thinking: str = "", answer: str = "", **fields: Any) -> Turn:
-        """`fields`: the dataclass's own (typed by its constructor)."""
+        """`fields`: those of its __init__ (typed by it)."""
         turn = cls(**fields)
         turn._thinking = _Text(thinking)
         turn._answer = _Text(answer)
