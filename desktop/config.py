@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 # NATIVE, COMPATIBLE, PROTOCOLS, CUSTOM and is_dashscope are the app's names too (re-exported).
@@ -26,17 +25,29 @@ def key_required(protocol: str, base_url: str) -> bool:
     return (protocol in PROTOCOLS and spec_of(protocol).always_needs_key) or is_dashscope(base_url)
 
 
-@dataclass(frozen=True)
-class Connection:
+class Connection(Record):
     """A connection profile: where requests go, how they are spoken, which model answers. Its
-    key lives in the OS keyring under the profile's id (desktop/keys.py), never here."""
+    key lives in the OS keyring under the profile's id (desktop/keys.py), never here. A Record
+    (desktop/records.py), not a frozen dataclass: made before the window's first frame; copied
+    with `replaced()`."""
 
-    id: str = DEFAULT_CONNECTION
-    name: str = "DashScope"
-    protocol: str = NATIVE
-    region: str = DEFAULT_REGION  # or CUSTOM
-    custom_base_url: str = ""
-    model: str = DEFAULT_MODEL
+    __slots__ = ("id", "name", "protocol", "region", "custom_base_url", "model")
+    __match_args__ = ("id", "name", "protocol", "region", "custom_base_url", "model")
+    id: str
+    name: str
+    protocol: str
+    region: str  # or CUSTOM
+    custom_base_url: str
+    model: str
+
+    def __init__(self, id: str = DEFAULT_CONNECTION, name: str = "DashScope", protocol: str = NATIVE,  # noqa: A002
+                 region: str = DEFAULT_REGION, custom_base_url: str = "", model: str = DEFAULT_MODEL) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "protocol", protocol)
+        object.__setattr__(self, "region", region)
+        object.__setattr__(self, "custom_base_url", custom_base_url)
+        object.__setattr__(self, "model", model)
 
     @property
     def base_url(self) -> str:
@@ -56,8 +67,7 @@ def default_profile() -> Path:
 class Config(Record):
     """What one run uses: where its profile lives and what the next request is sent with. A
     Record (desktop/records.py), not a dataclass: made before the window's first frame; copied
-    with `replaced()`. (Connection stays a dataclass, with a docstring: one without gets a
-    generated one, from inspect.signature, as its module is imported.)"""
+    with `replaced()`."""
 
     __slots__ = ("profile", "base_url", "options", "timeouts", "proxy", "demo", "protocol", "connection",
                  "connection_id")

@@ -8,7 +8,6 @@ never among them: it lives in the OS keyring (desktop/keys.py).
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from .protocol import (
     GenerationOptions,
     Timeouts,
 )
+from .records import Record
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -34,27 +34,54 @@ class UnknownConnection(ValueError):
     """A connection profile named on the command line does not exist."""
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The non-secret settings, as stored in the profile's settings.ini."""
+_TIMEOUTS = Timeouts()
 
-    connections: tuple[Connection, ...] = (Connection(),)
-    active: str = DEFAULT_CONNECTION  # the id of the connection the next request uses
-    thinking_budget: int | None = None
-    connect_timeout: float = Timeouts().connect
-    idle_timeout: float = Timeouts().idle
-    proxy: str = ""  # empty: the system's proxy settings
-    language: str = ""  # empty: the OS's language
-    theme: str = ""  # "", "light" or "dark"; empty: the OS's colour scheme
+
+class Settings(Record):
+    """The non-secret settings, as stored in the profile's settings.ini. A Record
+    (desktop/records.py), not a frozen dataclass: read before the window's first frame (its
+    language and theme); copied with `replaced()`."""
+
+    __slots__ = ("connections", "active", "thinking_budget", "connect_timeout", "idle_timeout", "proxy", "language",
+                 "theme", "run_python", "run_timeout", "run_network", "enter_sends", "font_zoom")
+    __match_args__ = ("connections", "active", "thinking_budget", "connect_timeout", "idle_timeout", "proxy",
+                      "language", "theme", "run_python", "run_timeout", "run_network", "enter_sends", "font_zoom")
+    connections: tuple[Connection, ...]
+    active: str  # the id of the connection the next request uses
+    thinking_budget: int | None
+    connect_timeout: float
+    idle_timeout: float
+    proxy: str  # empty: the system's proxy settings
+    language: str  # empty: the OS's language
+    theme: str  # "", "light" or "dark"; empty: the OS's colour scheme
     # Running executed code locally (desktop/runner): the Python ("" = the default one), the time
     # limit for a run, and whether the code may use the network.
-    run_python: str = ""
-    run_timeout: float = 30.0
-    run_network: bool = False
+    run_python: str
+    run_timeout: float
+    run_network: bool
     # The question box: Enter sends (Ctrl+Enter then starts a new line) instead of Ctrl+Enter.
-    enter_sends: bool = False
+    enter_sends: bool
     # The window's text size, in zoom steps from the default (Ctrl++ / Ctrl+- / Ctrl+0).
-    font_zoom: int = 0
+    font_zoom: int
+
+    def __init__(self, connections: tuple[Connection, ...] = (Connection(),), active: str = DEFAULT_CONNECTION,
+                 thinking_budget: int | None = None, connect_timeout: float = _TIMEOUTS.connect,
+                 idle_timeout: float = _TIMEOUTS.idle, proxy: str = "", language: str = "", theme: str = "",
+                 run_python: str = "", run_timeout: float = 30.0, run_network: bool = False,
+                 enter_sends: bool = False, font_zoom: int = 0) -> None:
+        object.__setattr__(self, "connections", connections)
+        object.__setattr__(self, "active", active)
+        object.__setattr__(self, "thinking_budget", thinking_budget)
+        object.__setattr__(self, "connect_timeout", connect_timeout)
+        object.__setattr__(self, "idle_timeout", idle_timeout)
+        object.__setattr__(self, "proxy", proxy)
+        object.__setattr__(self, "language", language)
+        object.__setattr__(self, "theme", theme)
+        object.__setattr__(self, "run_python", run_python)
+        object.__setattr__(self, "run_timeout", run_timeout)
+        object.__setattr__(self, "run_network", run_network)
+        object.__setattr__(self, "enter_sends", enter_sends)
+        object.__setattr__(self, "font_zoom", font_zoom)
 
     @property
     def connection(self) -> Connection:
@@ -85,7 +112,7 @@ class Settings:
             connections = tuple(connection if c.id == connection.id else c for c in self.connections)
         else:
             connections = (*self.connections, connection)
-        return replace(self, connections=connections, active=connection.id if activate else self.active)
+        return self.replaced(connections=connections, active=connection.id if activate else self.active)
 
     def without_connection(self, connection_id: str) -> Settings:
         """The last connection stays; removing the active one activates the first."""
@@ -93,7 +120,7 @@ class Settings:
         if not kept:
             return self
         active = self.active if self.active != connection_id else kept[0].id
-        return replace(self, connections=kept, active=active)
+        return self.replaced(connections=kept, active=active)
 
     def new_id(self, name: str) -> str:
         """A stable, file-safe id for a new connection named `name` (lowercase ASCII)."""
@@ -290,15 +317,15 @@ def with_overrides(settings: Settings, base_url: str | None, model: str | None, 
         if chosen is None:
             names = ", ".join(repr(c.name) for c in settings.connections)
             raise UnknownConnection(f"no connection profile named {connection!r} (there are: {names})")
-        settings = replace(settings, active=chosen.id)
+        settings = settings.replaced(active=chosen.id)
     active = settings.connection
     if base_url:
-        active = replace(active, region=CUSTOM, custom_base_url=base_url)
+        active = active.replaced(region=CUSTOM, custom_base_url=base_url)
     if model:
-        active = replace(active, model=model)
+        active = active.replaced(model=model)
     if protocol:
-        active = replace(active, protocol=protocol)
+        active = active.replaced(protocol=protocol)
     settings = settings.with_connection(active)
     if idle:
-        settings = replace(settings, idle_timeout=idle)
+        settings = settings.replaced(idle_timeout=idle)
     return settings

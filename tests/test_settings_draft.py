@@ -7,7 +7,6 @@ import asyncio
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -108,7 +107,7 @@ def test_dirty_until_saved(keyring_here: SecretService, profile: Path) -> None:
 def test_saving_keeps_what_the_dialog_does_not_show(keyring_here: SecretService, profile: Path) -> None:
     """The Enter key's choice and the font zoom are set from the window, not the dialog: a save
     from Settings must not put them back to their defaults."""
-    draft = SettingsDraft(make_session(profile, replace(two_profiles(), enter_sends=True, font_zoom=3)),
+    draft = SettingsDraft(make_session(profile, two_profiles().replaced(enter_sends=True, font_zoom=3)),
                           SettingsStore(profile))
     assert not draft.dirty(GENERAL)
     assert asyncio.run(draft.save({"proxy": "http://proxy.example:8080"})) is None
@@ -117,7 +116,7 @@ def test_saving_keeps_what_the_dialog_does_not_show(keyring_here: SecretService,
 
     # Zoomed in the window while the dialog was open: its save keeps the new zoom.
     draft = SettingsDraft(make_session(profile), SettingsStore(profile))
-    SettingsStore(profile).save(replace(SettingsStore(profile).load(), font_zoom=5))
+    SettingsStore(profile).save(SettingsStore(profile).load().replaced(font_zoom=5))
     assert asyncio.run(draft.save({"proxy": ""})) is None
     assert SettingsStore(profile).load().font_zoom == 5
 
@@ -194,7 +193,7 @@ def test_a_local_server_needs_no_key(keyring_here: SecretService, profile: Path)
     draft.edit(protocol=NATIVE)  # DashScope's own protocol always needs one
     view = draft.key_view(draft.connection())
     assert (view.state, view.ok, view.needed) == (KeyState.KNOWN, False, True)
-    assert draft.key_view(replace(connection, custom_base_url="")).state is KeyState.NEEDS_URL
+    assert draft.key_view(connection.replaced(custom_base_url="")).state is KeyState.NEEDS_URL
 
 
 def test_without_a_keyring_nothing_is_written_until_the_user_chooses_this_session(

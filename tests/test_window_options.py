@@ -4,7 +4,6 @@ sends, the cost estimate, font zoom, hiding the side panes, and when each questi
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -126,7 +125,7 @@ def test_a_changed_option_is_stored_and_a_failed_write_is_said(make, qtbot, qloo
 def test_which_key_sends(make, qtbot, qloop, profile: Path, server: ServerHandle,  # type: ignore[no-untyped-def]
                          enter_sends: bool) -> None:
     store = SettingsStore(profile)
-    store.save(replace(store.load(), enter_sends=enter_sends))
+    store.save(store.load().replaced(enter_sends=enter_sends))
     server.clear()
     window = make()
     box = window.input

@@ -13,7 +13,6 @@ import sys
 import time
 import types
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TextIO
 
 from ..config import Config
@@ -227,8 +226,8 @@ def run_ask(args: argparse.Namespace, config: Config, parser: argparse.ArgumentP
     system, model = getattr(args, "system", None), getattr(args, "model", None)
     if system is not None or model:  # an explicit --system or --model becomes the conversation's own
         own = session.conversation.options
-        session.set_options(replace(own, model=model or own.model,
-                                    system_prompt=own.system_prompt if system is None else system))
+        session.set_options(own.replaced(model=model or own.model,
+                                         system_prompt=own.system_prompt if system is None else system))
     view = TerminalView(sys.stdout, answer_only=args.answer_only)
     stopped_by: list[int] = []  # the signal that stopped the stream, if one did
 

@@ -9,31 +9,33 @@ its parent, the turn before it on its path (None for the first question)."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 from ..protocol import DEFAULT_MODEL, Message
+from ..records import Record
 from .ids import new_id
 from .turn import Turn, TurnStatus
 
 TITLE_LENGTH = 80
 
 
-@dataclass(frozen=True, slots=True)
-class ConversationOptions:
+class ConversationOptions(Record):
     """What one conversation asks with, beside the settings: None (or an empty prompt) leaves
     the settings' choice in place (desktop/settings.py, the connection profile's model and the
-    thinking budget). Stored with the conversation (desktop/store/conversation_options.py)."""
+    thinking budget). Stored with the conversation (desktop/store/conversation_options.py). A
+    Record (desktop/records.py), not a frozen dataclass: made before the window's first frame;
+    copied with `replaced()`, which normalises again."""
 
-    model: str | None = None
-    system_prompt: str = ""
-    thinking_budget: int | None = None  # a positive number of reasoning tokens
+    __slots__ = ("model", "system_prompt", "thinking_budget")
+    __match_args__ = ("model", "system_prompt", "thinking_budget")
+    model: str | None
+    system_prompt: str
+    thinking_budget: int | None  # a positive number of reasoning tokens
 
-    def __post_init__(self) -> None:
-        model = (self.model or "").strip() or None
-        budget = self.thinking_budget if self.thinking_budget is not None and self.thinking_budget > 0 else None
-        object.__setattr__(self, "model", model)
-        object.__setattr__(self, "system_prompt", self.system_prompt if self.system_prompt.strip() else "")
-        object.__setattr__(self, "thinking_budget", budget)
+    def __init__(self, model: str | None = None, system_prompt: str = "", thinking_budget: int | None = None) -> None:
+        object.__setattr__(self, "model", (model or "").strip() or None)
+        object.__setattr__(self, "system_prompt", system_prompt if system_prompt.strip() else "")
+        object.__setattr__(self, "thinking_budget",
+                           thinking_budget if thinking_budget is not None and thinking_budget > 0 else None)
 
     @property
     def is_default(self) -> bool:

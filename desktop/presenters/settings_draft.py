@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -107,7 +107,7 @@ class SettingsDraft:
 
     def edit(self, **fields: Any) -> Connection:
         """Change fields of the profile shown (name, protocol, region, custom_base_url, model)."""
-        connection = replace(self.connection(), **fields)
+        connection = self.connection().replaced(**fields)
         self.connections = [connection if c.id == connection.id else c for c in self.connections]
         return connection
 
@@ -165,7 +165,7 @@ class SettingsDraft:
             new = others.new_id(connection.name)
             if new == old:
                 continue
-            self.connections = [replace(c, id=new) if c.id == old else c for c in self.connections]
+            self.connections = [c.replaced(id=new) if c.id == old else c for c in self.connections]
             tables: tuple[dict[str, Any], ...] = (self.pending, self.remember, self.results)
             for table in tables:
                 if old in table:
@@ -290,10 +290,10 @@ class SettingsDraft:
     def settings(self, general: Mapping[str, Any]) -> Settings:
         """What saving writes: every profile as edited, the one shown active; `general` is what
         Settings ▸ General holds (Settings' own keywords)."""
-        connections = tuple(replace(c, model=c.model or DEFAULT_MODEL) for c in self.connections)
+        connections = tuple(c.replaced(model=c.model or DEFAULT_MODEL) for c in self.connections)
         # From what was loaded: settings kept elsewhere (the question box's Enter key, the font
         # zoom) are not the dialog's to reset.
-        return replace(self.loaded, connections=connections, active=self.shown, **general)
+        return self.loaded.replaced(connections=connections, active=self.shown, **general)
 
     def dirty(self, general: Mapping[str, Any]) -> bool:
         """Whether saving would change anything: settings.ini, a key, a deleted profile."""
@@ -353,7 +353,7 @@ class SettingsDraft:
         the connection it would otherwise use."""
         settings = self.settings(general)
         # The zoom is the window's (View ▸ Zoom) and may have changed while the dialog was open.
-        settings = replace(settings, font_zoom=self._store.load().font_zoom)
+        settings = settings.replaced(font_zoom=self._store.load().font_zoom)
         self._store.save(settings)
         self.loaded = settings
         config = self._session.config

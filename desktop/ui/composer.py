@@ -6,7 +6,6 @@ budget (`Composer`), which key sends (`SendKeys`), and the cost estimate for the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -176,7 +175,7 @@ class Composer(QWidget):
         self._change(thinking_budget=value or None)
 
     def _change(self, **changes: Any) -> None:
-        options = replace(self._options, **changes)  # normalised again (an empty prompt is none)
+        options = self._options.replaced(**changes)  # normalised again (an empty prompt is none)
         if options == self._options:
             self._show(options)
             return

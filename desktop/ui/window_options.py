@@ -5,7 +5,6 @@ hiding the Thinking and Executed code panes."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QSplitter
@@ -118,7 +117,7 @@ class OptionsMixin(WindowBase):
         self.painter.zoom_code()
         if save and changed:
             try:
-                self.settings_store.save(replace(self.settings_store.load(), font_zoom=steps))
+                self.settings_store.save(self.settings_store.load().replaced(font_zoom=steps))
             except OSError:
                 pass  # a read-only profile: the zoom holds until dashchat closes
         if changed:

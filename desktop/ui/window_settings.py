@@ -3,7 +3,6 @@ Import."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -80,7 +79,7 @@ class SettingsMixin(WindowBase):
         chosen = settings.find(str(self.connection_box.itemData(index)))
         if chosen is None or chosen.id == self.session.config.connection_id:
             return
-        settings = replace(settings, active=chosen.id)
+        settings = settings.replaced(active=chosen.id)
         self.settings_store.save(settings)
         self._describe_connection(chosen.protocol, chosen.name)
         self.spawn(self.session.apply_config(settings.config(self.session.config.profile,
