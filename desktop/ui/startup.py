@@ -27,10 +27,15 @@ guards it, not figures in comments.
 
 4. What a module costs as it is imported counts too. A class that subclasses a Qt class makes
    PySide6 build that type then (a dialog defined beside a widget of the first frame), so
-   dialogs live in modules of their own. A @dataclass compiles its generated methods at import,
-   ~3-6 M instructions a class: the small frozen value classes made before the first frame are
-   Records (desktop/records.py), written out; ids come from model/ids.py, not the uuid module
-   (which runs platform.system()). Measure with callgrind to the first paint, not wall time.
+   dialogs live in modules of their own. So does `from PySide6.QtGui import QFont` at the top of
+   a module (QFont ~7 M instructions, QTextFormat ~11 M, QIcon ~11 M, QPainter ~5 M): a class
+   the first frame does not use is imported where it is used, and a call that makes PySide6
+   weigh an overload taking one (QAction(text, parent) builds QIcon) is avoided on this path;
+   tests/test_startup_entry.py lists those that must not be built by the first paint. A
+   @dataclass compiles its generated methods at import, ~2-7 M instructions a class: the value
+   classes made before the first frame are Records (desktop/records.py) or written out (Turn,
+   Step, Conversation); ids come from model/ids.py, not the uuid module (which runs
+   platform.system()). Measure with callgrind to the first paint, not wall time.
 
 Nothing here imports Qt.
 """
