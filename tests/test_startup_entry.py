@@ -48,9 +48,11 @@ print(json.dumps(seen))
 # instructions each) and that an empty window's first frame does not need (startup.py): the
 # code highlighter's and the thinking pane's text formats, fonts (made when zoomed, scaled or
 # bold), a cut status field's painter, the icon of an action without one, Qt's own translations
-# (not for English), a sidebar row.
+# (not for English), a sidebar row, the answer's cursor and the Answer pane's scroll bar (watched
+# from the first card).
 _NOT_BEFORE_THE_FIRST_FRAME = ("QFont", "QIcon", "QTextFormat", "QTextCharFormat", "QSyntaxHighlighter", "QPainter",
-                               "QTextDocument", "QLibraryInfo", "QListWidgetItem", "QRectF")
+                               "QTextDocument", "QLibraryInfo", "QListWidgetItem", "QRectF", "QTextCursor",
+                               "QScrollBar")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the stop signals' wake-up pipe is a socket on Windows")

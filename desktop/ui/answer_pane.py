@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QShowEvent, QTextCursor
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -197,6 +197,8 @@ class TurnCard(QFrame):
         view.clear()
         view.append(self.turn.answer)
         view.finish()
+        from PySide6.QtGui import QTextCursor  # not before the first frame: PySide6 builds its type (~3 M instructions)
+
         view.setTextCursor(QTextCursor(view.document()))  # a stored answer is read from the top
         self.show_outcome()
         if not view.is_caught_up():
@@ -281,8 +283,9 @@ class AnswerPane(QScrollArea):
         self.cost_of: Callable[[Turn], str] | None = None  # for the cards' footers (the window's prices)
         self._follow = True
         self._warm_up_scheduled = False
-        self.verticalScrollBar().rangeChanged.connect(self._range_changed)
-        self.verticalScrollBar().valueChanged.connect(self._value_changed)
+        # The scroll bar is watched from the first card on: reaching it before the first frame
+        # made PySide6 build QScrollBar's and QAbstractSlider's types (~2.6 M instructions).
+        self._watching_scroll = False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -316,6 +319,10 @@ class AnswerPane(QScrollArea):
         opened builds its first screen first, the earlier cards after). `follow`: keep to the
         pane's end, as for a new turn."""
         self._hint.hide()
+        if not self._watching_scroll:
+            self._watching_scroll = True
+            self.verticalScrollBar().rangeChanged.connect(self._range_changed)
+            self.verticalScrollBar().valueChanged.connect(self._value_changed)
         card = TurnCard(number if number is not None else len(self.cards) + 1, turn)
         card.cost_of = self.cost_of
         card.regenerate_requested.connect(lambda c: self.regenerate_requested.emit(c.number - 1))
