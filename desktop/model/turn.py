@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import time
 from enum import StrEnum
 from typing import Any
@@ -215,6 +214,8 @@ class Turn:
     def snapshot(self) -> Turn:
         """The turn as it is now, for a writer on another thread while this one goes on
         changing (desktop/session_saving.py): its lists and steps copied, its texts joined."""
+        import copy  # here: the window imports this module before its first frame
+
         twin = copy.copy(self)
         twin.code = list(self.code)
         twin.steps = [step.copy() for step in self.steps]
