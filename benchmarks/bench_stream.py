@@ -51,6 +51,7 @@ import json
 import mmap
 import os
 import platform
+import random
 import statistics
 import struct
 import subprocess
@@ -564,7 +565,14 @@ def measure_startup(env: dict[str, str], runs: int) -> dict[str, dict[str, float
                     "dashchat": [sys.executable, probe, "dashchat", profile]}
         samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
         for round_ in range(runs + 1):  # round 0 warms the bytecode cache and creates the history
-            for name, command in commands.items():
+            # A probe's time depends on the one run just before it (10-20 % measured: what the
+            # last process left to the kernel and the caches); each round runs them in its own
+            # order, so that none always follows the same one, each after a short rest.
+            order = list(commands)
+            random.Random(round_).shuffle(order)
+            for name in order:
+                command = commands[name]
+                time.sleep(0.2)
                 start = time.monotonic()
                 done = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True)
                 if done.returncode != 0:
