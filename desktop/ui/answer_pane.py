@@ -283,9 +283,7 @@ class AnswerPane(QScrollArea):
         self.cost_of: Callable[[Turn], str] | None = None  # for the cards' footers (the window's prices)
         self._follow = True
         self._warm_up_scheduled = False
-        # The scroll bar is watched from the first card on: reaching it before the first frame
-        # made PySide6 build QScrollBar's and QAbstractSlider's types (~2.6 M instructions).
-        self._watching_scroll = False
+        self._watching_scroll = False  # from the first card: not QScrollBar's type before the first frame
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
