@@ -172,7 +172,8 @@ class Steps(LateDefinitions, CodeBoxes):
     def _batchable(self, block: Block) -> bool:
         """Whether a queued block may be rendered together with its neighbours: short, not code,
         not a table (shown in its own segments, and a rule right after a table is one Qt's
-        importer loses)."""
+        importer loses), no brackets (a block using a link label is remembered, and rendered
+        again when its definition comes, on its own: markdown_late.py)."""
         if block.fence is not None or block.end - block.start > _BATCH_CHARS:
             return False
         source = self._source[block.start : block.end]
