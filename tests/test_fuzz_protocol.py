@@ -35,7 +35,7 @@ from desktop.protocol.events import (
     Usage,
     UsageUpdate,
 )
-from desktop.protocol.native import NativeParser
+from desktop.protocol.native import NativeParser, loads_frame
 from desktop.protocol.request import GenerationOptions
 from desktop.protocol.secret import ApiKey
 from desktop.protocol.sse import Frame, FrameDecoder
@@ -203,6 +203,37 @@ def test_any_json_shape_in_frames_gives_events_or_one_clean_failure(frames: list
     check_events(events)
     if parser.done:
         assert parser.feed(Frame("result", '{"output":{"text":"late"}}', "", 200)) == []
+
+
+def outcome(read: Any, text: str) -> tuple[str, Any]:
+    try:
+        return "value", read(text)
+    except (ValueError, RecursionError) as exc:
+        return type(exc).__name__, str(exc)
+
+
+# Texts a frame's data may be: JSON (frame-shaped or any), with whitespace, a byte order mark or
+# more text around it, cut anywhere, or any text at all.
+FRAME_TEXTS = st.one_of(
+    (JSON | SHAPED).map(lambda v: json.dumps(v, allow_nan=True)),
+    (JSON | SHAPED).map(lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":"))),
+    st.tuples(st.sampled_from(["", " ", "\ufeff", "\t\n", "x"]), (JSON | SHAPED).map(json.dumps),
+              st.sampled_from(["", " ", "\n", "}", ",1", "x"])).map("".join),
+    st.tuples(SHAPED.map(json.dumps), st.integers(0, 200)).map(lambda t: t[0][: t[1]]),
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=examples(1000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=FRAME_TEXTS)
+def test_a_frame_is_read_exactly_as_json_loads_reads_it(text: str) -> None:
+    # The parser's fast reading of a frame gives json.loads' value, or fails with its message.
+    assert outcome(loads_frame, text) == outcome(json.loads, text)
+
+
+def test_a_frame_nested_too_deeply_fails_as_json_loads_does() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    assert outcome(loads_frame, deep)[0] == outcome(json.loads, deep)[0] == "RecursionError"
 
 
 def render(frame: Frame) -> bytes:

@@ -36,6 +36,25 @@ from .sse import Frame
 
 _NOT_FINISHED = (None, "", "null")
 _loads = json.loads
+# json.loads' own scanner, called without its Python wrapper (loads -> decode -> raw_decode and two
+# whitespace matches): a quarter of what reading a usual frame costs, measured. See `loads_frame`.
+_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # set in __init__; typeshed omits it
+
+
+def loads_frame(text: str) -> Any:
+    """`json.loads(text)`, exactly, for a frame's data, the hot path of a stream.
+
+    The scanner reads one JSON value from the start of `text`; when that value is the whole text
+    it is the value json.loads gives (json.loads skips whitespace around it, and there is none).
+    Anything else (whitespace around it, a byte order mark, more after it, an error) is handed to
+    json.loads itself, so an unreadable frame fails with json.loads' own message."""
+    try:
+        value, end = _scan(text, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return _loads(text)
+    if end != len(text):
+        return _loads(text)
+    return value
 
 
 class NativeParser:
@@ -111,7 +130,7 @@ class NativeParser:
 
     def _frame(self, frame: Frame) -> None:
         try:
-            data = _loads(frame.data) if frame.data else None
+            data = loads_frame(frame.data) if frame.data else None
         except (ValueError, RecursionError) as exc:
             # RecursionError: `[[[[...` nested deeper than the interpreter's stack; no real
             # frame does that, and it must not escape as an exception.
