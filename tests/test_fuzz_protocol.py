@@ -35,7 +35,7 @@ from desktop.protocol.events import (
     Usage,
     UsageUpdate,
 )
-from desktop.protocol.native import NativeParser, loads_frame
+from desktop.protocol.native import _USUAL_FRAME, NativeParser, loads_frame
 from desktop.protocol.request import GenerationOptions
 from desktop.protocol.secret import ApiKey
 from desktop.protocol.sse import Frame, FrameDecoder
@@ -234,6 +234,87 @@ def test_a_frame_is_read_exactly_as_json_loads_reads_it(text: str) -> None:
 def test_a_frame_nested_too_deeply_fails_as_json_loads_does() -> None:
     deep = "[" * 100_000 + "]" * 100_000
     assert outcome(loads_frame, deep)[0] == outcome(json.loads, deep)[0] == "RecursionError"
+
+
+# Frames as the service writes them (the seeds' key order, no spaces): any text in the strings
+# (escapes, control characters, surrogates, non-ASCII raw or escaped), any usage numbers, with or
+# without the cumulative tool_info, now and then cut, spaced or one character changed.
+SERVICE_TEXT = st.text(max_size=12) | st.sampled_from(["", "\\", '"', "\n", "\u2028", "\ud800", "é", "表", "</p>"])
+SERVICE_USAGE = st.fixed_dictionaries(
+    {"total_tokens": st.integers(0, 10**12), "output_tokens": st.integers(0, 10**6), "input_tokens": st.integers(0, 10**6)},
+    optional={"output_tokens_details": st.fixed_dictionaries({"reasoning_tokens": st.integers(0, 10**6)}),
+              "plugins": st.fixed_dictionaries({"code_interpreter": st.fixed_dictionaries({"count": st.integers(0, 9)})})},
+)
+
+
+@st.composite
+def service_frame(draw: st.DrawFn) -> Frame:
+    message = {"content": draw(SERVICE_TEXT)}
+    if draw(st.booleans()):
+        message["reasoning_content"] = draw(SERVICE_TEXT)
+    message["role"] = "assistant"
+    output: dict[str, Any] = {"choices": [{"message": message,
+                                           "finish_reason": draw(st.sampled_from(["null"] * 8 + ["stop", "", "length"]))}]}
+    if draw(st.booleans()):
+        codes = draw(st.lists(st.sampled_from(["", "1+1", "print('\\n')", "x = '表'"]), max_size=3))
+        output["tool_info"] = [{"code_interpreter": {"code": c}, "type": "code_interpreter"} for c in codes]
+    value = {"output": output, "usage": draw(SERVICE_USAGE), "request_id": draw(st.sampled_from(["", "r-1", "r\\2"]))}
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=draw(st.booleans()))
+    change = draw(st.integers(0, 12))  # 1-3: a change that json.loads reads differently or not at all
+    at = draw(st.integers(0, len(text)))
+    if change == 1:
+        text = text[:at]
+    elif change == 2:
+        text = text[:at] + draw(st.sampled_from([" ", ",", "}", "0", '"', "\\", "\x01", "1.5", "-"])) + text[at + 1 :]
+    elif change == 3:
+        text = text.replace(":", ": ", 1)
+    return Frame(draw(st.sampled_from(["result"] * 6 + ["error", ""])), text, "1",
+                 draw(st.sampled_from([None] + [200] * 6 + [429])))
+
+
+def parse_both_ways(frames: list[Frame]) -> tuple[list[Event], list[Event]]:
+    fast, reference = NativeParser(), NativeParser()
+    reference.usual = False  # every frame through json.loads
+    return fast.feed_all(frames) + fast.feed_all([]), reference.feed_all(frames) + reference.feed_all([])
+
+
+@settings(max_examples=examples(600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(frames=st.lists(st.one_of(*[service_frame()] * 4, FRAMES.map(lambda f: f[0] if f else Frame("", "", "", None))),
+                      min_size=2, max_size=16),
+       split=st.integers(0, 16))
+def test_frames_read_by_pattern_give_the_events_json_loads_gives(frames: list[Frame], split: int) -> None:
+    # The service's usual frames are read with one pattern match, not a JSON parse: the events
+    # (text, calls, usage, the end, a failure's message) are the reference's, in batches too.
+    fast, reference = parse_both_ways(frames)
+    assert fast == reference
+    by_batch, parser = [], NativeParser()
+    by_batch = parser.feed_all(frames[:split]) + parser.feed_all(frames[split:])
+    reference_parser = NativeParser()
+    reference_parser.usual = False
+    assert by_batch == reference_parser.feed_all(frames[:split]) + reference_parser.feed_all(frames[split:])
+
+
+def test_a_call_changed_by_a_frame_read_by_json_then_changed_back_is_shown() -> None:
+    # tool_info repeated unchanged is skipped by its text; a frame read the other way in between
+    # (here: a space after a colon) changes the call, and the next usual frame changes it back.
+    def frame(code: str, spaced: bool = False) -> Frame:
+        value = {"output": {"choices": [{"message": {"content": "x", "role": "assistant"}, "finish_reason": "null"}],
+                            "tool_info": [{"code_interpreter": {"code": code}, "type": "code_interpreter"}]},
+                 "usage": {"total_tokens": 1}, "request_id": "r"}
+        text = json.dumps(value, separators=(",", ":"))
+        return Frame("result", text.replace(":", ": ", 1) if spaced else text, "1", 200)
+
+    frames = [frame("a = 1"), frame("b = 2", spaced=True), frame("a = 1")]
+    fast, reference = parse_both_ways(frames)
+    assert fast == reference
+    assert [e.code for e in fast if isinstance(e, CodeCall)] == ["a = 1", "b = 2", "a = 1"]
+
+
+def test_the_recorded_streams_frames_are_read_by_pattern() -> None:
+    # Else the fast reading would silently never run: every data line the service sent matches.
+    for name in RECORDINGS:
+        lines = [line[5:] for line in raw(name).decode().splitlines() if line.startswith("data:")]
+        assert lines and all(_USUAL_FRAME(line) for line in lines), name
 
 
 def render(frame: Frame) -> bytes:
