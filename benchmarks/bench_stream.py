@@ -16,10 +16,13 @@ For each chunking:
    json.loads per frame) vs the official `dashscope` SDK (benchmarks/sdk_client.py, skipped if
    not installed), each a subprocess, wall time, 200k answer characters in 6-character frames;
    an empty answer (1 character) gives each one's start-up and request cost, which is
-   subtracted to compare the streaming part alone.
+   subtracted to compare the streaming part alone. The clients run one after the other in each
+   run; a ratio is taken within each run, and the figure is the median of the runs' ratios.
 2. The real MainWindow offscreen on the qasync loop (in a child process of this script): submit
    to the turn finished and painted, for 200k and 400k characters, minus the same for an empty
-   answer; against the floor's streaming time for the same size and chunking.
+   answer; against the floor's streaming time for the same size and chunking, the floor run by
+   the window's child just before each window run (paired: the machine's speed drifts by tens
+   of percent over minutes), --runs runs, the median of the runs' ratios.
 3. Shapes of answer, each in a fresh window process (its first answer after start-up, as a user
    sees it): 1,000,000 characters of prose, one 400 KB paragraph, `str(2**1000000)` (301,030
    digits in one paragraph), a 1 MB token without spaces, a 400-row table, 100k tiny frames of
@@ -720,7 +723,7 @@ def main() -> int:
     if args.quick:
         args.runs = 1
     args.limit = args.limit or (30.0 if args.quick else DEFAULT_LIMIT_S)
-    args.window_runs = max(1, args.runs - 2) if args.quick else max(3, args.runs - 2)
+    args.window_runs = args.runs if args.quick else max(3, args.runs)
     args.shape_runs = min(args.runs, 3)
     args.only = set(args.only.split(","))
     args.shapes = [SHAPE_BY_KEY[k] for k in args.shape] if args.shape else list(SHAPES)
