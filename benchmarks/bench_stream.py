@@ -20,9 +20,10 @@ For each chunking:
    run; a ratio is taken within each run, and the figure is the median of the runs' ratios.
 2. The real MainWindow offscreen on the qasync loop (in a child process of this script): submit
    to the turn finished and painted, for 200k and 400k characters, minus the same for an empty
-   answer; against the floor's streaming time for the same size and chunking, the floor run by
-   the window's child just before each window run (paired: the machine's speed drifts by tens
-   of percent over minutes), --runs runs, the median of the runs' ratios.
+   answer; against the floor's streaming time for the same size and chunking (the floor's own
+   time from its HTTP client made to the stream's end, minus the same for an empty answer), the
+   floor run by the window's child just before each window run (paired: the machine's speed
+   drifts by tens of percent over minutes), --runs runs, the median of the runs' ratios.
 3. Shapes of answer, each in a fresh window process (its first answer after start-up, as a user
    sees it): 1,000,000 characters of prose, one 400 KB paragraph, `str(2**1000000)` (301,030
    digits in one paragraph), a 1 MB token without spaces, a 400-row table, 100k tiny frames of
@@ -169,9 +170,19 @@ def timed(command: list[str], env: dict[str, str], check: str | int | None = Non
     out = done.stdout.decode("utf-8", "replace")
     if isinstance(check, str) and check not in out:
         raise RuntimeError(f"{command[1:4]} did not print the whole answer: {out[:200]!r}")
-    if isinstance(check, int) and out.strip() != str(check):
+    if isinstance(check, int) and out.split()[:1] != [str(check)]:
         raise RuntimeError(f"{command[1:4]} counted {out.strip()[:40]!r} characters, not {check}")
     return took
+
+
+def floor_inside(url: str, env: dict[str, str], chars: int) -> float:
+    """The floor client's own streaming time (its client made, the request, the stream read),
+    without its interpreter's start-up and imports: compared with the window's in-process time."""
+    done = subprocess.run(client_command("floor", url, ""), env=env, cwd=REPO, capture_output=True, text=True)
+    counted, _, seconds = done.stdout.strip().partition(" ")
+    if done.returncode != 0 or counted != str(chars):
+        raise RuntimeError(f"floor client failed ({done.returncode}): {done.stdout[-200:]} {done.stderr[-2000:]}")
+    return float(seconds)
 
 
 def median(values: list[float]) -> float:
@@ -444,18 +455,21 @@ def window_child(args: argparse.Namespace) -> None:
             if args.child == "stream":
                 # Paired: each window measurement right after the floor client's for the same
                 # stream, so that both see the machine as it is in that second (its speed drifts
-                # by tens of percent over minutes on a virtual machine).
+                # by tens of percent over minutes on a virtual machine). Both in-process times:
+                # the floor's from its client made to the stream's end (floor_inside), without
+                # the interpreter start-ups whose jitter (+-50 ms each) a difference of two
+                # whole-process times carries.
                 await one(base_url(args.root, args.chunk, 20_000), answer_text(20_000), profile)  # warm-up
                 sizes = (EMPTY, *WINDOW_SIZES)
                 took: dict[int, list[float]] = {c: [] for c in sizes}
                 floor: dict[int, list[float]] = {c: [] for c in sizes}
                 env = dict(os.environ)
                 for chars in sizes:  # the floor's warm-up: its bytecode, the server's cached stream
-                    timed(client_command("floor", base_url(args.root, args.chunk, chars), profile), env, chars)
+                    floor_inside(base_url(args.root, args.chunk, chars), env, chars)
                 for _ in range(args.runs):
                     for chars in sizes:
                         url = base_url(args.root, args.chunk, chars)
-                        floor[chars].append(timed(client_command("floor", url, profile), env, chars))
+                        floor[chars].append(floor_inside(url, env, chars))
                         took[chars].append((await one(url, answer_text(chars), profile))["took"])
                 return {"took": took, "floor": floor}
             if args.child == "shape":
@@ -649,7 +663,7 @@ def chunking_part(root: str, chunk: str, env: dict[str, str], args: argparse.Nam
         runs = range(args.window_runs)
         print(f"2. window (real MainWindow offscreen, qasync): submit -> turn finished and painted, each run "
               f"right after the floor client's on the same stream; medians of {args.window_runs}, load {load()}")
-        print(f"   empty answer {median(w[EMPTY]):.3f} s (floor {median(f[EMPTY]):.3f} s)")
+        print(f"   empty answer {median(w[EMPTY]):.3f} s (floor, in its process: {median(f[EMPTY]):.3f} s)")
         cost = {chars: [w[chars][i] - w[EMPTY][i] for i in runs] for chars in WINDOW_SIZES}
         for chars in WINDOW_SIZES:
             ratios = [cost[chars][i] / (f[chars][i] - f[EMPTY][i]) for i in runs]
