@@ -294,6 +294,55 @@ def test_frames_read_by_pattern_give_the_events_json_loads_gives(frames: list[Fr
     assert by_batch == reference_parser.feed_all(frames[:split]) + reference_parser.feed_all(frames[split:])
 
 
+@st.composite
+def service_stream(draw: st.DrawFn) -> list[Frame]:
+    """Frames of one stream as the service writes them: the same tool_info, usage keys and request
+    id frame after frame (the parser's pattern for a repeated tail), now and then one of them
+    changed, a number written as JSON does not allow, or a frame cut."""
+    tools = [{"code_interpreter": {"code": c}, "type": "code_interpreter"}
+             for c in draw(st.lists(st.sampled_from(["1+1", "print('\\n')", "x = '表'", ""]), max_size=2))]
+    keys = draw(st.sampled_from([("total_tokens",), ("total_tokens", "output_tokens", "input_tokens")]))
+    request_id = draw(st.sampled_from(["r-1", "r\\u00e9"]))
+    frames = []
+    for _ in range(draw(st.integers(2, 20))):
+        change = draw(st.integers(0, 15))
+        if change == 1:
+            tools = tools + [{"code_interpreter": {"code": draw(SERVICE_TEXT)}, "type": "code_interpreter"}]
+        elif change == 2:
+            keys = (*keys, "plugins") if "plugins" not in keys else keys[:-1]
+        elif change == 3:
+            request_id = draw(st.sampled_from(["r-1", "r-2"]))
+        usage = {k: ({"code_interpreter": {"count": draw(st.integers(0, 3))}} if k == "plugins"
+                     else draw(st.integers(0, 10**9))) for k in keys}
+        output: dict[str, Any] = {"choices": [{"message": {"content": draw(SERVICE_TEXT), "role": "assistant"},
+                                               "finish_reason": draw(st.sampled_from(["null"] * 15 + ["stop"]))}]}
+        if tools:
+            output["tool_info"] = tools
+        text = json.dumps({"output": output, "usage": usage, "request_id": request_id}, separators=(",", ":"),
+                          ensure_ascii=False)
+        if change == 4:
+            text = text.replace('"total_tokens":', '"total_tokens":0', 1)  # a leading zero: not JSON
+        elif change == 5:
+            text = text.replace('"total_tokens":', '"total_tokens":-', 1)  # negative: JSON, not the pattern's
+        elif change == 6:
+            text = text[: draw(st.integers(0, len(text)))]
+        elif change == 7:
+            text = text.replace('"request_id":"', '"request_id":"\\u0001\x01', 1)  # a raw control character: not JSON
+        frames.append(Frame("result", text, "1", 200))
+    return frames
+
+
+@settings(max_examples=examples(600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(frames=service_stream(), split=st.integers(0, 20))
+def test_a_stream_of_usual_frames_gives_the_events_json_loads_gives(frames: list[Frame], split: int) -> None:
+    fast, reference = parse_both_ways(frames)
+    assert fast == reference
+    parser, reference_parser = NativeParser(), NativeParser()
+    reference_parser.usual = False
+    assert (parser.feed_all(frames[:split]) + parser.feed_all(frames[split:])
+            == reference_parser.feed_all(frames[:split]) + reference_parser.feed_all(frames[split:]))
+
+
 def test_a_call_changed_by_a_frame_read_by_json_then_changed_back_is_shown() -> None:
     # tool_info repeated unchanged is skipped by its text; a frame read the other way in between
     # (here: a space after a colon) changes the call, and the next usual frame changes it back.

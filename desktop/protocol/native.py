@@ -15,9 +15,10 @@ delta or "the full text so far": a delta that happens to start with the text bef
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .codes import Code
@@ -70,11 +71,25 @@ _O1 = rf"\{{{_K}:{_I}(?:,{_K}:{_I})*\}}"
 _O2 = rf"\{{{_K}:(?:{_I}|{_O1})(?:,{_K}:(?:{_I}|{_O1}))*\}}"
 _USAGE = rf"\{{{_K}:(?:{_I}|{_O2})(?:,{_K}:(?:{_I}|{_O2}))*\}}"
 _CALL = rf'\{{"code_interpreter":\{{"code":{_S}\}},"type":"code_interpreter"\}}'
-_USUAL_FRAME = re.compile(
-    rf'\{{"output":\{{"choices":\[\{{"message":\{{"content":({_S})(?:,"reasoning_content":({_S}))?,'
-    rf'"role":"assistant"\}},"finish_reason":({_S})\}}\](?:,"tool_info":(\[(?:{_CALL}(?:,{_CALL})*)?\]))?\}},'
-    rf'"usage":({_USAGE}),"request_id":({_S})\}}'
-).fullmatch
+_HEAD = (rf'\{{"output":\{{"choices":\[\{{"message":\{{"content":({_S})(?:,"reasoning_content":({_S}))?,'
+         rf'"role":"assistant"\}},"finish_reason":({_S})\}}\]')
+_TAIL = rf'(?:,"tool_info":(\[(?:{_CALL}(?:,{_CALL})*)?\]))?\}},"usage":({_USAGE}),"request_id":({_S})\}}'
+_USUAL_HEAD = re.compile(_HEAD).match
+_USUAL_TAIL = re.compile(_TAIL).fullmatch
+_USUAL_FRAME = re.compile(_HEAD + _TAIL).fullmatch  # the two above in one (tests)
+_NUMBER = re.compile(r"([0-9]+)")
+
+
+def _same_tail(tools: str | None, usage: str, request_id: str) -> Callable[[str, int], re.Match[str] | None]:
+    """A pattern for the tails of the frames that follow one with this tail: the same tool_info
+    and request id, character for character, and the same usage but for its numbers (usage holds
+    only lowercase keys and integers, so its digit runs are its numbers). It accepts only what
+    _TAIL accepts, and its group is the usage. Matching it is mostly comparing characters: half the
+    time of _TAIL's, which reads the tool list and the usage's structure again in every frame."""
+    parts = _NUMBER.split(usage)
+    numbers = "".join(_I if odd else re.escape(part) for odd, part in zip(itertools.cycle((False, True)), parts))
+    tool_part = re.escape(',"tool_info":' + tools) if tools is not None else ""
+    return re.compile(f'{tool_part}\\}},"usage":({numbers}),"request_id":{re.escape(request_id)}\\}}').fullmatch
 
 
 def _string(literal: str) -> str:
@@ -87,7 +102,7 @@ class NativeParser:
     becomes a `Failed` event naming the problem."""
 
     __slots__ = ("_request_id", "_codes", "_usage", "_raw_usage", "_raw_tool_info", "_tool_text", "done", "_out",
-                 "_kind", "_parts", "usual")
+                 "_kind", "_parts", "usual", "_tail")
 
     def __init__(self) -> None:
         self._request_id: str | None = None
@@ -97,6 +112,9 @@ class NativeParser:
         self._raw_tool_info: object = None  # tool_info is repeated in every frame: skip repeats
         self._tool_text: str | None = None  # the JSON of _raw_tool_info, when a usual frame gave it
         self.usual = True  # False: every frame parsed by json.loads (the tests' reference)
+        # The last usual frame's tail (tool_info, usage's shape, request id), as a pattern, with
+        # that tool_info and request id: (match, tools, request_id). See _same_tail.
+        self._tail: tuple[Callable[[str, int], re.Match[str] | None], str | None, str] | None = None
         self.done = False  # a Finished or Failed event was produced
         # The batch being built by feed_all: its events, and the text deltas not merged yet
         # (`_kind` ThinkingDelta or AnswerDelta, `_parts` their texts).
@@ -159,10 +177,21 @@ class NativeParser:
 
     def _frame(self, frame: Frame) -> None:
         if self.usual and frame.event != "error" and (frame.status is None or frame.status < 400):
-            usual = _USUAL_FRAME(frame.data)
-            if usual is not None:
-                self._usual(*usual.groups())
-                return
+            text = frame.data
+            head = _USUAL_HEAD(text)
+            if head is not None:
+                content, thinking, reason = head.groups()
+                end, last = head.end(), self._tail
+                same = last[0](text, end) if last is not None else None
+                if same is not None and last is not None:
+                    self._usual(content, thinking, reason, last[1], same.group(1), last[2])
+                    return
+                tail = _USUAL_TAIL(text, end)
+                if tail is not None:
+                    tools, usage, request_id = tail.groups()
+                    self._tail = (_same_tail(tools, usage, request_id), tools, request_id)
+                    self._usual(content, thinking, reason, tools, usage, request_id)
+                    return
         try:
             data = loads_frame(frame.data) if frame.data else None
         except (ValueError, RecursionError) as exc:
