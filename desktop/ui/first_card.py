@@ -7,7 +7,7 @@ classes, the fonts of the answer's code. Paid when the first reply starts, that 
 stall at its beginning (benchmarks/bench_stream.py's shapes, each a fresh process). The Answer
 pane calls `warm_up` once, shortly after it is first shown (startup.py's policy: on idle): the
 Markdown view and Python's lexer as before, then, on a turn of the loop of its own, one card built
-with a short answer (CJK text, a table and code among it), painted into a pixmap, never shown, and
+with a short answer (a table and code among it), painted into a pixmap, never shown, and
 thrown away.
 """
 
@@ -17,10 +17,10 @@ from PySide6.QtCore import QTimer
 
 from . import startup
 
-# A little of each kind the first reply (or the first conversation opened) is likely to hold:
-# Chinese, Japanese and Korean text (their fallback fonts), a paragraph with inline marks, a list, a
-# table, a code block (highlighted when its fence closes).
-SAMPLE = ("中文回答，日本語のかな，한국어.\n\nA **short** answer with `code`:\n\n- one\n- two\n\n"
+# A little of each kind the first reply (or the first conversation opened) is likely to hold: a
+# paragraph with inline marks, a list, a table, a code block (highlighted when its fence closes).
+# Not CJK text: its fallback fonts would stay mapped (+6 MB resident at rest) for every user.
+SAMPLE = ("A **short** answer with `code`:\n\n- one\n- two\n\n"
           "| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nprint(123 ** 21)\n```\n")
 
 
@@ -36,10 +36,10 @@ def rehearse() -> None:
     card = TurnCard(1, Turn(""))
     card.append_answer(SAMPLE)
     card.answer.catch_up()
-    # Painted once, off screen: what painting an answer reads from disk the first time (the
-    # glyphs of its fonts, the CJK fallbacks among them; Qt's painting code) is read now, not
-    # when the user opens a conversation (a first open waited 0.3-1.3 s for it on a machine
-    # whose page cache had dropped them; docs/performance.md).
+    # Painted once, off screen: what painting an answer reads from disk the first time (its
+    # fonts' glyphs, Qt's painting code) is read now, not when the user opens a conversation (a
+    # first open waited 0.4-1.4 s for it on a machine whose page cache had dropped them;
+    # docs/performance.md).
     card.resize(720, max(card.sizeHint().height(), 200))
     card.grab()
     card.deleteLater()
