@@ -283,11 +283,11 @@ def parse_both_ways(frames: list[Frame]) -> tuple[list[Event], list[Event]]:
                       min_size=2, max_size=16),
        split=st.integers(0, 16))
 def test_frames_read_by_pattern_give_the_events_json_loads_gives(frames: list[Frame], split: int) -> None:
-    # The service's usual frames are read with one pattern match, not a JSON parse: the events
-    # (text, calls, usage, the end, a failure's message) are the reference's, in batches too.
+    # The service's usual frames are read by pattern, not by a JSON parse: the events (text,
+    # calls, usage, the end, a failure's message) are the reference's, in batches too.
     fast, reference = parse_both_ways(frames)
     assert fast == reference
-    by_batch, parser = [], NativeParser()
+    parser = NativeParser()
     by_batch = parser.feed_all(frames[:split]) + parser.feed_all(frames[split:])
     reference_parser = NativeParser()
     reference_parser.usual = False
