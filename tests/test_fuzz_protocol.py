@@ -35,7 +35,7 @@ from desktop.protocol.events import (
     Usage,
     UsageUpdate,
 )
-from desktop.protocol.native import _USUAL_FRAME, NativeParser, loads_frame
+from desktop.protocol.native import _USUAL_HEAD, _USUAL_TAIL, NativeParser, loads_frame
 from desktop.protocol.request import GenerationOptions
 from desktop.protocol.secret import ApiKey
 from desktop.protocol.sse import Frame, FrameDecoder
@@ -363,7 +363,8 @@ def test_the_recorded_streams_frames_are_read_by_pattern() -> None:
     # Else the fast reading would silently never run: every data line the service sent matches.
     for name in RECORDINGS:
         lines = [line[5:] for line in raw(name).decode().splitlines() if line.startswith("data:")]
-        assert lines and all(_USUAL_FRAME(line) for line in lines), name
+        heads = [_USUAL_HEAD(line) for line in lines]
+        assert lines and all(head and _USUAL_TAIL(line, head.end()) for line, head in zip(lines, heads, strict=True)), name
 
 
 def render(frame: Frame) -> bytes:

@@ -77,7 +77,6 @@ _HEAD = (rf'\{{"output":\{{"choices":\[\{{"message":\{{"content":({_S})(?:,"reas
 _TAIL = rf'(?:,"tool_info":(\[(?:{_CALL}(?:,{_CALL})*)?\]))?\}},"usage":({_USAGE}),"request_id":({_S})\}}'
 _USUAL_HEAD = re.compile(_HEAD).match
 _USUAL_TAIL = re.compile(_TAIL).fullmatch
-_USUAL_FRAME = re.compile(_HEAD + _TAIL).fullmatch  # the two above in one (tests)
 _NUMBER = re.compile(r"([0-9]+)")
 
 
@@ -211,7 +210,8 @@ class NativeParser:
 
     def _usual(self, content: str, thinking: str | None, reason: str, tools: str | None, usage: str,
                request_id: str) -> None:
-        """`_result` for a frame matched by _USUAL_FRAME (its groups: JSON literals), step for step."""
+        """`_result` for a frame matched by _USUAL_HEAD and a tail pattern (their groups: JSON
+        literals), step for step."""
         if self._request_id is None:
             rid = _string(request_id)
             if rid:
