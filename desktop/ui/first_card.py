@@ -8,7 +8,9 @@ stall at its beginning (benchmarks/bench_stream.py's shapes, each a fresh proces
 pane calls `warm_up` once, shortly after it is first shown (startup.py's policy: on idle): the
 Markdown view and Python's lexer as before, then, on a turn of the loop of its own, one card built
 with a short answer (a table and code among it), painted into a pixmap, never shown, and
-thrown away.
+thrown away; then, each on a turn of its own, a block of the Executed code pane the same way
+(the first one built in a reply was a 25-45 ms stall) and the sidebar's row painter
+(startup.warm_sidebar).
 """
 
 from __future__ import annotations
@@ -23,10 +25,14 @@ from . import startup
 SAMPLE = ("A **short** answer with `code`:\n\n- one\n- two\n\n"
           "| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nprint(123 ** 21)\n```\n")
 
+CODE_SAMPLE = "print(123 ** 21)"
+
 
 def warm_up() -> None:
     startup.warm_up()
     QTimer.singleShot(0, rehearse)
+    QTimer.singleShot(0, rehearse_code)
+    QTimer.singleShot(0, startup.warm_sidebar)
 
 
 def rehearse() -> None:
@@ -43,3 +49,12 @@ def rehearse() -> None:
     card.resize(720, max(card.sizeHint().height(), 200))
     card.grab()
     card.deleteLater()
+
+
+def rehearse_code() -> None:
+    from .code_pane import CodeBlock
+
+    block = CodeBlock(1, CODE_SAMPLE)
+    block.resize(360, block.sizeHint().height())
+    block.grab()
+    block.deleteLater()

@@ -20,7 +20,8 @@ guards it, not figures in comments.
      FIRST_REQUEST: httpcore, anyio's backend, h11…), which that request waits for without
      blocking the loop, so the first answer does not start with a pause;
    - on idle: the Markdown view and Pygments' Python lexer (`warm_up` below, shortly after
-     the pane shows), the rest of a long conversation being opened (conversation_builder);
+     the pane shows), the first card (first_card.py), the sidebar's row painter
+     (`warm_sidebar` below), the rest of a long conversation being opened (conversation_builder);
    - on use: Settings, Export, Import, the shortcuts dialog (shortcuts_dialog.py), the system
      prompt editor (system_prompt.py), the welcome dialog, history search (store/search.py), the
      key store (keys.py), the answer block scanner (model/answer_code.py imports it on first scan).
@@ -78,3 +79,11 @@ def warm_up() -> None:
     from .markdown_view import warm_lexer
 
     warm_lexer(WARM_UP_LANG)
+
+
+def warm_sidebar() -> None:
+    """The sidebar's row painter (sidebar_rows.py) and the item-view style types it builds
+    (QStyle, QStyleOptionViewItem, QStyledItemDelegate: 32 enum types, 8-15 ms here), which the
+    sidebar otherwise imports with its first row: at the end of the first answer in a new
+    profile, where it was the worst stall of the benchmark's 400-row table."""
+    importlib.import_module("desktop.ui.sidebar_rows")
