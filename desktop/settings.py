@@ -7,7 +7,6 @@ never among them: it lives in the OS keyring (desktop/keys.py).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -175,10 +174,11 @@ class SettingsStore:
     def load(self) -> Settings:
         if not self.path.exists():
             return Settings()
-        # Before QtCore is loaded (the command line; the window, before it imports Qt), a plain
-        # file is read without it.
-        q: PlainIni | QSettings | None = None if "PySide6.QtCore" in sys.modules else read_plain_ini(self.path)
-        q = q or self._qsettings()
+        # A plain file (every file dashchat writes) is read without QSettings, before Qt is
+        # loaded (the command line) and after (the window: QSettings' type and its enums cost
+        # its first frame, startup.py); every writer syncs, so the file is current. Anything
+        # else is read by QSettings itself.
+        q: PlainIni | QSettings = read_plain_ini(self.path) or self._qsettings()
         d = Settings()
         budget = _int(q.value("generation/thinking_budget", 0))
         connections = tuple(_read_connection(q, connection_id) for connection_id in _ids(q))

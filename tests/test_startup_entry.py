@@ -49,15 +49,28 @@ print(json.dumps(seen))
 # code highlighter's and the thinking pane's text formats, fonts (made when zoomed, scaled or
 # bold), a cut status field's painter, the icon of an action without one, Qt's own translations
 # (not for English), a sidebar row, the answer's cursor and the Answer pane's scroll bar (watched
-# from the first card).
+# from the first card); QSettings (settings.ini as dashchat writes it is read by desktop/ini.py),
+# QSizePolicy (the status bar's fields keep QLabel's), QMetaMethod (built by
+# QTimer.singleShot(ms, receiver, callable)).
 _NOT_BEFORE_THE_FIRST_FRAME = ("QFont", "QIcon", "QTextFormat", "QTextCharFormat", "QSyntaxHighlighter", "QPainter",
                                "QTextDocument", "QLibraryInfo", "QListWidgetItem", "QRectF", "QTextCursor",
-                               "QScrollBar")
+                               "QScrollBar", "QSettings", "QSizePolicy", "QMetaMethod")
+# What a closed window leaves in the profile's settings.ini (window_state.save_state).
+_SAVED_STATE = """[window]
+code=true
+geometry="0,0,800,800"
+maximized=false
+panes="137,350,279"
+side="347,266"
+thinking=true
+"""
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the stop signals' wake-up pipe is a socket on Windows")
 def test_the_window_paints_before_it_builds_a_parser_or_loads_sockets(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[1]
+    (tmp_path / "profile").mkdir()
+    (tmp_path / "profile" / "settings.ini").write_text(_SAVED_STATE, encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
     done = subprocess.run([sys.executable, "-c", _ENTRY, "--profile", str(tmp_path / "profile"),
                            ",".join(_NOT_BEFORE_THE_FIRST_FRAME)], env=env,

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 
 from ..model.turn import Turn, TurnStatus
 from .code_copy import CodeCopyButtons
-from .first_card import warm_up
+from .first_card import schedule_warm_up
 from .panes import at_bottom, confirm_copy
 from .question_text import QuestionText, SentTime
-from .startup import WARM_UP_DELAY_MS
 from .style import scaled_font
 
 if TYPE_CHECKING:
@@ -289,7 +288,7 @@ class AnswerPane(QScrollArea):
         super().showEvent(event)
         if not self._warm_up_scheduled:
             self._warm_up_scheduled = True
-            QTimer.singleShot(WARM_UP_DELAY_MS, self, warm_up)
+            schedule_warm_up(self)
 
     def _value_changed(self, _value: int) -> None:
         self._follow = at_bottom(self.verticalScrollBar())

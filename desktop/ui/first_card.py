@@ -15,7 +15,7 @@ thrown away; then, each on a turn of its own, a block of the Executed code pane 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from . import startup
 
@@ -26,6 +26,16 @@ SAMPLE = ("A **short** answer with `code`:\n\n- one\n- two\n\n"
           "| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nprint(123 ** 21)\n```\n")
 
 CODE_SAMPLE = "print(123 ** 21)"
+
+
+def schedule_warm_up(parent: QObject) -> None:
+    """`warm_up`, startup.WARM_UP_DELAY_MS from now, on a timer `parent` owns: not
+    QTimer.singleShot(ms, receiver, callable), which makes PySide6 build QMetaMethod's enum
+    types, and this is called before the first frame (startup.py)."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.timeout.connect(warm_up)
+    timer.start(startup.WARM_UP_DELAY_MS)
 
 
 def warm_up() -> None:

@@ -32,7 +32,11 @@ guards it, not figures in comments.
    a module (QFont ~7 M instructions, QTextFormat ~11 M, QIcon ~11 M, QPainter ~5 M): a class
    the first frame does not use is imported where it is used, and a call that makes PySide6
    weigh an overload taking one (QAction(text, parent) builds QIcon) is avoided on this path;
-   tests/test_startup_entry.py lists those that must not be built by the first paint. A
+   tests/test_startup_entry.py lists those that must not be built by the first paint. So
+   settings.ini is read by desktop/ini.py's plain reader (not QSettings, whose type, enums and
+   parse the first frame would pay), the status bar's fields keep QLabel's size policy (no
+   QSizePolicy), and a delayed call before the first frame runs on a QTimer of its own
+   (QTimer.singleShot(ms, receiver, callable) builds QMetaMethod's enums). A
    @dataclass compiles its generated methods at import, ~2-7 M instructions a class: the value
    classes made before the first frame are Records (desktop/records.py) or written out (Turn,
    Step, Conversation); ids come from model/ids.py, not the uuid module (which runs

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from ..model.turn import SILENCE_STEP_SECONDS, Turn, TurnStatus
 
@@ -29,8 +29,7 @@ class ElidedLabel(QLabel):
     whole in its tooltip. `text()` is always the whole text."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        super().__init__(text, parent)  # QLabel's size policy, Preferred both ways
         self._own_tip = ""
         self._measured: tuple[str, QFontMetrics] | None = None
         self._advance = 0

@@ -9,11 +9,16 @@ been unplugged, or at a resolution that shrank, comes back whole on a screen tha
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSettings
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 
+from ..ini import PlainIni, read_plain_ini
 from ..records import Record
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 # A saved place is kept if at least this much of the window's width and its top edge (the
 # title bar, to grab it by) are on one screen.
@@ -49,13 +54,21 @@ def _ints(value: object) -> tuple[int, ...]:
 
 
 def _settings(profile: Path) -> QSettings:
+    from PySide6.QtCore import QSettings  # for writing, or reading what the plain reader cannot
+
     return QSettings(str(profile / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _read(profile: Path) -> PlainIni | QSettings:
+    # The plain reader first, as settings.SettingsStore.load does: the window's first frame
+    # reads this file without QSettings (startup.py); the writers below sync at once.
+    return read_plain_ini(profile / "settings.ini") or _settings(profile)
 
 
 def load_state(profile: Path) -> WindowState:
     if not (profile / "settings.ini").exists():
         return WindowState()
-    q = _settings(profile)
+    q = _read(profile)
     rect = _ints(q.value("window/geometry", ""))
     geometry = QRect(*rect) if len(rect) == 4 and rect[2] > 0 and rect[3] > 0 else None
     return WindowState(
@@ -114,7 +127,7 @@ def on_screen(saved: QRect, screens: list[QRect] | None = None) -> QRect:
 def export_folder(profile: Path) -> Path:
     """The folder of the last export, if it still exists; else the user's Documents folder."""
     if (profile / "settings.ini").exists():
-        saved = str(_settings(profile).value("export/folder", "") or "")
+        saved = str(_read(profile).value("export/folder", "") or "")
         if saved and Path(saved).is_dir():
             return Path(saved)
     from PySide6.QtCore import QStandardPaths
