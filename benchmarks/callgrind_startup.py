@@ -41,8 +41,9 @@ def child_env(pycache: str) -> dict[str, str]:
     return env
 
 
-def child(mode: str, profile: str) -> None:
-    """In the measured process: the probe, ended at its first-paint timer."""
+def child(mode: str, argument: str) -> None:
+    """In the measured process: the probe, ended at its first-paint timer. `argument`: the
+    skeleton's style sheet file, or dashchat's profile."""
     import importlib.util
 
     sys.path.insert(0, HERE)
@@ -79,17 +80,17 @@ def child(mode: str, profile: str) -> None:
             return spec
 
     if mode == "skeleton":
-        probe_startup.skeleton()
+        probe_startup.skeleton(argument)
     else:
         sys.meta_path.insert(0, PushTimersOut())
-        probe_startup.dashchat(profile)
+        probe_startup.dashchat(argument)
 
 
-def instructions(mode: str, profile: str, env: dict[str, str], out: str) -> int:
+def instructions(mode: str, argument: str, env: dict[str, str], out: str) -> int:
     import subprocess
 
-    command = [sys.executable, __file__, "--child", mode, profile]
-    subprocess.run(command[:2] + ["--warm", mode, profile], env=env, cwd=REPO, check=True, capture_output=True)
+    command = [sys.executable, __file__, "--child", mode, argument]
+    subprocess.run(command[:2] + ["--warm", mode, argument], env=env, cwd=REPO, check=True, capture_output=True)
     subprocess.run(["valgrind", "--tool=callgrind", "-q", f"--callgrind-out-file={out}", *command],
                    env=env, cwd=REPO, check=True, capture_output=True)
     with open(out, errors="replace") as data:
@@ -107,15 +108,20 @@ def main() -> None:
     if sys.argv[1:2] == ["--warm"]:  # the probe as bench_stream runs it: fills the caches and the profile
         import subprocess
 
-        probe = [sys.executable, os.path.join(HERE, "probe_startup.py"), sys.argv[2]]
-        subprocess.run(probe + ([sys.argv[3]] if sys.argv[2] == "dashchat" else []), check=True)
+        probe = [sys.executable, os.path.join(HERE, "probe_startup.py"), sys.argv[2], sys.argv[3]]
+        subprocess.run(probe, check=True)
         return
     import tempfile
 
     with tempfile.TemporaryDirectory() as work:
+        import subprocess
+
         env = child_env(os.path.join(work, "pycache"))
-        profile = os.path.join(work, "profile")
-        counts = {mode: instructions(mode, profile, env, os.path.join(work, f"{mode}.callgrind"))
+        sheet = os.path.join(work, "sheet.qss")  # dashchat's style sheet, for the skeleton
+        subprocess.run([sys.executable, os.path.join(HERE, "probe_startup.py"), "sheet", sheet], env=env, cwd=REPO,
+                       check=True, capture_output=True)
+        arguments = {"skeleton": sheet, "dashchat": os.path.join(work, "profile")}
+        counts = {mode: instructions(mode, arguments[mode], env, os.path.join(work, f"{mode}.callgrind"))
                   for mode in ("skeleton", "dashchat")}
     for mode, count in counts.items():
         print(f"   {mode:<10}{count / 1e6:>10,.1f} M instructions to the first paint")
