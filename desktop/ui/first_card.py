@@ -9,7 +9,7 @@ pane calls `warm_up` once, shortly after it is first shown (startup.py's policy:
 Markdown view and Python's lexer as before, then, on a turn of the loop of its own, one card built
 with a short answer (a table and code among it), painted into a pixmap, never shown, and
 thrown away; then, each on a turn of its own, a block of the Executed code pane the same way
-(the first one built in a reply was a 25-45 ms stall) and the sidebar's row painter
+(the first one a process builds took 77 ms, the next 2 ms) and the sidebar's row painter
 (startup.warm_sidebar).
 """
 

@@ -20,7 +20,7 @@ guards it, not figures in comments.
      FIRST_REQUEST: httpcore, anyio's backend, h11…), which that request waits for without
      blocking the loop, so the first answer does not start with a pause;
    - on idle: the Markdown view and Pygments' Python lexer (`warm_up` below, shortly after
-     the pane shows), the first card (first_card.py), the sidebar's row painter
+     the pane shows), a first card and code block (first_card.py), the sidebar's row painter
      (`warm_sidebar` below), the rest of a long conversation being opened (conversation_builder);
    - on use: Settings, Export, Import, the shortcuts dialog (shortcuts_dialog.py), the system
      prompt editor (system_prompt.py), the welcome dialog, history search (store/search.py), the
