@@ -34,7 +34,8 @@ _BLOCK_START = re.compile(r" {0,3}(?:[-+*>#`~|\[]|\d{1,9}[.)])")  # may begin a 
 # event loop, so that a flood of text never holds the loop for long. An update with at most
 # _MIN_CHARS of source to render is always shown at once, in one step. 12 ms rather than 8: each
 # step ends with a fit and a paint, and a 200k answer in large chunks costs the window ~8 % less
-# CPU time (medians of 10 alternating runs, docs/performance.md); the worst stalls stay under 35 ms.
+# CPU time (medians of 10 alternating runs); the shapes' worst stalls stayed well under 50 ms
+# (docs/performance.md, "The rendering budget").
 _BUDGET_S = 0.012
 _MIN_CHARS = 8192
 # Finished blocks are rendered several at a time, up to this much source per parse (_render_batch).
