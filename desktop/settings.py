@@ -171,14 +171,17 @@ class SettingsStore:
 
         return QSettings(str(self.path), QSettings.Format.IniFormat)
 
+    def reader(self) -> PlainIni | QSettings:
+        """The file's values. A plain file (every file dashchat writes) is read without
+        QSettings, before Qt is loaded (the command line) and after (the window: QSettings' type
+        and its enums cost its first frame, startup.py); every writer syncs, so the file is
+        current. Anything else is read by QSettings itself."""
+        return read_plain_ini(self.path) or self._qsettings()
+
     def load(self) -> Settings:
         if not self.path.exists():
             return Settings()
-        # A plain file (every file dashchat writes) is read without QSettings, before Qt is
-        # loaded (the command line) and after (the window: QSettings' type and its enums cost
-        # its first frame, startup.py); every writer syncs, so the file is current. Anything
-        # else is read by QSettings itself.
-        q: PlainIni | QSettings = read_plain_ini(self.path) or self._qsettings()
+        q = self.reader()
         d = Settings()
         budget = _int(q.value("generation/thinking_budget", 0))
         connections = tuple(_read_connection(q, connection_id) for connection_id in _ids(q))

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 
-from ..ini import PlainIni, read_plain_ini
 from ..records import Record
+from ..settings import SettingsStore
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+
+    from ..ini import PlainIni
 
 # A saved place is kept if at least this much of the window's width and its top edge (the
 # title bar, to grab it by) are on one screen.
@@ -60,9 +62,8 @@ def _settings(profile: Path) -> QSettings:
 
 
 def _read(profile: Path) -> PlainIni | QSettings:
-    # The plain reader first, as settings.SettingsStore.load does: the window's first frame
-    # reads this file without QSettings (startup.py); the writers below sync at once.
-    return read_plain_ini(profile / "settings.ini") or _settings(profile)
+    # As SettingsStore.load reads it: without QSettings when plain (the writers below sync).
+    return SettingsStore(profile).reader()
 
 
 def load_state(profile: Path) -> WindowState:
