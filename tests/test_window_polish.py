@@ -214,6 +214,33 @@ def test_the_window_keeps_the_size_it_was_given_while_streaming(window: MainWind
     assert window.answer_pane.width() >= 360
 
 
+def test_a_narrow_answer_pane_wraps_a_cards_footer_instead_of_cutting_the_card(window_factory, server, qloop, qapp) -> None:  # type: ignore[no-untyped-def]
+    # An answer with code blocks, streamed into an Answer pane narrower than its card's footer
+    # once "Copy code" appears (when the answer finishes): the footer wraps; the card and every
+    # button stay inside the pane (a card wider than the pane also made its answer view wider at
+    # the end, which lays the whole answer out again).
+    window = window_factory(server.base("big,shape=prose,chars=30000,frame=6,chunk=large"), environ={KEY_ENV: KEY})
+    window.resize(900, 600)
+    sidebar, answer, side = window.panes_splitter.sizes()
+    window.panes_splitter.setSizes([sidebar, 300, side + answer - 300])
+    qapp.processEvents()
+    qloop.run_until_complete(window.submit("q"))
+    qapp.processEvents()
+    [card] = window.answer_pane.cards
+    assert "```" in card.turn.answer and card.copy_code.isVisible()
+    viewport = window.answer_pane.viewport()
+    assert window.answer_pane.widget().width() <= viewport.width()
+    for button in (card.regenerate_button, card.copy_code, card.copy_button):
+        place = QRect(button.mapTo(viewport, QPoint(0, 0)), button.size())
+        assert viewport.rect().contains(place), (button.objectName(), place, viewport.rect())
+    assert card.copy_button.y() > card.outcome.y()  # wrapped below the outcome
+    # Where there is room, one line: the outcome beside the buttons.
+    window.resize(1300, 800)
+    qapp.processEvents()
+    assert card.copy_button.y() == card.regenerate_button.y() == card.copy_code.y()
+    assert card.outcome.geometry().right() < card.regenerate_button.x()
+
+
 def test_chinese_ui_can_be_as_narrow_as_english(window_factory, server, qloop, qapp) -> None:  # type: ignore[no-untyped-def]
     translators = i18n.install(qapp, "zh_CN")
     try:

@@ -43,6 +43,7 @@ class TurnCard(QFrame):
     def __init__(self, number: int, turn: Turn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from .branch_pager import BranchPager, QuestionEditor
+        from .footer_layout import FooterLayout
 
         self.setObjectName("turnCard")
         self.turn = turn
@@ -101,12 +102,9 @@ class TurnCard(QFrame):
         self.copy_code.setMenu(QMenu(self.copy_code))
         self.copy_code.menu().aboutToShow.connect(self._fill_code_menu)
         self.copy_code.hide()
-        footer = QHBoxLayout()
-        footer.addWidget(self.outcome, 1)
-        footer.addWidget(self.pager, 0, Qt.AlignmentFlag.AlignTop)
-        footer.addWidget(self.regenerate_button, 0, Qt.AlignmentFlag.AlignTop)
-        footer.addWidget(self.copy_code, 0, Qt.AlignmentFlag.AlignTop)
-        footer.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        footer = FooterLayout()  # the outcome, then the buttons: on one line where they fit
+        for part in (self.outcome, self.pager, self.regenerate_button, self.copy_code, self.copy_button):
+            footer.addWidget(part)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
