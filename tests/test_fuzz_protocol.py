@@ -35,10 +35,12 @@ from desktop.protocol.events import (
     Usage,
     UsageUpdate,
 )
-from desktop.protocol.native import _USUAL_HEAD, _USUAL_TAIL, NativeParser, loads_frame
+from desktop.protocol.frame_patterns import USUAL_HEAD, USUAL_TAIL, loads_frame
+from desktop.protocol.native import NativeParser
 from desktop.protocol.request import GenerationOptions
 from desktop.protocol.secret import ApiKey
 from desktop.protocol.sse import Frame, FrameDecoder
+from tests.support import bigstream
 from tests.support.runs import examples
 from tests.wire import raw
 
@@ -296,8 +298,8 @@ def test_frames_read_by_pattern_give_the_events_json_loads_gives(frames: list[Fr
 
 @st.composite
 def service_stream(draw: st.DrawFn) -> list[Frame]:
-    """Frames of one stream as the service writes them: the same tool_info, usage keys and request
-    id frame after frame (the parser's pattern for a repeated tail), now and then one of them
+    """Frames of one stream as the service writes them: thinking, then answer text, with the same
+    tool_info, usage keys and request id frame after frame (the parser's pattern for a repeated tail), now and then one of them
     changed, a number written as JSON does not allow, or a frame cut."""
     tools = [{"code_interpreter": {"code": c}, "type": "code_interpreter"}
              for c in draw(st.lists(st.sampled_from(["1+1", "print('\\n')", "x = '表'", ""]), max_size=2))]
@@ -314,7 +316,13 @@ def service_stream(draw: st.DrawFn) -> list[Frame]:
             request_id = draw(st.sampled_from(["r-1", "r-2"]))
         usage = {k: ({"code_interpreter": {"count": draw(st.integers(0, 3))}} if k == "plugins"
                      else draw(st.integers(0, 10**9))) for k in keys}
-        output: dict[str, Any] = {"choices": [{"message": {"content": draw(SERVICE_TEXT), "role": "assistant"},
+        # The thinking phase (reasoning_content, content ""), the answer's, both or neither.
+        phase = draw(st.sampled_from(["answer"] * 3 + ["thinking"] * 2 + ["both", "plain"]))
+        message = {"content": draw(SERVICE_TEXT) if phase in ("answer", "both", "plain") else ""}
+        if phase != "plain":
+            message["reasoning_content"] = draw(SERVICE_TEXT) if phase in ("thinking", "both") else ""
+        message["role"] = "assistant"
+        output: dict[str, Any] = {"choices": [{"message": message,
                                                "finish_reason": draw(st.sampled_from(["null"] * 15 + ["stop"]))}]}
         if tools:
             output["tool_info"] = tools
@@ -353,18 +361,23 @@ def test_a_call_changed_by_a_frame_read_by_json_then_changed_back_is_shown() -> 
         text = json.dumps(value, separators=(",", ":"))
         return Frame("result", text.replace(":", ": ", 1) if spaced else text, "1", 200)
 
-    frames = [frame("a = 1"), frame("b = 2", spaced=True), frame("a = 1")]
+    frames = [frame("a = 1"), frame("b = 2", spaced=True), frame("a = 1"), frame("a = 1")]
     fast, reference = parse_both_ways(frames)
     assert fast == reference
     assert [e.code for e in fast if isinstance(e, CodeCall)] == ["a = 1", "b = 2", "a = 1"]
+    # The same on the wire, where the third and fourth frames are read in a run (frames_at).
+    wire = b"".join(render(f) for f in frames)
+    in_runs, _, read_in_runs = decode_in_runs([wire])
+    assert read_in_runs == 2 and in_runs == decode_by_json([wire])[0]
+    assert [e.code for e in in_runs if isinstance(e, CodeCall)] == ["a = 1", "b = 2", "a = 1"]
 
 
 def test_the_recorded_streams_frames_are_read_by_pattern() -> None:
     # Else the fast reading would silently never run: every data line the service sent matches.
     for name in RECORDINGS:
         lines = [line[5:] for line in raw(name).decode().splitlines() if line.startswith("data:")]
-        heads = [_USUAL_HEAD(line) for line in lines]
-        assert lines and all(head and _USUAL_TAIL(line, head.end()) for line, head in zip(lines, heads, strict=True)), name
+        heads = [USUAL_HEAD(line) for line in lines]
+        assert lines and all(head and USUAL_TAIL(line, head.end()) for line, head in zip(lines, heads, strict=True)), name
 
 
 def render(frame: Frame) -> bytes:
@@ -434,6 +447,79 @@ def test_frames_of_the_usual_shape_decode_as_line_by_line(frames: list[Frame], f
     assert got == expected
     whole = FrameDecoder()
     assert whole.feed(data) + whole.flush() == expected
+
+
+def decode_in_runs(chunks: list[bytes]) -> tuple[list[Event], int, int]:
+    """The client's way: each chunk decoded into the parser (FrameDecoder.feed_to), the parser
+    reading runs of usual frames itself. (events, frames with data, frames read in runs)"""
+    class Counting(NativeParser):
+        __slots__ = ("in_runs",)
+
+        def frames_at(self, text: str, pos: int) -> tuple[int, int, str]:
+            end, count, last = super().frames_at(text, pos)
+            self.in_runs += count
+            return end, count, last
+
+    decoder, parser = FrameDecoder(), Counting()
+    parser.in_runs = 0
+    events: list[Event] = []
+    seen = 0
+    for chunk in chunks:
+        parser.begin()
+        seen += decoder.feed_to(chunk, parser)
+        events += parser.end()
+    last = decoder.flush()
+    return events + parser.feed_all(last), seen + sum(1 for f in last if f.data), parser.in_runs
+
+
+def decode_by_json(chunks: list[bytes]) -> tuple[list[Event], int]:
+    """The reference: frames decoded to a list per chunk, every one parsed by json.loads."""
+    decoder, parser = FrameDecoder(), NativeParser()
+    parser.usual = False
+    events: list[Event] = []
+    seen = 0
+    for chunk in [*chunks, None]:
+        frames = decoder.feed(chunk) if chunk is not None else decoder.flush()
+        seen += sum(1 for f in frames if f.data)
+        events += parser.feed_all(frames)
+    return events, seen
+
+
+@settings(max_examples=examples(600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(frames=service_stream(), forms=st.lists(st.sampled_from([0] * 8 + [1, 2, 3, 5]), min_size=20, max_size=20),
+       ids=st.lists(st.sampled_from(["1", "22", "\x00", " 3", ""]), min_size=20, max_size=20),
+       statuses=st.lists(st.sampled_from([200] * 10 + [None, 429]), min_size=20, max_size=20),
+       events=st.lists(st.sampled_from(["result"] * 10 + ["error", ""]), min_size=20, max_size=20),
+       cuts=st.lists(st.integers(0, 1 << 16), max_size=12), varied=st.booleans())
+def test_runs_of_usual_frames_read_in_one_match_give_the_events_json_loads_gives(
+        frames: list[Frame], forms: list[int], ids: list[str], statuses: list[int | None], events: list[str],
+        cuts: list[int], varied: bool) -> None:
+    # The client hands each network read to the parser as it is decoded, and the parser reads a
+    # run of the service's usual frames (event result, status 200, the tail of the frame before)
+    # with one match each, decoder's work included: the events and the count of frames with data
+    # are what decoding every frame and parsing it with json.loads give, for any split, with
+    # frames of other events, statuses, ids and line forms among them.
+    if varied:
+        frames = [Frame(e, f.data, i, s) for f, e, i, s in zip(frames, events, ids, statuses, strict=False)]
+    data = b"".join(render_varied(f, form if varied else 0) for f, form in zip(frames, forms, strict=False))
+    for chunks in ([data], split_at(data, cuts)):  # whole: the longest runs; split: runs cut anywhere
+        got, seen, _ = decode_in_runs(chunks)
+        assert (got, seen) == decode_by_json(chunks)
+
+
+def test_a_streams_frames_are_read_in_runs() -> None:
+    # Else the one-match reading would silently never run: but for the first frame of each new
+    # tail, every frame of a recording and of the benchmark's stream is read in a run.
+    for name in RECORDINGS:
+        events, seen, in_runs = decode_in_runs([raw(name)])
+        assert events == decode_by_json([raw(name)])[0]
+        assert in_runs >= seen - 6, (name, in_runs, seen)
+    # In 64 KiB reads: the frame each read cuts is read line by line, and the first of each tail.
+    big = "".join(bigstream.frames(20_000, 6)).encode()
+    reads = [big[i:i + 65536] for i in range(0, len(big), 65536)]
+    events, seen, in_runs = decode_in_runs(reads)
+    assert "".join(e.text for e in events if isinstance(e, AnswerDelta)) == bigstream.answer_text(20_000)
+    assert in_runs >= seen - len(reads) - 6, (in_runs, seen, len(reads))
 
 
 # ---------------------------------------------------------------- the turn model

@@ -89,11 +89,12 @@ async def _events(
                 async for received in batches:
                     if not frames_seen and len(head) < MAX_ERROR_BODY:
                         head += received[: MAX_ERROR_BODY - len(head)]
-                    frames = decoder.feed(received)
+                    # One batch per read: deltas merged, usage parsed once (NativeParser.feed_all);
+                    # the parser takes the frames as they are decoded (FrameDecoder.feed_to).
+                    parser.begin()
                     # Frames with data: a `:HTTP_STATUS/200` comment alone makes an empty frame.
-                    frames_seen += sum(1 for frame in frames if frame.data)
-                    # One batch per read: deltas merged, usage parsed once (NativeParser.feed_all).
-                    for event in parser.feed_all(frames):
+                    frames_seen += decoder.feed_to(received, parser)
+                    for event in parser.end():
                         yield event
                     if parser.done:
                         return

@@ -15,7 +15,6 @@ delta or "the full text so far": a delta that happens to start with the text bef
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -34,67 +33,10 @@ from .events import (
     Usage,
     UsageUpdate,
 )
+from .frame_patterns import NULL, RUN_START, USUAL_HEAD, USUAL_TAIL, loads, loads_frame, same_tail, string_of
 from .sse import Frame
 
 _NOT_FINISHED = (None, "", "null")
-_loads = json.loads
-# json.loads' own scanner, called without its Python wrapper (loads -> decode -> raw_decode and two
-# whitespace matches): a quarter of what reading a usual frame costs, measured. See `loads_frame`.
-_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # set in __init__; typeshed omits it
-
-
-def loads_frame(text: str) -> Any:
-    """`json.loads(text)`, exactly, for a frame's data, the hot path of a stream.
-
-    The scanner reads one JSON value from the start of `text`; when that value is the whole text
-    it is the value json.loads gives (json.loads skips whitespace around it, and there is none).
-    Anything else (whitespace around it, a byte order mark, more after it, an error) is handed to
-    json.loads itself, so an unreadable frame fails with json.loads' own message."""
-    try:
-        value, end = _scan(text, 0)
-    except (StopIteration, ValueError, RecursionError):
-        return _loads(text)
-    if end != len(text):
-        return _loads(text)
-    return value
-
-
-# The service's usual frame, read with two pattern matches (its head, then its tail) instead of a
-# JSON parse (issue #15: the parse was a third of the window's time on a fast stream). The
-# patterns accept only valid JSON: strings as JSON writes them (no raw control character, only
-# JSON's escapes), usage as objects of lowercase keys and non-negative integers (three levels),
-# tool_info as a list of code calls. Their groups are the fields, so the frame means what
-# json.loads would make of it; anything else (another key order, a float, a null, whitespace) is
-# parsed by json.loads as before. docs/performance.md has the figures.
-_S = r'"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"'
-_K, _I = r'"[a-z_]+"', r"(?:0|[1-9][0-9]*)"
-_O1 = rf"\{{{_K}:{_I}(?:,{_K}:{_I})*\}}"
-_O2 = rf"\{{{_K}:(?:{_I}|{_O1})(?:,{_K}:(?:{_I}|{_O1}))*\}}"
-_USAGE = rf"\{{{_K}:(?:{_I}|{_O2})(?:,{_K}:(?:{_I}|{_O2}))*\}}"
-_CALL = rf'\{{"code_interpreter":\{{"code":{_S}\}},"type":"code_interpreter"\}}'
-_HEAD = (rf'\{{"output":\{{"choices":\[\{{"message":\{{"content":({_S})(?:,"reasoning_content":({_S}))?,'
-         rf'"role":"assistant"\}},"finish_reason":({_S})\}}\]')
-_TAIL = rf'(?:,"tool_info":(\[(?:{_CALL}(?:,{_CALL})*)?\]))?\}},"usage":({_USAGE}),"request_id":({_S})\}}'
-_USUAL_HEAD = re.compile(_HEAD).match
-_USUAL_TAIL = re.compile(_TAIL).fullmatch
-_NUMBER = re.compile(r"([0-9]+)")
-
-
-def _same_tail(tools: str | None, usage: str, request_id: str) -> Callable[[str, int], re.Match[str] | None]:
-    """A pattern for the tails of the frames that follow one with this tail: the same tool_info
-    and request id, character for character, and the same usage but for its numbers (usage holds
-    only lowercase keys and integers, so its digit runs are its numbers). It accepts only what
-    _TAIL accepts, and its group is the usage. Matching it is mostly comparing characters: half the
-    time of _TAIL's, which reads the tool list and the usage's structure again in every frame."""
-    parts = _NUMBER.split(usage)
-    numbers = "".join(_I if odd else re.escape(part) for odd, part in zip(itertools.cycle((False, True)), parts))
-    tool_part = re.escape(',"tool_info":' + tools) if tools is not None else ""
-    return re.compile(f'{tool_part}\\}},"usage":({numbers}),"request_id":{re.escape(request_id)}\\}}').fullmatch
-
-
-def _string(literal: str) -> str:
-    """A JSON string literal matched by _S: its text (json.loads only when it has escapes)."""
-    return literal[1:-1] if "\\" not in literal else _loads(literal)
 
 
 class NativeParser:
@@ -102,7 +44,7 @@ class NativeParser:
     becomes a `Failed` event naming the problem."""
 
     __slots__ = ("_request_id", "_codes", "_usage", "_raw_usage", "_raw_tool_info", "_tool_text", "done", "_out",
-                 "_kind", "_parts", "usual", "_tail")
+                 "_kind", "_parts", "usual", "_tail", "_run")
 
     def __init__(self) -> None:
         self._request_id: str | None = None
@@ -113,8 +55,10 @@ class NativeParser:
         self._tool_text: str | None = None  # the JSON of _raw_tool_info, when a usual frame gave it
         self.usual = True  # False: every frame parsed by json.loads (the tests' reference)
         # The last usual frame's tail (tool_info, usage's shape, request id), as a pattern, with
-        # that tool_info and request id: (match, tools, request_id). See _same_tail.
-        self._tail: tuple[Callable[[str, int], re.Match[str] | None], str | None, str] | None = None
+        # that tool_info and request id: (match, tools, request_id, the pattern). See same_tail.
+        self._tail: tuple[Callable[[str, int], re.Match[str] | None], str | None, str, str] | None = None
+        # frames_at's pattern, made from a _tail when first needed: (that _tail, its match).
+        self._run: tuple[object, Callable[[str, int], re.Match[str] | None]] | None = None
         self.done = False  # a Finished or Failed event was produced
         # The batch being built by feed_all: its events, and the text deltas not merged yet
         # (`_kind` ThinkingDelta or AnswerDelta, `_parts` their texts).
@@ -135,18 +79,71 @@ class NativeParser:
         text (before Finished or Failed). A turn built from these events is the one built frame
         by frame; at full speed a read holds ~100 frames, so everything above the parser (the
         turn, the views, two async generators) does a hundredth of the work."""
-        out: list[Event] = []
-        self._out = out
+        self.begin()
         frame_of = self._frame
         for frame in frames:
             if self.done:
                 break
             frame_of(frame)
+        return self.end()
+
+    # A batch can also be given frame by frame, as FrameDecoder.feed_to decodes it (this parser
+    # is a FrameSink): begin(), then frames (`frame`, `frames_at`), then end() for its events.
+
+    def begin(self) -> None:
+        self._out = []
+
+    def end(self) -> list[Event]:
         self._end_text()
         if not self.done:
             self._usage_event()
-        self._out = []
+        out, self._out = self._out, []
         return out
+
+    def frame(self, frame: Frame) -> None:
+        if not self.done:
+            self._frame(frame)
+
+    def frames_at(self, text: str, pos: int) -> tuple[int, int, str]:
+        """The run of frames at `pos` in the decoder's text that are usual frames of event
+        `result` and status 200 with the tail of the last usual frame: read with one match each,
+        for what the decoder's pattern, USUAL_HEAD and the tail's pattern do in three (groups:
+        the same strings); then what `_usual` does with them, the common case (more answer text
+        or more thinking, not the end) written out here. (FrameSink.frames_at)"""
+        tail = self._tail
+        if tail is None or self.done or not self.usual:
+            return pos, 0, ""
+        run = self._run
+        if run is None or run[0] is not tail:
+            run = self._run = (tail, re.compile(f"{RUN_START}{tail[3]}\n\n").match)
+        match = run[1]
+        found = match(text, pos)
+        if found is None:
+            return pos, 0, ""
+        _, tools, request_id, _ = tail
+        count = 0
+        frame_id = ""
+        while found is not None:
+            frame_id, content, thinking, reason, usage = found.groups()
+            kind = self._kind
+            if (reason == NULL and self._request_id is not None
+                    and (tools is None or tools == self._tool_text)
+                    and (thinking is None or len(thinking) == 2 or (kind is ThinkingDelta and len(content) == 2))
+                    and (len(content) == 2 or kind is AnswerDelta)):
+                # What _usual does here: the text added to the delta being merged, usage kept.
+                if len(content) > 2:
+                    self._parts.append(content[1:-1] if "\\" not in content else loads(content))
+                elif thinking is not None and len(thinking) > 2:
+                    self._parts.append(thinking[1:-1] if "\\" not in thinking else loads(thinking))
+                self._raw_usage = usage
+            else:
+                self._usual(content, thinking, reason, tools, usage, request_id)
+            count += 1
+            pos = found.end()
+            if self.done:
+                break
+            found = match(text, pos)
+        return pos, count, frame_id
 
     def _end_text(self) -> None:
         if self._kind is not None:
@@ -168,7 +165,7 @@ class NativeParser:
         # Usage is cumulative: only the batch's last report matters, so it is parsed once.
         raw, self._raw_usage = self._raw_usage, None
         if isinstance(raw, str):
-            raw = _loads(raw)  # a usual frame's, matched as an object
+            raw = loads(raw)  # a usual frame's, matched as an object
         if raw is not None:
             parsed = parse_usage(raw)
             if parsed != self._usage:
@@ -178,7 +175,7 @@ class NativeParser:
     def _frame(self, frame: Frame) -> None:
         if self.usual and frame.event != "error" and (frame.status is None or frame.status < 400):
             text = frame.data
-            head = _USUAL_HEAD(text)
+            head = USUAL_HEAD(text)
             if head is not None:
                 content, thinking, reason = head.groups()
                 end, last = head.end(), self._tail
@@ -186,10 +183,11 @@ class NativeParser:
                 if same is not None and last is not None:
                     self._usual(content, thinking, reason, last[1], same.group(1), last[2])
                     return
-                tail = _USUAL_TAIL(text, end)
+                tail = USUAL_TAIL(text, end)
                 if tail is not None:
                     tools, usage, request_id = tail.groups()
-                    self._tail = (_same_tail(tools, usage, request_id), tools, request_id)
+                    pattern = same_tail(tools, usage, request_id)
+                    self._tail = (re.compile(pattern).fullmatch, tools, request_id, pattern)
                     self._usual(content, thinking, reason, tools, usage, request_id)
                     return
         try:
@@ -210,22 +208,22 @@ class NativeParser:
 
     def _usual(self, content: str, thinking: str | None, reason: str, tools: str | None, usage: str,
                request_id: str) -> None:
-        """`_result` for a frame matched by _USUAL_HEAD and a tail pattern (their groups: JSON
+        """`_result` for a frame matched by USUAL_HEAD and a tail pattern (their groups: JSON
         literals), step for step."""
         if self._request_id is None:
-            rid = _string(request_id)
+            rid = string_of(request_id)
             if rid:
                 self._request_id = rid
                 self._emit(RequestStarted(rid))
         if thinking is not None and len(thinking) > 2:  # not ""
-            self._text(ThinkingDelta, _string(thinking))
+            self._text(ThinkingDelta, string_of(thinking))
         if tools is not None and tools != self._tool_text:
-            self._tool_calls(_loads(tools))
+            self._tool_calls(loads(tools))
             self._tool_text = tools
         if len(content) > 2:
-            self._text(AnswerDelta, _string(content))
+            self._text(AnswerDelta, string_of(content))
         self._raw_usage = usage
-        self._finish(_string(reason))
+        self._finish(string_of(reason))
 
     def _finish(self, reason: object) -> None:
         if reason not in _NOT_FINISHED:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 _STATUS_PREFIX = "HTTP_STATUS/"
 
@@ -35,6 +35,34 @@ class Frame(NamedTuple):
 _frame = tuple.__new__  # _frame(Frame, (event, data, id, status)): Frame(...) without its __new__
 
 
+class FrameSink(Protocol):
+    """Where `FrameDecoder.feed_to` hands what it decodes, in the stream's order."""
+
+    def frame(self, frame: Frame) -> None:
+        """One decoded frame."""
+
+    def frames_at(self, text: str, pos: int) -> tuple[int, int, str]:
+        """Read, from `pos` (the start of a frame), the run of frames the sink recognises whole,
+        without a Frame made for each: (where the run ends, how many frames it held, the last
+        one's id). (pos, 0, "") when it recognises none there. A frame it reads must be one
+        this decoder would decode to an `id`, an `event`, a status and one data line."""
+
+
+class _Collect:
+    """The sink of `FrameDecoder.feed`: a list of the frames."""
+
+    __slots__ = ("frames",)
+
+    def __init__(self) -> None:
+        self.frames: list[Frame] = []
+
+    def frame(self, frame: Frame) -> None:
+        self.frames.append(frame)
+
+    def frames_at(self, text: str, pos: int) -> tuple[int, int, str]:
+        return pos, 0, ""
+
+
 def _status_of(comment_line: str) -> int | None:
     """The status in a `:HTTP_STATUS/429` comment line; None for any other comment."""
     comment = comment_line[1:].strip()
@@ -50,7 +78,7 @@ def _status_of(comment_line: str) -> int | None:
 class FrameDecoder:
     """Feed bytes in, get complete frames out."""
 
-    __slots__ = ("_text", "_pending", "_trailing_cr", "_event", "_data", "_id", "_status", "_comment",
+    __slots__ = ("_text", "_pending", "_trailing_cr", "_mid", "_event", "_data", "_id", "_status", "_comment",
                  "_comment_status")
 
     def __init__(self) -> None:
@@ -59,6 +87,9 @@ class FrameDecoder:
         self._text = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._pending = ""  # an unfinished line
         self._trailing_cr = False
+        # Lines of a frame were read and its blank line was not: the next text starts inside it
+        # (an `id:` line alone is such a start, though it makes no field of the frame yet).
+        self._mid = False
         self._event = ""
         self._data: list[str] = []
         self._id = ""
@@ -67,22 +98,32 @@ class FrameDecoder:
         self._comment_status: int | None = None
 
     def feed(self, chunk: bytes) -> list[Frame]:
-        return self._feed_text(self._text.decode(chunk))
+        collect = _Collect()
+        self._feed_text(self._text.decode(chunk), collect)
+        return collect.frames
+
+    def feed_to(self, chunk: bytes, sink: FrameSink) -> int:
+        """`feed`, each frame handed to `sink` as it is decoded; at the start of each frame the
+        sink may read a run of frames itself first (`FrameSink.frames_at`). The number of frames
+        with data."""
+        return self._feed_text(self._text.decode(chunk), sink)
 
     def flush(self) -> list[Frame]:
         """The stream ended: decode what is left, including a last frame with no blank line."""
-        frames = self._feed_text(self._text.decode(b"", final=True))
+        collect = _Collect()
+        self._feed_text(self._text.decode(b"", final=True), collect)
+        frames = collect.frames
         # An unterminated last line still counts, as in httpx-sse's flush.
         tail = [self._pending] if (self._pending or self._trailing_cr) else []
         self._pending = ""
-        self._trailing_cr = False
+        self._trailing_cr = self._mid = False
         frames.extend(self._lines(tail))
         frame = self._dispatch()
         if frame is not None:
             frames.append(frame)
         return frames
 
-    def _feed_text(self, text: str) -> list[Frame]:
+    def _feed_text(self, text: str, sink: FrameSink) -> int:
         if self._trailing_cr:
             text = "\r" + text
             self._trailing_cr = False
@@ -90,13 +131,13 @@ class FrameDecoder:
             self._trailing_cr = True
             text = text[:-1]
         if not text:
-            return []
+            return 0
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         text = self._pending + text
-        frames: list[Frame] = []
+        count = 0
         pos = 0
-        if self._data or self._event or self._status is not None:
+        if self._mid:
             # Inside a frame: its lines go the general way, up to the empty line that ends it.
             if text[:1] == "\n":
                 pos = 1
@@ -105,26 +146,34 @@ class FrameDecoder:
                 if pos < 2:  # it does not end in this text
                     lines = text.split("\n")
                     self._pending = lines.pop()
-                    return self._lines(lines)
-            frames = self._lines(text[: pos - 1].split("\n"))
-        # Between frames: those of the service's usual shape are read whole, with one match of a
-        # compiled pattern each (the general way spends a few Python steps on every line).
-        match = _USUAL.match
-        usual = match(text, pos)
-        if usual is not None:
-            comment, status = self._comment, self._comment_status
-            while usual is not None:
-                frame_id, event, line, data = usual.groups()
-                if line != comment:
-                    comment, status = line, _status_of(line)
-                frames.append(_frame(Frame, (event, data, frame_id, status)))
-                pos = usual.end()
-                usual = match(text, pos)
-            self._id, self._comment, self._comment_status = frame_id, comment, status
+                    return _hand(self._lines(lines), sink)
+            count = _hand(self._lines(text[: pos - 1].split("\n")), sink)
+            self._mid = False
+        # Between frames: the sink's run first, then those of the service's usual shape, read
+        # whole with one match of a compiled pattern each (the general way spends a few Python
+        # steps on every line), and the sink's run again after each.
+        run, match, take = sink.frames_at, _USUAL.match, sink.frame
+        comment, status = self._comment, self._comment_status
+        while True:
+            end, taken, frame_id = run(text, pos)
+            if taken:
+                pos, count, self._id = end, count + taken, frame_id
+            usual = match(text, pos)
+            if usual is None:
+                break
+            frame_id, event, line, data = usual.groups()
+            if line != comment:
+                comment, status = line, _status_of(line)
+            take(_frame(Frame, (event, data, frame_id, status)))
+            count += 1  # its data is never empty: it starts with "{"
+            pos = usual.end()
+            self._id = frame_id
+        self._comment, self._comment_status = comment, status
         lines = text[pos:].split("\n")
         self._pending = lines.pop()  # "" when the text ended with a newline
-        frames.extend(self._lines(lines))
-        return frames
+        if lines:
+            self._mid = lines[-1] != ""
+        return count + _hand(self._lines(lines), sink)
 
     def _lines(self, lines: list[str]) -> list[Frame]:
         # The hot loop of a stream (a few lines per frame, tens of thousands of frames): the
@@ -167,3 +216,11 @@ class FrameDecoder:
         self._data = []
         self._status = None
         return frame
+
+
+def _hand(frames: list[Frame], sink: FrameSink) -> int:
+    """Give `frames` to `sink`; how many have data."""
+    take = sink.frame
+    for frame in frames:
+        take(frame)
+    return sum(1 for frame in frames if frame.data)
