@@ -23,7 +23,8 @@ For each chunking:
    answer; against the floor's streaming time for the same size and chunking (the floor's own
    time from its HTTP client made to the stream's end, minus the same for an empty answer), the
    floor run by the window's child just before each window run (paired: the machine's speed
-   drifts by tens of percent over minutes), --runs runs, the median of the runs' ratios.
+   drifts by tens of percent over minutes), --runs runs (200k before 400k in every other run,
+   after it in the others), the median of the runs' ratios.
 3. Shapes of answer, each in a fresh window process (its first answer after start-up, as a user
    sees it): 1,000,000 characters of prose, one 400 KB paragraph, `str(2**1000000)` (301,030
    digits in one paragraph), a 1 MB token without spaces, a 400-row table, 100k tiny frames of
@@ -467,8 +468,10 @@ def window_child(args: argparse.Namespace) -> None:
                 env = dict(os.environ)
                 for chars in sizes:  # the floor's warm-up: its bytecode, the server's cached stream
                     floor_inside(base_url(args.root, args.chunk, chars), env, chars)
-                for _ in range(args.runs):
-                    for chars in sizes:
+                for run in range(args.runs):
+                    # The two sizes in turn first: whichever runs second runs after the other's
+                    # window (its document freed, its history written), in half the runs each.
+                    for chars in sizes if run % 2 == 0 else (EMPTY, *reversed(WINDOW_SIZES)):
                         url = base_url(args.root, args.chunk, chars)
                         floor[chars].append(floor_inside(url, env, chars))
                         took[chars].append((await one(url, answer_text(chars), profile))["took"])
