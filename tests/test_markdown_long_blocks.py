@@ -166,6 +166,25 @@ def test_a_flood_is_rendered_over_several_turns_and_caught_up_is_emitted(qtbot: 
     assert whole(view) == whole(one_shot)
 
 
+def test_more_text_or_the_end_while_behind_waits_for_the_next_step(qtbot: QtBot) -> None:
+    # One rendering step per turn of the event loop: text appended, or the end of the reply,
+    # while the view is behind is rendered by the step already waiting, not by one more now (a
+    # reply's last flush and its end come in one callback: two steps back to back).
+    view = make_view(qtbot)
+    text = answer("prose", 60_000) + "\n\n" + TABLE + "\n\nAfter the table.\n"
+    view.append(text[: len(text) // 2])
+    assert not view.is_caught_up()
+    shown = view.document().toPlainText()
+    view.append(text[len(text) // 2 :])
+    view.finish()
+    assert view.document().toPlainText() == shown
+    with qtbot.waitSignal(view.caught_up, timeout=30_000):
+        pass
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(text)
+    assert whole(view) == whole(one_shot)
+
+
 def test_a_small_update_is_shown_at_once(qtbot: QtBot) -> None:
     view = make_view(qtbot)
     view.append("# Title\n\nSome text")
