@@ -78,6 +78,7 @@ ASK_SIZE = 200_000
 WINDOW_SIZES = (200_000, 400_000)
 EMPTY = 1  # the `big` scenario needs at least one answer character
 TICK_MS = 10
+DUMP_AFTER_S = float(os.environ.get("BENCH_STALL_DUMP") or 0)  # see StallWatch.arm
 REST_S = 0.5  # the window idles this long after show() before the question is sent
 MB = 1024 * 1024
 CHUNKINGS = {"frame": "per-frame", "large": "large"}
@@ -298,6 +299,7 @@ PROGRESS = struct.Struct("8d")
 def window_child(args: argparse.Namespace) -> None:
     """Runs in its own process: the real MainWindow, offscreen, on the app's qasync loop."""
     import asyncio
+    import faulthandler
     import gc
 
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -342,8 +344,16 @@ def window_child(args: argparse.Namespace) -> None:
             self.start = self.last = time.monotonic()
             self.record(0.0)
             self.timer.start()
+            self.arm()
+
+        def arm(self) -> None:
+            # BENCH_STALL_DUMP=S: every thread's stack on stderr when a tick is S seconds late
+            # (a C thread writes it, without the GIL; docs/performance.md, "How to find a stall").
+            if DUMP_AFTER_S:
+                faulthandler.dump_traceback_later(DUMP_AFTER_S, exit=False)
 
         def tick(self) -> None:
+            self.arm()
             now = time.monotonic()
             late = now - self.last - TICK_MS / 1000
             if late > self.worst:
@@ -361,6 +371,7 @@ def window_child(args: argparse.Namespace) -> None:
 
         def end(self) -> dict[str, float]:
             self.timer.stop()
+            faulthandler.cancel_dump_traceback_later()
             self.record(1.0)
             return {"worst": self.worst, "at": self.at, "over50": self.over50, "ticks": self.ticks}
 
@@ -537,9 +548,11 @@ def run_limited_child(args: list[str], env: dict[str, str], limit: float) -> dic
                                     "hwm": hwm}
                 finally:
                     view.close()
+            err.seek(0)
             if code != 0:
-                err.seek(0)
                 raise RuntimeError(f"window child {args[:2]} failed ({code}): {err.read()[-3000:]}")
+            if DUMP_AFTER_S:
+                print(err.read(), file=sys.stderr, flush=True)
             out.seek(0)
             return {"stopped": False, **json.loads(out.read().strip().splitlines()[-1])}
 
