@@ -24,7 +24,10 @@ For each chunking:
    time from its HTTP client made to the stream's end, minus the same for an empty answer), the
    floor run by the window's child just before each window run (paired: the machine's speed
    drifts by tens of percent over minutes), --runs runs (200k before 400k in every other run,
-   after it in the others), the median of the runs' ratios.
+   after it in the others), the median of the runs' ratios. The window's 400k/200k (its cost
+   at 400k over its cost at 200k, by run, the median) is printed beside the floor's own in the
+   same runs: the floor is linear by construction, and what it measures is linear on this
+   machine at that moment.
 3. Shapes of answer, each in a fresh window process (its first answer after start-up, as a user
    sees it): 1,000,000 characters of prose, one 400 KB paragraph, `str(2**1000000)` (301,030
    digits in one paragraph), a 1 MB token without spaces, a 400-row table, 100k tiny frames of
@@ -41,7 +44,11 @@ Then, once:
    the first time in a fresh window process (the target) and again after a new conversation.
 5. Start-up to the first painted window, dashchat vs the skeleton (dashchat's first frame in
    plain PySide6) and a bare window, and resident memory at rest (see probe_startup.py); the
-   ratio to the skeleton is the median of the rounds' ratios (each round runs every probe).
+   ratio to the skeleton is the median of the rounds' ratios (each round runs every probe;
+   3 x --runs rounds: one start varies by +-25 % on the development machine).
+
+BENCH_STALL_DUMP=S (seconds) prints every thread's Python stack whenever a shape's or a stored
+conversation's window does not run for S seconds (faulthandler; docs/performance.md).
 
 Children run with the caller's environment except: PYTHONUNBUFFERED and PYTHONDONTWRITEBYTECODE
 are removed and bytecode is cached in a temporary PYTHONPYCACHEPREFIX, as for an installed
@@ -78,6 +85,9 @@ ASK_SIZE = 200_000
 WINDOW_SIZES = (200_000, 400_000)
 EMPTY = 1  # the `big` scenario needs at least one answer character
 TICK_MS = 10
+# Start-up rounds per --runs: one start's CPU time to its first paint varies by +-25 % here, and a
+# round is cheap (~6 s for the four probes, most of it their second at rest for the memory figure).
+STARTUP_ROUNDS = 3
 DUMP_AFTER_S = float(os.environ.get("BENCH_STALL_DUMP") or 0)  # see StallWatch.arm
 REST_S = 0.5  # the window idles this long after show() before the question is sent
 MB = 1024 * 1024
@@ -697,9 +707,13 @@ def chunking_part(root: str, chunk: str, env: dict[str, str], args: argparse.Nam
                          f"<= {WINDOW_VS_FLOOR}x", median(ratios) <= WINDOW_VS_FLOOR))
         growth = [cost[WINDOW_SIZES[1]][i] / cost[WINDOW_SIZES[0]][i] for i in runs]
         grow = median(growth)
+        # The floor client is linear by construction: its own 400k/200k in the same runs is what
+        # linear measures as on this machine at that moment.
+        floor_growth = [(f[WINDOW_SIZES[1]][i] - f[EMPTY][i]) / (f[WINDOW_SIZES[0]][i] - f[EMPTY][i]) for i in runs]
         print(f"   400k/200k by run {' '.join(f'{g:.2f}' for g in growth)} -> {grow:.2f} (2.0 = linear); "
-              f"ratio of the medians {median(cost[WINDOW_SIZES[1]]) / median(cost[WINDOW_SIZES[0]]):.2f}\n",
-              flush=True)
+              f"ratio of the medians {median(cost[WINDOW_SIZES[1]]) / median(cost[WINDOW_SIZES[0]]):.2f}; "
+              f"the floor's own in the same runs {' '.join(f'{g:.2f}' for g in floor_growth)} -> "
+              f"{median(floor_growth):.2f}\n", flush=True)
         rows.append((f"{tag} window 400k / 200k", f"{grow:.2f}", f"<= {GROWTH}", grow <= GROWTH))
 
     if "shapes" in args.only:
@@ -808,9 +822,9 @@ def main() -> int:
                 print(flush=True)
 
         if "startup" in args.only:
-            st = measure_startup(env, args.runs)
+            st = measure_startup(env, STARTUP_ROUNDS * args.runs)
             print(f"5. start-up to the first painted window (process start -> paint done), memory at rest "
-                  f"(VmRSS), medians of {args.runs}, load {load()}")
+                  f"(VmRSS), medians of {STARTUP_ROUNDS * args.runs}, load {load()}")
             notes = {"bare": "empty QMainWindow", "bare-text": "the same with one QLabel (reference only)",
                      "skeleton": "dashchat's first frame in plain PySide6, no dashchat code",
                      "dashchat": "`dashchat --profile DIR`, the real entry point"}
