@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from desktop.model.markdown_blocks import SEGMENT_CHARS, TABLE_ROWS, segments
+from desktop.ui import markdown_steps
 from desktop.ui.markdown_view import MarkdownView
 from tests.support.bigstream import answer
 from tests.test_markdown_equivalence import whole
@@ -166,10 +167,11 @@ def test_a_flood_is_rendered_over_several_turns_and_caught_up_is_emitted(qtbot: 
     assert whole(view) == whole(one_shot)
 
 
-def test_more_text_or_the_end_while_behind_waits_for_the_next_step(qtbot: QtBot) -> None:
+def test_more_text_or_the_end_while_behind_waits_for_the_next_step(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     # One rendering step per turn of the event loop: text appended, or the end of the reply,
     # while the view is behind is rendered by the step already waiting, not by one more now (a
     # reply's last flush and its end come in one callback: two steps back to back).
+    monkeypatch.setattr(markdown_steps, "_BUDGET_S", 0.0)  # a step renders one part: behind, whatever the machine's speed
     view = make_view(qtbot)
     text = answer("prose", 60_000) + "\n\n" + TABLE + "\n\nAfter the table.\n"
     view.append(text[: len(text) // 2])
