@@ -708,7 +708,7 @@ def chunking_part(root: str, chunk: str, env: dict[str, str], args: argparse.Nam
         growth = [cost[WINDOW_SIZES[1]][i] / cost[WINDOW_SIZES[0]][i] for i in runs]
         grow = median(growth)
         # The floor client is linear by construction: its own 400k/200k in the same runs is what
-        # linear measures as on this machine at that moment.
+        # linear measures on this machine at that moment.
         floor_growth = [(f[WINDOW_SIZES[1]][i] - f[EMPTY][i]) / (f[WINDOW_SIZES[0]][i] - f[EMPTY][i]) for i in runs]
         print(f"   400k/200k by run {' '.join(f'{g:.2f}' for g in growth)} -> {grow:.2f} (2.0 = linear); "
               f"ratio of the medians {median(cost[WINDOW_SIZES[1]]) / median(cost[WINDOW_SIZES[0]]):.2f}; "
