@@ -166,7 +166,9 @@ class SettingsStore:
         partial.write_text(table.to_json(), encoding="utf-8")
         partial.replace(self.prices_path)
 
-    def _qsettings(self) -> QSettings:
+    def qsettings(self) -> QSettings:
+        """The file through QSettings: for writing (every writer syncs at once), or reading
+        what the plain reader declines."""
         from PySide6.QtCore import QSettings
 
         return QSettings(str(self.path), QSettings.Format.IniFormat)
@@ -176,7 +178,7 @@ class SettingsStore:
         QSettings, before Qt is loaded (the command line) and after (the window: QSettings' type
         and its enums cost its first frame, startup.py); every writer syncs, so the file is
         current. Anything else is read by QSettings itself."""
-        return read_plain_ini(self.path) or self._qsettings()
+        return read_plain_ini(self.path) or self.qsettings()
 
     def load(self) -> Settings:
         if not self.path.exists():
@@ -204,7 +206,7 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        q = self._qsettings()
+        q = self.qsettings()
         ids = {c.id for c in settings.connections}
         for group in q.childGroups():  # connections removed since the last save
             if group.startswith("connection.") and group[len("connection."):] not in ids:

@@ -56,9 +56,7 @@ def _ints(value: object) -> tuple[int, ...]:
 
 
 def _settings(profile: Path) -> QSettings:
-    from PySide6.QtCore import QSettings  # for writing, or reading what the plain reader cannot
-
-    return QSettings(str(profile / "settings.ini"), QSettings.Format.IniFormat)
+    return SettingsStore(profile).qsettings()  # for writing
 
 
 def _read(profile: Path) -> PlainIni | QSettings:
