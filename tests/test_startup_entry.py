@@ -83,3 +83,45 @@ def test_the_window_paints_before_it_builds_a_parser_or_loads_sockets(tmp_path: 
     assert seen["qt_types"] == []
     assert seen["code"] == 0
     assert seen["icon"] is True  # the window icon, set once the first frame is painted
+
+
+_SCANNED = r"""
+import json, sys
+scanned = []
+
+class Record:
+    def find_spec(self, name, path, target=None):
+        if name == "PySide6.QtWidgets":  # ui/app.py imports it right after QtCore, whose import hook is in place
+            sys.meta_path.remove(self)
+            feature = sys.modules["shibokensupport.feature"]
+            uses = feature._mod_uses_pyside
+
+            def recording(module):
+                scanned.append(module.__name__)
+                return uses(module)
+
+            feature._mod_uses_pyside = recording
+        return None
+
+sys.meta_path.insert(0, Record())
+from desktop.cli import main  # the entry point
+from desktop.ui import app  # the window's modules
+import desktop.ui.markdown_view  # and one imported later, with the first answer
+import colorsys  # a module of someone else's, new to this process: the hook still reads it
+print(json.dumps(scanned))
+"""
+
+
+def test_pyside_does_not_read_the_source_of_dashchats_modules(tmp_path: Path) -> None:
+    """PySide6's import hook reads the whole source of every module imported after it
+    (startup.skip_source_scan): dashchat's own are registered before, so none is read. If a
+    PySide6 release moves what skip_source_scan relies on, this fails rather than the start-up
+    slowing silently."""
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, "-c", _SCANNED], env=env, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    scanned = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "colorsys" in scanned
+    assert [name for name in scanned if name.split(".")[0] == "desktop"] == []

@@ -26,6 +26,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+startup.skip_source_scan()  # before the window's modules: PySide6 would read each one's source
+
 from ..cli.exits import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,

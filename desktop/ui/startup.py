@@ -5,7 +5,9 @@ guards it, not figures in comments.
 
 1. Before Qt (`import_before_qt`, the first thing ui/app.py does): the pure-Python modules the
    window needs. Once PySide6 is loaded, its import hook (shibokensupport.feature, PYSIDE-2029)
-   reads the source of every module imported after it; imported first, they skip that.
+   reads the source of every module imported after it; imported first, they skip that. The
+   window's own modules import PySide6 and come after it: `skip_source_scan` tells the hook
+   what it would find in them, so it reads none of dashchat's files.
 
 2. Before the first frame, and only that: the window's widgets, its style sheet, the settings'
    language and theme, the history (the sidebar lists it) and the conversation list. Qt's enum
@@ -59,6 +61,37 @@ BEFORE_QT = (
     "desktop.ui.display_check",  # the X11 libraries are checked before Qt starts (ctypes, under X11 only)
     "signal",  # the stop signals (ui/signals.py; their wake-up pipe needs no socket module but on Windows)
 )
+
+
+def skip_source_scan() -> None:
+    """Tell PySide6's import hook that dashchat's modules use PySide6, so it does not read their
+    source to find out. Called once PySide6 is loaded, before the window's modules are imported.
+
+    The hook (shibokensupport.feature.feature_imported, PYSIDE-2029) records in
+    `pyside_feature_dict` whether each newly imported module uses PySide6 (0: it does, and
+    takes no `__feature__` switch; -1: it does not), by reading the module's whole source with
+    inspect.getsource and looking for "PySide6": ~35 files of the window before its first
+    frame, more on idle. dashchat selects no `__feature__`, so 0 is right for all of its modules,
+    which is what the hook would find for those that import PySide6 and is harmless for the rest.
+    The dictionary is PySide6's own, not an API: if it is not there (another version), nothing
+    is done and the hook reads the sources as before (tests/test_startup_entry.py notices)."""
+    import sys
+
+    feature = sys.modules.get("shibokensupport.feature")
+    known = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(known, dict):
+        return
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the desktop package
+    for folder, folders, files in os.walk(root):
+        if "__init__.py" not in files:  # data (translations, icons), __pycache__
+            folders.clear()
+            continue
+        inside = os.path.relpath(folder, root)
+        package = "desktop" if inside == os.curdir else "desktop." + inside.replace(os.sep, ".")
+        known.setdefault(package, 0)
+        for name in files:
+            if name.endswith(".py") and name != "__init__.py":
+                known.setdefault(f"{package}.{name[:-3]}", 0)
 
 
 def import_before_qt() -> None:
