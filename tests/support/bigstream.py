@@ -14,6 +14,8 @@ Options of `big` (read by `parts()`):
     shape=token       one run of `chars` characters without a space or line break (base64)
     shape=table       a Markdown table of `rows` rows (default 400) with a line before and after;
                       `chars` does not apply
+    shape=code        one fenced Python block of about `chars` characters (functions with
+                      loops, comments and long lines) with a line before and after
     chars=N           answer characters (default 200000)
     frame=N | A-B     answer characters per frame (default 6), or sizes drawn from A..B
                       (`frame=1-2`: tiny frames, ~1.5 characters each)
@@ -47,7 +49,7 @@ _TOOLS = json.dumps([{"code_interpreter": {"code": CODE}, "type": "code_interpre
 _BATCH_CHARS = 64 * 1024
 _INPUT_1, _INPUT_2 = 291, 742  # prompt; prompt + first inference's output + interpreter result
 
-SHAPES = ("prose", "paragraph", "digits", "token", "table")
+SHAPES = ("prose", "paragraph", "digits", "token", "table", "code")
 CHUNKS = ("large", "frame")
 DEFAULT_CHARS = 200_000
 DEFAULT_ROWS = 400
@@ -143,6 +145,33 @@ def _table(rows: int) -> str:
     return "\n".join(lines)
 
 
+def _code(chars: int) -> str:
+    rng = random.Random(f"code/{chars}")
+    lines = ["Here is the whole script:", "", "```python", "import math", ""]
+    size = 0
+    number = 0
+    while size < chars:
+        number += 1
+        words = " ".join(rng.choices(_WORDS, k=rng.randint(3, 14)))
+        function = [
+            f"def step_{number}(values: list[int], scale: float = {rng.random():.3f}) -> float:",
+            f'    """{words.capitalize()}."""',
+            "    total = 0.0",
+            "    for index, value in enumerate(values):",
+            f"        if value % {rng.randint(2, 9)} == 0:  # {' '.join(rng.choices(_WORDS, k=rng.randint(2, 20)))}",
+            f"            total += math.sqrt(value * {rng.randint(1, 999)}) * scale / (index + 1)",
+            "        else:",
+            f"            total -= value / {rng.randint(2, 99)}",
+            "    return total",
+            "",
+            "",
+        ]
+        lines += function
+        size += sum(len(line) + 1 for line in function)
+    lines += [f"print(step_{number}(list(range(100))))", "```", "", "Run it with `python script.py`."]
+    return "\n".join(lines)
+
+
 @functools.lru_cache(maxsize=8)
 def answer(shape: str = "prose", chars: int = DEFAULT_CHARS, rows: int = DEFAULT_ROWS) -> str:
     """The answer text of a shape (see the module's docstring); `rows` is for tables only."""
@@ -156,6 +185,8 @@ def answer(shape: str = "prose", chars: int = DEFAULT_CHARS, rows: int = DEFAULT
         return _token(chars)
     if shape == "table":
         return _table(rows)
+    if shape == "code":
+        return _code(chars)
     raise ValueError(f"unknown shape {shape!r}; known: {', '.join(SHAPES)}")
 
 
