@@ -1,7 +1,9 @@
 """Long blocks in the Answer view (issue #15): a long paragraph, an unbroken run of digits and a
 long table are shown in segments, whatever the chunking the same as a one-shot render; what the
 user copies is the answer's own text; a flood of text is rendered over several turns of the event
-loop and the view says when it has caught up."""
+loop and the view says when it has caught up; a long code block keeps the lines it showed while
+it streamed, is coloured a step at a time (or stays plain past markdown_highlight's limit), and
+its box grows without walking all its lines again."""
 
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ from pytestqt.qtbot import QtBot
 
 from desktop.model.markdown_blocks import SEGMENT_CHARS, TABLE_ROWS, segments
 from desktop.ui import markdown_steps
+from desktop.ui.markdown_highlight import HIGHLIGHT_MAX_CHARS
 from desktop.ui.markdown_view import MarkdownView
 from tests.support.bigstream import answer
 from tests.test_markdown_equivalence import whole
+from tests.test_markdown_view import box_colours, box_text, code_boxes
 
 
 def make_view(qtbot: QtBot) -> MarkdownView:
@@ -248,3 +252,72 @@ def _blocks(view: MarkdownView) -> list[QTextBlock]:
         found.append(block)
         block = block.next()
     return found
+
+
+# -- long code blocks ------------------------------------------------------------------------------
+
+
+def _code_of(text: str) -> str:
+    return text.split("```python\n", 1)[1].rsplit("\n```", 1)[0]
+
+
+def test_a_code_block_past_the_limit_is_shown_whole_and_plain(qtbot: QtBot) -> None:
+    text = answer("code", HIGHLIGHT_MAX_CHARS + 5000)
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(text)
+    [box] = code_boxes(one_shot)
+    assert box_text(box) == _code_of(text) == one_shot.code_blocks()[0]
+    assert len(box_colours(box)) == 1  # plain: colouring it in place costs its lines squared
+    streamed = make_view(qtbot)
+    for piece in random_pieces(text, 3, 3000):
+        streamed.append(piece)
+    streamed.finish()
+    streamed.catch_up()
+    assert whole(streamed) == whole(one_shot)
+
+
+def test_a_closed_fence_keeps_its_lines_and_is_coloured_a_step_at_a_time(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(markdown_steps, "_BUDGET_S", 0.0)  # each step does one part of the work
+    text = answer("code", 40_000)
+    view = make_view(qtbot)
+    opening = text[: text.index("def step_2")]
+    view.append(opening)
+    view.catch_up()
+    [box] = code_boxes(view)
+    box[0].setUserState(4242)  # survives only if the line is never removed and inserted again
+    for piece in random_pieces(text[len(opening) :], 4, 5000):
+        view.append(piece)
+    view.finish()
+    assert not view.is_caught_up()  # the colours are still to come
+    with qtbot.waitSignal(view.caught_up, timeout=30_000):
+        pass
+    [box] = code_boxes(view)
+    assert box[0].userState() == 4242
+    box[0].setUserState(-1)  # as a one-shot render leaves it
+    assert box_text(box) == _code_of(text)
+    assert len(box_colours(box)) >= 3
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(text)
+    assert whole(view) == whole(one_shot)
+
+
+def test_a_growing_code_box_has_the_shape_a_walk_over_all_its_lines_finds(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show()
+    text = answer("code", 6000)  # long commented lines: they wrap at this width
+
+    def walked_again() -> list[Any]:
+        view._box_walk = None
+        view._box_shapes = {}
+        return view.code_boxes()
+
+    for step, piece in enumerate(random_pieces(text, 5, 150)):
+        view.append(piece)
+        view.catch_up()
+        if step == 20:
+            view.resize(420, 400)  # narrower: lines wrap anew
+        grown = view.code_boxes()
+        assert grown == walked_again(), step
+        assert view.code_boxes() == grown

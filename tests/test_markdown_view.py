@@ -285,19 +285,18 @@ def test_unknown_language_falls_back_to_plain_code(qtbot: QtBot) -> None:
 def test_finished_blocks_are_never_rendered_again(qtbot: QtBot) -> None:
     view = make_view(qtbot)
     rendered: list[tuple[int, int]] = []  # the source rendered as final, (start, end) per render
-    render_segment, insert_code = view._render_segment, view._insert_code
+    render_segment, queue_highlight = view._render_segment, view._queue_highlight
 
     def spy(block_start: int, part: Any, joined_next: bool) -> None:
         rendered.append((block_start + part.start, block_start + part.end))
         render_segment(block_start, part, joined_next)
 
-    def spy_code(code: str, lang: str, code_id: int, highlight: bool) -> None:
-        if highlight:  # a closed fence, rendered as final
-            rendered.append((code_id, code_id + len(code)))
-        insert_code(code, lang, code_id, highlight)
+    def spy_code(code_id: int, code: str, lang: str) -> None:
+        rendered.append((code_id, code_id + len(code)))  # a closed fence, shown as final
+        queue_highlight(code_id, code, lang)
 
     view._render_segment = spy  # type: ignore[method-assign]
-    view._insert_code = spy_code  # type: ignore[method-assign]
+    view._queue_highlight = spy_code  # type: ignore[method-assign]
     view.append("# Heading\n\nFirst paragraph.\n\nSecond paragraph")
     view.append(" goes on.\n")  # a later block has begun: heading and first paragraph are final
     heading, first = view.document().firstBlock(), view.document().firstBlock().next()

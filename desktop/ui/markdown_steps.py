@@ -23,6 +23,7 @@ from ..model.markdown_blocks import (
     segments,
 )
 from .markdown_code import CodeBoxes, warm_lexer
+from .markdown_highlight import CodeHighlights
 from .markdown_late import LateDefinitions, Pending
 
 _LINK_MARKS = ("[", "://", "www.", "@", "<")  # what a link (or GFM's bare autolink) needs
@@ -66,7 +67,7 @@ class _Budget:
         return time.perf_counter() - self.start > _BUDGET_S
 
 
-class Steps(LateDefinitions, CodeBoxes):
+class Steps(LateDefinitions, CodeHighlights, CodeBoxes):
     """Rendering the source into the document, a step at a time."""
 
     _source: str
@@ -118,6 +119,7 @@ class Steps(LateDefinitions, CodeBoxes):
         left = len(self._source) - (self._queue[0].start if self._queue else self._scanner.tail)
         if self._segs:
             left -= self._segs[-1][1] - self._segs_from
+        left += self._highlight_left()
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()  # one layout pass and one size change for the whole step
         work = _Budget(budget and left > _MIN_CHARS, cursor)
@@ -125,7 +127,7 @@ class Steps(LateDefinitions, CodeBoxes):
         try:
             while self._queue and not work.spent():
                 self._render_queued(work)
-            done = not self._queue and self._render_tail(work)
+            done = not self._queue and self._render_tail(work) and self._highlight_some(work)
             if done and self._finished and self._has_filler:
                 self._drop_filler()  # nothing follows the last block: no gap below it
         finally:
@@ -149,12 +151,14 @@ class Steps(LateDefinitions, CodeBoxes):
         block = self._queue[0]
         last = block.end >= len(self._source) and self._finished  # no tail after it
         if block.fence is not None:
-            self._drop_segments()
-            self._remove_tail()
             fence = block.fence
+            code = fence_code(self._source, fence)
+            if not self._show_plain_code(fence, code, work):
+                return  # the rest of it in the next step
             self._has_filler = False
-            self._insert_code(fence_code(self._source, fence), fence.lang, fence.content_start, highlight=True)
-            work.chars += block.end - block.start
+            self._tail_key = None  # the box is a finished one now
+            self._code_starts.append(self._open_pos)
+            self._queue_highlight(fence.content_start, code, fence.lang)
             self._queue.pop(0)
             if not last:
                 self._tail_pos = self._open_pos = self._end_with_filler()
@@ -289,7 +293,7 @@ class Steps(LateDefinitions, CodeBoxes):
                 return True
             self._remove_tail()
             code = self._source[fence.content_start : fence.content_start + shown]
-            self._insert_code(code, fence.lang, fence.content_start, highlight=False)
+            self._insert_code(code, fence.lang, fence.content_start)
             self._tail_key = ("code", fence.content_start, shown)
             work.chars += shown
             return True

@@ -226,7 +226,9 @@ class MarkdownView(Steps, QTextBrowser):
         self._segs: list[tuple[int, int, str]] = []
         self._open_pos = 0
         self._code_starts: list[int] = []  # where each finished code box begins (code_boxes)
+        self._highlights = []  # finished code blocks waiting for their colours (markdown_highlight)
         self._box_shapes = {}  # markdown_code.CodeBoxes.code_boxes
+        self._box_walk = None
         self._fence_ordinals: dict[int, int] = {}  # a fence's content_start (its box's id): its ordinal
         # Math: the text colour formulas were drawn in ("" while none was shown), the labels of
         # formulas waiting for the typesetter (math_images.waiting_label) in the last block
