@@ -9,7 +9,9 @@ language and both themes (window-<lang>-<theme>.png). With --compatible: an Open
 connection mid-stream, in the silence while the interpreter runs, and done. With --tour: a rich
 stored answer (math, a table, a list, long code; rich-<theme>.png), a regenerated reply paged to
 its first version (branches.png), search hits in the sidebar (search.png), and the window at
-900x600 in English and Chinese (window-900-<lang>.png).
+900x600 in English and Chinese (window-900-<lang>.png). With --shapes: long answers of the
+streaming benchmark from the loopback server (a 400-row table, a 400 KB code block mid-stream,
+2**1000000; shape-<name>.png).
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
 from desktop.ui.qt_loop import EventLoop
 from desktop.ui.theme import apply_scheme
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 @contextlib.asynccontextmanager
@@ -206,6 +210,43 @@ async def tour(out: Path, app: QApplication) -> None:
             app.removeTranslator(translator)
 
 
+async def shapes(out: Path, app: QApplication) -> None:
+    """Long answers of the streaming benchmark (tests/support/bigstream.py), streamed by the
+    loopback server one SSE frame per HTTP chunk: a 400-row table and `str(2**1000000)` once
+    shown whole, a 400 KB code block mid-stream (shape-<name>.png)."""
+    import os
+
+    sys.path.insert(0, str(REPO))  # the repository: its test server
+    from tests.support.fixtures import start_server
+
+    translators = i18n.install(app, "en")  # noqa: F841 - as the app does
+    app.setQuitOnLastWindowClosed(False)  # one window after another, as the app's loop does
+    os.environ.setdefault("DASHSCOPE_API_KEY", "sk-screenshots-not-a-key")
+    os.environ["DASHCHAT_KEY_HOSTS"] = "127.0.0.1"  # the key may go to the loopback server
+    with start_server() as server:
+        for name, options, midway in (("table", "shape=table,rows=400", 0),
+                                      ("code-midstream", "shape=code,chars=400000", 150_000),
+                                      ("digits", "shape=digits,chars=301030", 0)):
+            url = f"{server.root}/s/big,{options},frame=6,chunk=frame"
+            async with shown_window(lambda profile, url=url: Config(profile=profile, base_url=url)) as window:
+                await asyncio.sleep(0.5)  # shown and idle, as when someone types
+                task = window.submit("q")
+                turns = window.session.conversation.turns
+                while midway and not (turns and turns[-1].answer_length >= midway):
+                    await asyncio.sleep(0.02)
+                if not midway:
+                    await task
+                    view = window.answer_pane.cards[-1].answer
+                    while not view.is_caught_up():
+                        await asyncio.sleep(0.05)
+                await asyncio.sleep(0.3)
+                window.grab().save(str(out / f"shape-{name}.png"))
+                if midway:
+                    window.stop_button.click()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     out.mkdir(parents=True, exist_ok=True)
@@ -217,6 +258,8 @@ def main() -> None:
             runner.run(tour(out, app))
         elif "--compatible" in sys.argv:
             runner.run(compatible(out, app))
+        elif "--shapes" in sys.argv:
+            runner.run(shapes(out, app))
         else:
             runner.run(shoot(out, app))
     print(f"screenshots in {out}")
