@@ -321,3 +321,24 @@ def test_a_growing_code_box_has_the_shape_a_walk_over_all_its_lines_finds(qtbot:
         grown = view.code_boxes()
         assert grown == walked_again(), step
         assert view.code_boxes() == grown
+
+
+def test_code_with_windows_line_breaks_is_coloured_token_by_token(qtbot: QtBot) -> None:
+    # Qt makes "\r\n" one position: the colours must still fall on the tokens they belong to.
+    text = "Run:\r\n\r\n```python\r\nx = 1\r\nname = 'a\u00e9\U0001f600'  # note\r\nprint(name)\r\n```\r\n"
+    view = make_view(qtbot)
+    for piece in random_pieces(text, 6, 7):
+        view.append(piece)
+    view.finish()
+    view.catch_up()
+    [box] = code_boxes(view)
+    fragments = []
+    for line in box:
+        it = line.begin()
+        while not it.atEnd():
+            fragments.append(it.fragment().text())
+            it += 1
+    assert "'a\u00e9\U0001f600'" in fragments and "# note" in fragments and "print" in fragments
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(text)
+    assert whole(view) == whole(one_shot)

@@ -43,6 +43,12 @@ def _utf16(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
 
 
+def _positions(text: str) -> int:
+    """The positions `text` takes in a document: QTextCursor.insertText makes "\r\n" one block
+    separator, as it makes "\n" or a lone "\r"."""
+    return _utf16(text) - text.count("\r\n")
+
+
 class Work(Protocol):
     """A rendering step's budget (markdown_steps._Budget)."""
 
@@ -57,6 +63,8 @@ class _Job:
     __slots__ = ("ascii", "at", "box", "code", "code_id", "lang", "left", "tokens")
 
     def __init__(self, box: int, code_id: int, code: str, lang: str) -> None:
+        if "\r" in code:  # lexed as the document holds it: one position per line break
+            code = code.replace("\r\n", "\n").replace("\r", "\n")
         self.box, self.code_id, self.code, self.lang = box, code_id, code, lang
         self.ascii = code.isascii()
         self.at = 0  # UTF-16 offset in the block up to which the formats are applied
@@ -97,7 +105,7 @@ class CodeHighlights(_ViewBase):
         doc = self.document()
         if shown > len(code):  # the open fence showed more: the start of its closing line
             cursor = QTextCursor(doc)
-            cursor.setPosition(self._open_pos + _utf16(code))
+            cursor.setPosition(self._open_pos + _positions(code))
             cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
             self._shape_code(self._open_pos, cursor.position(), start, fence.lang)
