@@ -342,3 +342,28 @@ def test_code_with_windows_line_breaks_is_coloured_token_by_token(qtbot: QtBot) 
     one_shot = make_view(qtbot)
     one_shot.set_markdown(text)
     assert whole(view) == whole(one_shot)
+
+
+def test_an_open_fence_cut_inside_windows_line_breaks_ends_as_the_one_shot_render(qtbot: QtBot) -> None:
+    # The lines an open fence shows are kept when it closes: a "\r" shown before its "\n"
+    # arrived would have been a line break of its own, and an empty line in the finished box.
+    text = "```python\r\nx = 1\r\ny = 2\r\n```\r\nAfter.\r\n"
+    one_shot = make_view(qtbot)
+    one_shot.set_markdown(text)
+    assert one_shot.code_blocks() == ["x = 1\r\ny = 2"]
+    for cut in range(1, len(text)):
+        view = make_view(qtbot)
+        view.append(text[:cut])
+        view.catch_up()
+        view.append(text[cut:])
+        view.finish()
+        view.catch_up()
+        assert whole(view) == whole(one_shot), cut
+
+
+def test_a_long_code_block_with_windows_line_breaks_is_inserted_in_parts_without_extra_lines(qtbot: QtBot) -> None:
+    code = _code_of(answer("code", 40_000))  # over one part (markdown_highlight._PART_CHARS)
+    view = make_view(qtbot)
+    view.set_markdown("```python\r\n" + code.replace("\n", "\r\n") + "\r\n```\r\n")
+    [box] = code_boxes(view)
+    assert box_text(box) == code

@@ -77,6 +77,7 @@ class CodeHighlights(_ViewBase):
     _open_pos: int
     _tail_key: tuple[Any, ...] | None
     _code_touched: bool
+    _has_filler: bool
     _code_plain: QTextCharFormat
     _theme: CodeTheme
     _box_shapes: dict[int, Any]
@@ -118,7 +119,10 @@ class CodeHighlights(_ViewBase):
             if end - begin > _PART_CHARS:  # a part ends before a line break, as a streamed one does
                 end = code.rfind("\n", begin + 1, begin + _PART_CHARS)
                 end = end if end > begin else begin + _PART_CHARS
+                if code[end - 1] == "\r" and end - 1 > begin:
+                    end -= 1  # not between "\r" and "\n", which are one line break
             if shown < 0:
+                self._has_filler = False  # the box's first line takes it
                 self._insert_code(code[:end], fence.lang, start)
             else:
                 cursor = QTextCursor(doc)

@@ -20,6 +20,7 @@ from ..model.markdown_blocks import (
     Segment,
     bracket_labels,
     fence_code,
+    held_back,
     segments,
 )
 from .markdown_code import CodeBoxes, warm_lexer
@@ -275,9 +276,10 @@ class Steps(LateDefinitions, CodeHighlights, CodeBoxes):
             self._drop_segments()
             fence = scan.fence
             warm_lexer(fence.lang)  # highlighted when it closes: a slow stream gets it ready
-            # Hold back a final newline: it would show as an empty last line until more arrives.
-            # (Right after the opening line there is no code yet, not even that newline.)
-            shown = max(0, len(self._source) - fence.content_start - self._source.endswith("\n"))
+            # Hold back a final line break: it would show as an empty last line until more
+            # arrives (and a "\r" may be half of "\r\n"). Right after the opening line there
+            # is no code yet, not even that line break.
+            shown = max(0, len(self._source) - fence.content_start - held_back(self._source))
             key = self._tail_key
             if key is not None and key[0] == "code" and key[1] == fence.content_start:
                 # An open fence only ever grows at its end: append the new text, no re-render.
