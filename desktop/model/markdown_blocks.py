@@ -148,24 +148,16 @@ class BlockScanner:
         return fence
 
 
-def _line_break_at_end(text: str) -> str:
-    """The line break `text` ends with ("\r\n", "\n", a lone "\r": Qt's Markdown and its
-    QTextCursor.insertText take each as one), or ""."""
-    if text.endswith("\r\n"):
-        return "\r\n"
-    return text[-1] if text.endswith(("\n", "\r")) else ""
-
-
 def held_back(text: str) -> int:
-    """How many characters at the end of an open fence's `text` wait for what follows: a line
-    break would show as an empty last line until more arrives, and a "\r" may be the first
-    half of "\r\n" (shown alone, then followed by "\n", it would be two line breaks)."""
-    return len(_line_break_at_end(text))
+    """The length of the line break `text` ends with ("\r\n", "\n" or a lone "\r", each one
+    break to Qt), else 0: what an open fence does not show yet (an empty last line until more
+    arrives, or half of a "\r\n")."""
+    return 2 if text.endswith("\r\n") else int(text.endswith(("\n", "\r")))
 
 
 def fence_code(source: str, fence: Fence) -> str:
     raw = source[fence.content_start : len(source) if fence.content_end is None else fence.content_end]
-    raw = raw[: len(raw) - len(_line_break_at_end(raw))]
+    raw = raw[: len(raw) - held_back(raw)]
     if fence.indent:  # CommonMark: strip up to the fence's own indentation from each line
         cut = re.compile(rf"^ {{0,{fence.indent}}}", re.M)
         raw = cut.sub("", raw)
