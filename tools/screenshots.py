@@ -221,7 +221,7 @@ async def shapes(out: Path, app: QApplication) -> None:
 
     translators = i18n.install(app, "en")  # noqa: F841 - as the app does
     app.setQuitOnLastWindowClosed(False)  # one window after another, as the app's loop does
-    os.environ.setdefault("DASHSCOPE_API_KEY", "sk-screenshots-not-a-key")
+    os.environ["DASHSCOPE_API_KEY"] = "sk-screenshots-not-a-key"  # never a real key, even to the loopback
     os.environ["DASHCHAT_KEY_HOSTS"] = "127.0.0.1"  # the key may go to the loopback server
     with start_server() as server:
         for name, options, midway in (("table", "shape=table,rows=400", 0),
