@@ -33,8 +33,9 @@ For each chunking:
    digits in one paragraph), a 1 MB token without spaces, a 400-row table, one fenced Python
    block of 400 KB, 100k tiny frames of 1-2 characters. For each: submit to finished and
    painted, the worst event-loop stall (the lateness of a 10 ms precise timer), ticks over 50 ms
-   late, peak memory (VmHWM), and the same stream through `ask` and the floor (medians). A window still streaming after --limit seconds
-   is stopped: "> S s (stopped)", with the stall it was in at that moment and how far it got.
+   late, peak memory (VmHWM), and the same stream through `ask` and the floor (medians). A
+   window still streaming after --limit seconds is stopped: "> S s (stopped)", with the stall it
+   was in at that moment and how far it got.
 
 Then, once:
 
