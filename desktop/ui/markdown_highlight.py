@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QTextBrowser
 from .highlight import CodeTheme, lexer_for
 
 if TYPE_CHECKING:
+    from pygments.lexer import Lexer
+
     from ..model.markdown_blocks import Fence
 
     _ViewBase = QTextBrowser
@@ -60,16 +62,17 @@ class Work(Protocol):
 class _Job:
     """A finished code block waiting for its colours: the `box`-th of `_code_starts`."""
 
-    __slots__ = ("ascii", "at", "box", "code", "code_id", "lang", "left", "tokens")
+    __slots__ = ("ascii", "at", "box", "code_id", "left", "tokens")
 
-    def __init__(self, box: int, code_id: int, code: str, lang: str) -> None:
+    def __init__(self, box: int, code_id: int, code: str, lexer: Lexer) -> None:
         if "\r" in code:  # lexed as the document holds it: one position per line break
             code = code.replace("\r\n", "\n").replace("\r", "\n")
-        self.box, self.code_id, self.code, self.lang = box, code_id, code, lang
+        self.box, self.code_id = box, code_id
         self.ascii = code.isascii()
         self.at = 0  # UTF-16 offset in the block up to which the formats are applied
         self.left = len(code)  # characters not highlighted yet
-        self.tokens: Iterator[tuple[int, Any, str]] | None = None
+        # A generator: the lexer reads the code as its tokens are asked for, step by step.
+        self.tokens: Iterator[tuple[int, Any, str]] = lexer.get_tokens_unprocessed(code)
 
 
 class CodeHighlights(_ViewBase):
@@ -137,8 +140,9 @@ class CodeHighlights(_ViewBase):
 
     def _queue_highlight(self, code_id: int, code: str, lang: str) -> None:
         """Colour the last of `_code_starts` (its text shown plain) in the steps to come."""
-        if code and len(code) <= HIGHLIGHT_MAX_CHARS and lexer_for(lang) is not None:
-            self._highlights.append(_Job(len(self._code_starts) - 1, code_id, code, lang))
+        lexer = lexer_for(lang) if code and len(code) <= HIGHLIGHT_MAX_CHARS else None
+        if lexer is not None:
+            self._highlights.append(_Job(len(self._code_starts) - 1, code_id, code, lexer))
 
     def _highlight_left(self) -> int:
         return sum(job.left for job in self._highlights)
@@ -147,10 +151,6 @@ class CodeHighlights(_ViewBase):
         """Apply the waiting blocks' colours for the rest of the step; False if it ran out first."""
         while self._highlights:
             job = self._highlights[0]
-            if job.tokens is None:
-                lexer = lexer_for(job.lang)
-                assert lexer is not None  # _queue_highlight checked
-                job.tokens = iter(lexer.get_tokens_unprocessed(job.code))
             done = self._apply_tokens(job, work)
             self._box_shapes.pop(job.code_id, None)  # bold or italic text may wrap otherwise
             self._box_walk = None
@@ -161,7 +161,6 @@ class CodeHighlights(_ViewBase):
         return True
 
     def _apply_tokens(self, job: _Job, work: Work) -> bool:
-        assert job.tokens is not None
         base = self._code_starts[job.box]
         cursor = QTextCursor(self.document())
         plain, theme = self._code_plain, self._theme
